@@ -1,0 +1,42 @@
+using RustIds.Packets;
+
+namespace RustIds.Detection;
+
+/// <summary>
+/// A detection event: a rule or a behavioural detector fired on a packet or a flow. Created off the
+/// per-packet fast path only when something matched, then handed to reputation, response and sinks.
+/// </summary>
+public sealed record Alert
+{
+    public required DateTimeOffset Timestamp { get; init; }
+    public required IpAddr Source { get; init; }
+    public required IpAddr Destination { get; init; }
+    public ushort SourcePort { get; init; }
+    public ushort DestinationPort { get; init; }
+    public required IpProtocol Protocol { get; init; }
+    public ulong FlowId { get; init; }
+
+    /// <summary>Direction of the triggering packet relative to the flow initiator.</summary>
+    public FlowDirection Direction { get; init; }
+
+    /// <summary>Generator id: 1 for text rules, own ranges for behavioural detectors.</summary>
+    public int Gid { get; init; } = 1;
+    public required long Sid { get; init; }
+    public int Rev { get; init; } = 1;
+    public required string Signature { get; init; }
+
+    /// <summary>Classification description (from classtype), or empty.</summary>
+    public string Category { get; init; } = "";
+
+    /// <summary>1 (highest) to 4 (lowest), Snort/Suricata priority semantics.</summary>
+    public int Severity { get; init; } = 3;
+
+    /// <summary>Copy of the triggering payload (bounded), for EVE's payload field; may be empty.</summary>
+    public ReadOnlyMemory<byte> Payload { get; init; }
+
+    /// <summary>Capture interface, EVE's in_iface; empty for replays.</summary>
+    public string InterfaceName { get; init; } = "";
+
+    /// <summary>The address this alert accuses: the source unless a rule says otherwise.</summary>
+    public IpAddr Offender => Source;
+}

@@ -1,0 +1,11 @@
+namespace RustIds.Packets;
+
+/// <summary>IANA protocol numbers rustids decodes.</summary>
+public enum IpProtocol : byte
+{
+    None = 0,
+    Icmp = 1,
+    Tcp = 6,
+    Udp = 17,
+    IcmpV6 = 58,
+}

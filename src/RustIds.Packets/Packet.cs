@@ -1,0 +1,48 @@
+namespace RustIds.Packets;
+
+/// <summary>
+/// One decoded frame: header fields copied out as values, payload as a view over the capture
+/// buffer. Valid only until the packet source returns the next frame.
+/// </summary>
+/// <remarks>
+/// A mutable ref struct so the decoder and the flow tracker fill it in place, with no per-packet
+/// heap object (PacketDotNet allocates a graph per frame; this is the replacement).
+/// </remarks>
+public ref struct Packet
+{
+    /// <summary>Capture time in UTC ticks (100 ns), from the pcap header, so replays keep packet time.</summary>
+    public long TimestampTicks;
+
+    /// <summary>Bytes on the wire (pcap's orig_len).</summary>
+    public int WireLength;
+
+    /// <summary>The captured frame, link layer included.</summary>
+    public ReadOnlySpan<byte> Frame;
+
+    public ushort VlanId;
+    public IpAddr Source;
+    public IpAddr Destination;
+    public IpProtocol Protocol;
+    public byte Ttl;
+    public ushort SourcePort;
+    public ushort DestinationPort;
+    public TcpFlags TcpFlags;
+    public uint TcpSequence;
+    public uint TcpAcknowledgement;
+    public byte IcmpType;
+    public byte IcmpCode;
+
+    /// <summary>Transport payload (TCP/UDP data, ICMP body after the 4-byte header).</summary>
+    public ReadOnlySpan<byte> Payload;
+
+    /// <summary>Set by the flow tracker: direction relative to the flow's initiator.</summary>
+    public FlowDirection Direction;
+
+    /// <summary>Set by the flow tracker: the TCP handshake completed (UDP: replies were seen).</summary>
+    public bool FlowEstablished;
+
+    /// <summary>Set by the flow tracker: a stable id of the flow, EVE's <c>flow_id</c>.</summary>
+    public ulong FlowId;
+
+    public readonly DateTimeOffset Timestamp => new(TimestampTicks, TimeSpan.Zero);
+}
