@@ -30,7 +30,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   libpcap0.8 nftables iptables ipset conntrack iproute2 sqlite3 ca-certificates \
-  python3 python3-aiosmtpd python3-jsonschema tshark tcpdump mmdb-bin npm >/dev/null
+  python3 python3-aiosmtpd python3-jsonschema tshark tcpdump mmdb-bin npm curl >/dev/null
 
 step "Checking the .NET SDK"
 if ! command -v dotnet >/dev/null; then

@@ -1,0 +1,64 @@
+using RustIds.Packets;
+
+namespace RustIds.Engine.Configuration;
+
+/// <summary>Checks every setting and lists all problems at once, like a compiler.</summary>
+public static class ConfigValidator
+{
+    private static readonly string[] LogLevels = ["Verbose", "Debug", "Information", "Warning", "Error", "Fatal"];
+
+    public static IReadOnlyList<ConfigProblem> Validate(RustIdsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<ConfigProblem>();
+        void Check(bool ok, string key, string message)
+        {
+            if (!ok)
+                problems.Add(new ConfigProblem(key, message));
+        }
+
+        Check(options.Capture.SnapLength is >= 64 and <= 262144, "Capture:SnapLength", "must be between 64 and 262144 bytes");
+        Check(options.Capture.AlertQueueCapacity is >= 16 and <= 10_000_000, "Capture:AlertQueueCapacity", "must be between 16 and 10000000");
+
+        var reputation = options.Reputation;
+        Check(reputation.BlockThreshold is >= 1 and <= 100, "Reputation:BlockThreshold", "must be between 1 and 100");
+        Check(reputation.AlertThreshold >= 0 && reputation.AlertThreshold <= reputation.BlockThreshold,
+            "Reputation:AlertThreshold", "must be between 0 and Reputation:BlockThreshold");
+        Check(reputation.BaseBlockDuration >= TimeSpan.FromSeconds(1), "Reputation:BaseBlockDuration", "must be at least 00:00:01");
+        Check(reputation.MaxBlockDuration >= reputation.BaseBlockDuration, "Reputation:MaxBlockDuration", "must be at least Reputation:BaseBlockDuration");
+        Check(reputation.AlertWindow > TimeSpan.Zero, "Reputation:AlertWindow", "must be positive");
+        foreach (var code in reputation.CountryWeights.Keys)
+            Check(code.Length == 2 && code.All(char.IsAsciiLetterUpper), $"Reputation:CountryWeights:{code}", "must be a two-letter upper-case ISO 3166 code");
+
+        var firewall = options.Firewall;
+        Check(FirewallBackendNames.All.Contains(firewall.Backend), "Firewall:Backend",
+            $"'{firewall.Backend}' is not one of {string.Join(", ", FirewallBackendNames.All)}");
+        for (var i = 0; i < firewall.Allowlist.Count; i++)
+            Check(CidrText.TryParse(firewall.Allowlist[i], out _, out _), $"Firewall:Allowlist:{i}", $"'{firewall.Allowlist[i]}' is not an address or CIDR");
+        Check(firewall.MaxActiveBlocks is >= 1 and <= 1_000_000, "Firewall:MaxActiveBlocks", "must be between 1 and 1000000");
+        Check(firewall.ChainPriority is >= -400 and <= 400, "Firewall:ChainPriority", "must be between -400 and 400");
+        Check(firewall.ExpirySweepInterval >= TimeSpan.FromMilliseconds(100), "Firewall:ExpirySweepInterval", "must be at least 00:00:00.1");
+
+        var email = options.Notify.Email;
+        if (email.Enabled)
+        {
+            Check(!string.IsNullOrWhiteSpace(email.Host), "Notify:Email:Host", "is required when email is enabled");
+            Check(email.Port is >= 1 and <= 65535, "Notify:Email:Port", "must be between 1 and 65535");
+            Check(email.To.Count > 0, "Notify:Email:To", "needs at least one recipient when email is enabled");
+            Check(email.From.Contains('@'), "Notify:Email:From", "must be an email address");
+        }
+        for (var i = 0; i < options.Notify.Webhooks.Count; i++)
+        {
+            var hook = options.Notify.Webhooks[i];
+            Check(Uri.TryCreate(hook.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
+                $"Notify:Webhooks:{i}:Url", $"'{hook.Url}' is not an http(s) URL");
+            Check(hook.Format is "generic" or "slack", $"Notify:Webhooks:{i}:Format", "must be 'generic' or 'slack'");
+        }
+
+        Check(!string.IsNullOrWhiteSpace(options.Eve.Path), "Eve:Path", "is required");
+        Check(!string.IsNullOrWhiteSpace(options.Storage.DatabasePath), "Storage:DatabasePath", "is required");
+        Check(LogLevels.Contains(options.Logging.Level, StringComparer.OrdinalIgnoreCase), "Logging:Level",
+            "must be one of Verbose, Debug, Information, Warning, Error, Fatal");
+        return problems;
+    }
+}

@@ -1,0 +1,20 @@
+namespace RustIds.Engine.Configuration;
+
+/// <summary>SMTP delivery of block notices.</summary>
+public sealed class EmailSettings
+{
+    public bool Enabled { get; set; }
+    public string Host { get; set; } = "localhost";
+
+    /// <summary>SMTP port. Default 25; 587 with <see cref="UseStartTls"/> for submission.</summary>
+    public int Port { get; set; } = 25;
+    public bool UseStartTls { get; set; }
+    public string? UserName { get; set; }
+
+    /// <summary>SMTP password; prefer the <c>RUSTIDS__Notify__Email__Password</c> environment variable. Never logged.</summary>
+    public string? Password { get; set; }
+    public string From { get; set; } = "rustids@localhost";
+    public List<string> To { get; set; } = [];
+    public List<string> Cc { get; set; } = [];
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,10 @@
+namespace RustIds.Engine.Configuration;
+
+/// <summary>Who hears about blocks.</summary>
+public sealed class NotifyOptions
+{
+    public EmailSettings Email { get; set; } = new();
+
+    /// <summary>Webhook endpoints; each receives one JSON POST per block.</summary>
+    public List<WebhookSettings> Webhooks { get; set; } = [];
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using RustIds.Packets;
+
+namespace RustIds.Engine.Pipeline;
+
+/// <summary>
+/// What the pipeline did, for the replay summary and (later) metrics. Packet counters are written by
+/// the one capture thread only; alert and decision counters by the response stage.
+/// </summary>
+public sealed class PipelineCounters
+{
+    private readonly long[] _decodeStatus = new long[4];
+    private long _packets;
+    private long _bytes;
+    private long _alertsDropped;
+    private long _alertsHandled;
+    private readonly ConcurrentDictionary<(int Gid, long Sid), SidCount> _alertsBySid = new();
+    private readonly ConcurrentQueue<DecisionSummary> _decisions = new();
+
+    public long Packets => Volatile.Read(ref _packets);
+    public long Bytes => Volatile.Read(ref _bytes);
+    public long DecodeErrors => DecodeCount(DecodeStatus.Truncated) + DecodeCount(DecodeStatus.Malformed);
+    public long AlertsDropped => Volatile.Read(ref _alertsDropped);
+    public long AlertsHandled => Volatile.Read(ref _alertsHandled);
+
+    public long DecodeCount(DecodeStatus status) => Volatile.Read(ref _decodeStatus[(int)status]);
+
+    /// <summary>Counts one frame; called on the capture thread for every packet, allocation-free.</summary>
+    public void CountFrame(DecodeStatus status, int wireLength)
+    {
+        Volatile.Write(ref _packets, _packets + 1);
+        Volatile.Write(ref _bytes, _bytes + wireLength);
+        Volatile.Write(ref _decodeStatus[(int)status], _decodeStatus[(int)status] + 1);
+    }
+
+    public void CountAlertDropped() => Interlocked.Increment(ref _alertsDropped);
+
+    public void CountAlert(int gid, long sid, string signature)
+    {
+        Interlocked.Increment(ref _alertsHandled);
+        _alertsBySid.AddOrUpdate((gid, sid), _ => new SidCount(gid, sid, signature, 1), (_, c) => c with { Count = c.Count + 1 });
+    }
+
+    public void RecordDecision(DecisionSummary decision) => _decisions.Enqueue(decision);
+
+    public IReadOnlyList<SidCount> AlertsBySid() => [.. _alertsBySid.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Sid)];
+
+    public IReadOnlyList<DecisionSummary> Decisions() => [.. _decisions];
+}

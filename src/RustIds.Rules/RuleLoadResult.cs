@@ -1,0 +1,34 @@
+namespace RustIds.Rules;
+
+/// <summary>Everything a load produced: the good rules and every problem with the rest.</summary>
+public sealed class RuleLoadResult
+{
+    /// <summary>Creates a result.</summary>
+    public RuleLoadResult(IReadOnlyList<Rule> rules, IReadOnlyList<RuleDiagnostic> diagnostics, int disabledCount, int fileCount)
+    {
+        Rules = rules;
+        Diagnostics = diagnostics;
+        DisabledCount = disabledCount;
+        FileCount = fileCount;
+        ErrorCount = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        WarningCount = diagnostics.Count - ErrorCount;
+    }
+
+    /// <summary>Rules that parsed, after duplicate gid:sid resolution, in file order.</summary>
+    public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>All errors and warnings, in file order.</summary>
+    public IReadOnlyList<RuleDiagnostic> Diagnostics { get; }
+
+    /// <summary>Commented-out rules (<c>#alert ...</c>), which are skipped silently.</summary>
+    public int DisabledCount { get; }
+
+    /// <summary>Files that were read successfully.</summary>
+    public int FileCount { get; }
+
+    /// <summary>Diagnostics with <see cref="DiagnosticSeverity.Error"/>.</summary>
+    public int ErrorCount { get; }
+
+    /// <summary>Diagnostics with <see cref="DiagnosticSeverity.Warning"/>.</summary>
+    public int WarningCount { get; }
+}

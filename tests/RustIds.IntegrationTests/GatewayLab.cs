@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace RustIds.IntegrationTests;
+
+/// <summary>
+/// Two network namespaces, attacker and gateway, joined by a veth pair on a private /24 that exists
+/// only inside them. Everything is removed on dispose, whatever happened.
+/// </summary>
+internal sealed class GatewayLab : IDisposable
+{
+    private readonly string _ip;
+
+    public GatewayLab()
+    {
+        _ip = ToolPaths.Ip ?? throw new InvalidOperationException("iproute2 'ip' not found");
+        var id = Random.Shared.Next(10, 250);
+        Suffix = id.ToString(CultureInfo.InvariantCulture) + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        Attacker = "rid-att-" + Suffix;
+        Gateway = "rid-gw-" + Suffix;
+        AttackerInterface = "ra" + Suffix;
+        GatewayInterface = "rg" + Suffix;
+        AttackerAddress = $"10.79.{id}.2";
+        GatewayAddress = $"10.79.{id}.1";
+        try
+        {
+            Ip("netns", "add", Attacker);
+            Ip("netns", "add", Gateway);
+            Ip("link", "add", AttackerInterface, "type", "veth", "peer", "name", GatewayInterface);
+            Ip("link", "set", AttackerInterface, "netns", Attacker);
+            Ip("link", "set", GatewayInterface, "netns", Gateway);
+            Ip("-n", Attacker, "addr", "add", AttackerAddress + "/24", "dev", AttackerInterface);
+            Ip("-n", Gateway, "addr", "add", GatewayAddress + "/24", "dev", GatewayInterface);
+            foreach (var (ns, dev) in new[] { (Attacker, AttackerInterface), (Gateway, GatewayInterface), (Attacker, "lo"), (Gateway, "lo") })
+                Ip("-n", ns, "link", "set", dev, "up");
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public string Suffix { get; }
+    public string Attacker { get; }
+    public string Gateway { get; }
+    public string AttackerInterface { get; }
+    public string GatewayInterface { get; }
+    public string AttackerAddress { get; }
+    public string GatewayAddress { get; }
+
+    /// <summary>Runs a command inside <paramref name="ns"/>.</summary>
+    public (int ExitCode, string Output) Exec(string ns, TimeSpan timeout, params string[] command) =>
+        ProcessRun.Run(_ip, ["netns", "exec", ns, .. command], timeout);
+
+    /// <summary>Starts a long-running command inside <paramref name="ns"/>.</summary>
+    public BackgroundProcess Start(string ns, params string[] command) => new(_ip, ["netns", "exec", ns, .. command]);
+
+    public void Dispose()
+    {
+        // Deleting a namespace also removes its veth end, its nftables tables and its addresses.
+        ProcessRun.Run(_ip, "netns", "del", Attacker);
+        ProcessRun.Run(_ip, "netns", "del", Gateway);
+    }
+
+    private void Ip(params string[] arguments) => ProcessRun.RunChecked(_ip, arguments);
+}
