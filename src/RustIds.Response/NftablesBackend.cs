@@ -22,6 +22,8 @@ public sealed class NftablesBackend : IFirewallBackend
     /// <summary>Set holding blocked IPv6 addresses.</summary>
     public const string SetV6 = "block_v6";
 
+    private static readonly string[] SetNames = [SetV4, SetV6];
+
     private readonly FirewallOptions _options;
     private readonly ProcessRunner _runner;
     private readonly ILogger _logger;
@@ -62,7 +64,7 @@ public sealed class NftablesBackend : IFirewallBackend
     public async Task<IReadOnlyList<FirewallEntry>> ListAsync(CancellationToken cancellationToken = default)
     {
         var entries = new List<FirewallEntry>();
-        foreach (var set in (ReadOnlySpan<string>)[SetV4, SetV6])
+        foreach (var set in SetNames)
         {
             var result = await _runner.RunCheckedAsync(
                 _options.NftPath, ["-j", "list", "set", "inet", "rustids", set], null, _options.CommandTimeout, cancellationToken)

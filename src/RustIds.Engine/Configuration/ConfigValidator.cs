@@ -34,7 +34,7 @@ public static class ConfigValidator
         Check(FirewallBackendNames.All.Contains(firewall.Backend), "Firewall:Backend",
             $"'{firewall.Backend}' is not one of {string.Join(", ", FirewallBackendNames.All)}");
         for (var i = 0; i < firewall.Allowlist.Count; i++)
-            Check(CidrText.TryParse(firewall.Allowlist[i], out _, out _), $"Firewall:Allowlist:{i}", $"'{firewall.Allowlist[i]}' is not an address or CIDR");
+            Check(RustIds.Response.CidrRange.TryParse(firewall.Allowlist[i], out _, out _), $"Firewall:Allowlist:{i}", $"'{firewall.Allowlist[i]}' is not an address or CIDR");
         Check(firewall.MaxActiveBlocks is >= 1 and <= 1_000_000, "Firewall:MaxActiveBlocks", "must be between 1 and 1000000");
         Check(firewall.ChainPriority is >= -400 and <= 400, "Firewall:ChainPriority", "must be between -400 and 400");
         Check(firewall.ExpirySweepInterval >= TimeSpan.FromMilliseconds(100), "Firewall:ExpirySweepInterval", "must be at least 00:00:00.1");
@@ -59,6 +59,31 @@ public static class ConfigValidator
         Check(!string.IsNullOrWhiteSpace(options.Storage.DatabasePath), "Storage:DatabasePath", "is required");
         Check(LogLevels.Contains(options.Logging.Level, StringComparer.OrdinalIgnoreCase), "Logging:Level",
             "must be one of Verbose, Debug, Information, Warning, Error, Fatal");
+        return problems;
+    }
+
+    /// <summary>
+    /// Checks that the files the configuration names exist. Separate from <see cref="Validate"/> because
+    /// commands such as <c>rules check</c> read only part of the configuration.
+    /// </summary>
+    public static IReadOnlyList<ConfigProblem> ValidateFiles(RustIdsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<ConfigProblem>();
+        if (options.Rules.Files.Count == 0)
+            problems.Add(new ConfigProblem("Rules:Files", "no rule files configured (or give --rules)"));
+        for (var i = 0; i < options.Rules.Files.Count; i++)
+        {
+            if (!File.Exists(options.Rules.Files[i]))
+                problems.Add(new ConfigProblem($"Rules:Files:{i}", $"'{options.Rules.Files[i]}' does not exist"));
+        }
+        if (options.Rules.ClassificationFile is { Length: > 0 } classification && !File.Exists(classification))
+            problems.Add(new ConfigProblem("Rules:ClassificationFile", $"'{classification}' does not exist"));
+        for (var i = 0; i < options.Reputation.Blocklists.Count; i++)
+        {
+            if (!File.Exists(options.Reputation.Blocklists[i]))
+                problems.Add(new ConfigProblem($"Reputation:Blocklists:{i}", $"'{options.Reputation.Blocklists[i]}' does not exist"));
+        }
         return problems;
     }
 }

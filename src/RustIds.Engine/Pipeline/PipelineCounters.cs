@@ -14,6 +14,7 @@ public sealed class PipelineCounters
     private long _bytes;
     private long _alertsDropped;
     private long _alertsHandled;
+    private long _lastPacketTicks;
     private readonly ConcurrentDictionary<(int Gid, long Sid), SidCount> _alertsBySid = new();
     private readonly ConcurrentQueue<DecisionSummary> _decisions = new();
 
@@ -23,11 +24,16 @@ public sealed class PipelineCounters
     public long AlertsDropped => Volatile.Read(ref _alertsDropped);
     public long AlertsHandled => Volatile.Read(ref _alertsHandled);
 
+    /// <summary>Time of the latest packet seen, or null before the first.</summary>
+    public DateTimeOffset? LastPacketTime => Volatile.Read(ref _lastPacketTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     public long DecodeCount(DecodeStatus status) => Volatile.Read(ref _decodeStatus[(int)status]);
 
     /// <summary>Counts one frame; called on the capture thread for every packet, allocation-free.</summary>
-    public void CountFrame(DecodeStatus status, int wireLength)
+    public void CountFrame(DecodeStatus status, int wireLength, long timestampTicks)
     {
+        if (timestampTicks > _lastPacketTicks)
+            Volatile.Write(ref _lastPacketTicks, timestampTicks);
         Volatile.Write(ref _packets, _packets + 1);
         Volatile.Write(ref _bytes, _bytes + wireLength);
         Volatile.Write(ref _decodeStatus[(int)status], _decodeStatus[(int)status] + 1);

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using RustIds.Engine.Configuration;
+using RustIds.Engine.Pipeline;
+using RustIds.Packets;
+using RustIds.Response;
+
+namespace RustIds.Cli.Commands;
+
+/// <summary><c>rustids replay</c>: a capture file through the whole pipeline, on the packets' own clock.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var pcap = new Option<string>("--pcap") { Description = "pcap or pcapng file to replay.", Required = true, HelpName = "FILE" };
+        var rules = new Option<string[]>("--rules")
+        {
+            Description = "Rule files (replace Rules:Files of the configuration). Repeat or list several.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "FILE",
+        };
+        var config = CommonOptions.Config();
+        var eve = new Option<string>("--eve") { Description = "EVE JSON output file.", DefaultValueFactory = _ => "eve.json", HelpName = "FILE" };
+        var firewall = new Option<string>("--firewall")
+        {
+            Description = "dry-run records what would be blocked; nftables really blocks on this host.",
+            DefaultValueFactory = _ => FirewallBackendNames.DryRun,
+        };
+        firewall.AcceptOnlyFromAmong([.. FirewallBackendNames.All]);
+        var db = new Option<string?>("--db")
+        {
+            Description = "SQLite database for alerts, verdicts and blocks. Default: a temporary one, removed afterwards, so a replay leaves no state.",
+            HelpName = "FILE",
+        };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step, not only warnings." };
+        var command = new Command("replay", """
+            Replay a capture through the whole pipeline (decode, flows, rules, reputation, firewall, EVE,
+            notifications) on the packets' own clock, so scores, blocks and expiries are those of the capture.
+            Prints packets, decode errors, alerts by sid and every decision with its reasons.
+            Example: rustids replay --pcap attack.pcap --rules rules/local.rules --firewall dry-run
+            """)
+        { pcap, rules, config, eve, firewall, db, verbose };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
+            if (options is null)
+                return ExitCodes.InputErrors;
+            if (parse.GetValue(rules) is { Length: > 0 } ruleFiles)
+                options.Rules.Files = [.. ruleFiles];
+            options.Eve.Path = parse.GetValue(eve)!;
+            options.Eve.DecisionLogPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Eve.Path))!, "decisions.json");
+            options.Firewall.Backend = parse.GetValue(firewall)!;
+            var temporaryDb = parse.GetValue(db) is null;
+            options.Storage.DatabasePath = parse.GetValue(db) ?? Path.Combine(Path.GetTempPath(), $"rustids-replay-{Guid.NewGuid():N}.db");
+            var fileProblems = ConfigValidator.ValidateFiles(options);
+            if (fileProblems.Count > 0)
+            {
+                foreach (var problem in fileProblems)
+                    Console.Error.WriteLine($"rustids: {problem}");
+                return ExitCodes.InputErrors;
+            }
+
+            var pcapPath = parse.GetValue(pcap)!;
+            using var loggers = LoggingSetup.Create(options.Logging, withFile: false,
+                parse.GetValue(verbose) ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning);
+            try
+            {
+                var report = await new PipelineRunner(loggers).RunAsync(new RunRequest
+                {
+                    Options = options,
+                    Mode = RunMode.Replay,
+                    OpenSource = () => PcapFileSource.Open(pcapPath),
+                    SourceName = pcapPath,
+                }, cancellation);
+                RunSummaryPrinter.Print(report, pcapPath);
+                return report.CaptureFailed || report.Rules.ErrorCount > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
+            }
+            catch (PcapException ex)
+            {
+                Console.Error.WriteLine($"rustids: {ex.Message}");
+                return ExitCodes.InputErrors;
+            }
+            catch (FirewallCommandException ex)
+            {
+                Console.Error.WriteLine($"rustids: firewall: {ex.Message}");
+                return ExitCodes.EnvironmentFailure;
+            }
+            finally
+            {
+                if (temporaryDb)
+                    DeleteDatabase(options.Storage.DatabasePath);
+            }
+        });
+        return command;
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+    }
+}

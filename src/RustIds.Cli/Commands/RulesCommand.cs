@@ -1,0 +1,57 @@
+using System.CommandLine;
+using RustIds.Engine.Loading;
+using RustIds.Rules;
+
+namespace RustIds.Cli.Commands;
+
+/// <summary><c>rustids rules check FILE...</c>: parse rule files and report every problem like a compiler.</summary>
+internal static class RulesCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Rule files to check (Suricata syntax).", Arity = ArgumentArity.OneOrMore };
+        var config = CommonOptions.Config();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary, not each diagnostic." };
+        var check = new Command("check", """
+            Parse rule files and print every problem as file:line:column: severity: message [sid N].
+            A bad rule never stops the others: the summary says how many rules would load.
+            Variables (HOME_NET, ...) and the classification file come from the configuration.
+            Exit code 1 when any rule has an error.
+            """)
+        { files, config, quiet };
+        check.SetAction(parse =>
+        {
+            var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
+            if (options is null)
+                return ExitCodes.InputErrors;
+            var result = RuleSetLoader.Load(options.Rules, parse.GetValue(files));
+            if (!parse.GetValue(quiet))
+            {
+                foreach (var diagnostic in result.Diagnostics)
+                    Console.WriteLine(diagnostic);
+            }
+            PrintSummary(result);
+            return result.ErrorCount > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
+        });
+        return new Command("rules", "Work with rule files.") { check };
+    }
+
+    private static void PrintSummary(RuleLoadResult result)
+    {
+        Console.WriteLine(
+            $"{result.Rules.Count} rule(s) loaded from {result.FileCount} file(s); {result.DisabledCount} commented out; " +
+            $"{result.ErrorCount} error(s), {result.WarningCount} warning(s).");
+        var top = result.Diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .GroupBy(d => d.Message)
+            .OrderByDescending(g => g.Count())
+            .Take(10)
+            .ToList();
+        if (top.Count > 1)
+        {
+            Console.WriteLine("Most frequent errors:");
+            foreach (var group in top)
+                Console.WriteLine($"  {group.Count(),7}  {group.Key}");
+        }
+    }
+}

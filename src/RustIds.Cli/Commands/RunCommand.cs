@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using RustIds.Engine.Configuration;
+using RustIds.Engine.Pipeline;
+using RustIds.Packets;
+using RustIds.Response;
+
+namespace RustIds.Cli.Commands;
+
+/// <summary><c>rustids run</c>: capture live, detect, block, notify, until SIGTERM or Ctrl-C.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var iface = new Option<string?>("--interface", "-i") { Description = "Interface to capture on (default: Capture:Interface).", HelpName = "IF" };
+        var config = CommonOptions.Config();
+        var firewall = new Option<string?>("--firewall") { Description = "nftables or dry-run (default: Firewall:Backend)." };
+        firewall.AcceptOnlyFromAmong([.. FirewallBackendNames.All]);
+        var command = new Command("run", """
+            Protect this host: capture on an interface, match rules, score offenders and block them in the
+            nftables table 'inet rustids' with expiry; write EVE JSON and send notices. Needs root (or
+            CAP_NET_RAW and CAP_NET_ADMIN). Stops cleanly on SIGTERM or Ctrl-C, handling queued alerts first.
+            Example: rustids run --interface eth0
+            """)
+        { iface, config, firewall };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
+            if (options is null)
+                return ExitCodes.InputErrors;
+            options.Capture.Interface = parse.GetValue(iface) ?? options.Capture.Interface;
+            options.Firewall.Backend = parse.GetValue(firewall) ?? options.Firewall.Backend;
+            var problems = ConfigValidator.ValidateFiles(options).ToList();
+            if (string.IsNullOrWhiteSpace(options.Capture.Interface))
+                problems.Add(new ConfigProblem("Capture:Interface", "no interface: give --interface IF"));
+            if (problems.Count > 0)
+            {
+                Console.Error.WriteLine($"rustids: cannot start, {problems.Count} problem(s):");
+                foreach (var problem in problems)
+                    Console.Error.WriteLine($"  {problem}");
+                return ExitCodes.InputErrors;
+            }
+
+            using var loggers = LoggingSetup.Create(options.Logging, withFile: true);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            var capture = options.Capture;
+            try
+            {
+                var report = await new PipelineRunner(loggers).RunAsync(new RunRequest
+                {
+                    Options = options,
+                    Mode = RunMode.Live,
+                    InterfaceName = capture.Interface!,
+                    SourceName = capture.Interface!,
+                    OpenSource = () => LiveCaptureSource.Open(new LiveCaptureOptions
+                    {
+                        Interface = capture.Interface!,
+                        BpfFilter = capture.BpfFilter,
+                        Promiscuous = capture.Promiscuous,
+                        SnapLength = capture.SnapLength,
+                    }),
+                }, stop.Token);
+                RunSummaryPrinter.Print(report, capture.Interface!);
+                return report.CaptureFailed ? ExitCodes.EnvironmentFailure : ExitCodes.Ok;
+            }
+            catch (PcapException ex)
+            {
+                Console.Error.WriteLine($"rustids: capture on {capture.Interface}: {ex.Message}");
+                return ExitCodes.EnvironmentFailure;
+            }
+            catch (FirewallCommandException ex)
+            {
+                Console.Error.WriteLine($"rustids: firewall: {ex.Message}");
+                return ExitCodes.EnvironmentFailure;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using RustIds.Engine.Pipeline;
+using RustIds.Packets;
+
+namespace RustIds.Cli.Commands;
+
+/// <summary>Prints what a run did: packets, decode results, alerts by sid, decisions with reasons.</summary>
+internal static class RunSummaryPrinter
+{
+    public static void Print(RunReport report, string sourceName)
+    {
+        var c = report.Counters;
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine($"source:      {sourceName} ({report.StopReason})");
+        Console.WriteLine($"rules:       {report.Rules.Rules.Count} loaded, {report.Rules.ErrorCount} with errors skipped");
+        Console.WriteLine(string.Create(inv, $"packets:     {c.Packets} ({c.Bytes} bytes)"));
+        Console.WriteLine(string.Create(inv,
+            $"decode:      {c.DecodeCount(DecodeStatus.Ok)} ok, {c.DecodeCount(DecodeStatus.Truncated)} truncated, {c.DecodeCount(DecodeStatus.Malformed)} malformed, {c.DecodeCount(DecodeStatus.Unsupported)} unsupported"));
+        Console.WriteLine(string.Create(inv, $"alerts:      {c.AlertsHandled}{(c.AlertsDropped > 0 ? $" ({c.AlertsDropped} dropped: queue full)" : "")}"));
+        foreach (var sid in c.AlertsBySid())
+            Console.WriteLine(string.Create(inv, $"  {sid.Count,6}  {sid.Gid}:{sid.Sid}  {sid.Signature}"));
+        var decisions = c.Decisions();
+        Console.WriteLine(string.Create(inv, $"decisions:   {decisions.Count} (firewall: {report.FirewallBackend}){(report.BlocksExpired > 0 ? $", {report.BlocksExpired} expired within the capture" : "")}"));
+        foreach (var decision in decisions)
+        {
+            var until = decision.ExpiresAt is { } e ? " until " + e.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", inv) : "";
+            Console.WriteLine(string.Create(inv, $"  {decision.Outcome} {decision.Address} score {decision.Score}/{decision.Threshold}{until}"));
+            foreach (var line in decision.Explanation.Split(Environment.NewLine).Skip(1))
+                Console.WriteLine("    " + line.Trim());
+        }
+        if (report.NotificationsSent + report.NotificationsFailed > 0)
+            Console.WriteLine(string.Create(inv, $"notices:     {report.NotificationsSent} sent, {report.NotificationsFailed} failed"));
+        foreach (var warning in report.Warnings)
+            Console.WriteLine($"warning:     {warning}");
+        Console.WriteLine($"eve:         {report.EvePath}");
+    }
+}

@@ -1,0 +1,36 @@
+using RustIds.Packets;
+using RustIds.Rules;
+
+namespace RustIds.Detection;
+
+/// <summary>Turns a rule match on a packet into an <see cref="Alert"/>.</summary>
+/// <remarks>Runs on the capture thread, but only when a rule matched: the allocation here is per alert, not per packet.</remarks>
+public sealed class SignatureAlertFactory(string interfaceName, bool includePayload, int maxPayloadBytes = 4096)
+{
+    public Alert Create(Rule rule, ref Packet packet)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var payload = includePayload && packet.Payload.Length > 0
+            ? packet.Payload[..Math.Min(packet.Payload.Length, maxPayloadBytes)].ToArray()
+            : [];
+        return new Alert
+        {
+            Timestamp = packet.Timestamp,
+            Source = packet.Source,
+            Destination = packet.Destination,
+            SourcePort = packet.SourcePort,
+            DestinationPort = packet.DestinationPort,
+            Protocol = packet.Protocol,
+            FlowId = packet.FlowId,
+            Direction = packet.Direction,
+            Gid = (int)rule.Gid,
+            Sid = rule.Sid,
+            Rev = rule.Rev,
+            Signature = rule.Message,
+            Category = rule.Category ?? "",
+            Severity = Math.Clamp(rule.Priority, 1, 4),
+            Payload = payload,
+            InterfaceName = interfaceName,
+        };
+    }
+}

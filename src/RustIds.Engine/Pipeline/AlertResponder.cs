@@ -1,0 +1,158 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using RustIds.Detection;
+using RustIds.Notify;
+using RustIds.Reputation;
+using RustIds.Reputation.Scoring;
+using RustIds.Reputation.Storage;
+using RustIds.Engine.Composition;
+using RustIds.Response;
+
+namespace RustIds.Engine.Pipeline;
+
+/// <summary>
+/// The response stage: for each alert, record it, score its offender, block when the verdict says so,
+/// tell people, and write the EVE line. Alerts are handled one at a time, in capture order.
+/// </summary>
+/// <remarks>
+/// Every failure of an outside part (SQLite, nft, SMTP) is caught here, at the stage boundary,
+/// logged once and counted; the alert stream goes on.
+/// </remarks>
+public sealed partial class AlertResponder(
+    ResponseContext context,
+    PipelineCounters counters,
+    ILogger<AlertResponder> logger)
+{
+    private readonly RecentAlerts _recent = new(context.Options.AlertWindow);
+
+    /// <summary>Handles alerts until the channel completes or <paramref name="cancellation"/> fires.</summary>
+    public async Task RunAsync(ChannelReader<Alert> alerts, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        await foreach (var alert in alerts.ReadAllAsync(cancellation).ConfigureAwait(false))
+            await HandleAsync(alert, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Handles one alert; never throws for a failing outside part.</summary>
+    public async Task HandleAsync(Alert alert, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        context.Clock?.AdvanceTo(alert.Timestamp);
+        counters.CountAlert(alert.Gid, alert.Sid, alert.Signature);
+        var offender = alert.Offender;
+        var window = _recent.Add(alert);
+
+        AddressHistory history;
+        try
+        {
+            context.ThreatDb.RecordAlert(alert);
+            history = context.ThreatDb.GetHistory(offender);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            LogStoreFailed(logger, ex, offender.ToString());
+            history = AddressHistory.None(offender);
+        }
+
+        var verdict = context.Scorer.Score(offender, window, context.Reputation.WithHistory(history));
+        var action = EveAlertAction.Allowed;
+        if (verdict.Action == VerdictAction.Block)
+        {
+            var outcome = await BlockAsync(verdict, window, cancellation).ConfigureAwait(false);
+            if (outcome?.IsBlocked == true)
+                action = EveAlertAction.Blocked;
+        }
+        else
+        {
+            counters.RecordDecision(new DecisionSummary(alert.Timestamp, offender, verdict.Action.ToString().ToLowerInvariant(),
+                verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
+        }
+        context.Eve.WriteAlert(alert, action);
+    }
+
+    private async Task<BlockOutcome?> BlockAsync(Verdict verdict, IReadOnlyList<Alert> window, CancellationToken cancellation)
+    {
+        var rules = RuleHit.Summarize(window);
+        var rulesSummary = string.Join("; ", rules.Select(r => $"{r.Gid}:{r.Sid}:{r.Rev} {r.Signature} x{r.Count}"));
+        var now = context.Time.GetUtcNow();
+        BlockOutcome outcome;
+        await context.FirewallGate.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            outcome = await context.Blocks.BlockAsync(verdict, rulesSummary, cancellation).ConfigureAwait(false);
+        }
+        catch (FirewallCommandException ex)
+        {
+            LogBlockFailed(logger, ex, verdict.Address.ToString(), ex.StandardError);
+            counters.RecordDecision(new DecisionSummary(now, verdict.Address, "block-failed", verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
+            return null;
+        }
+        finally
+        {
+            context.FirewallGate.Release();
+        }
+
+        TryRecordVerdict(verdict, now);
+        var outcomeName = outcome.Kind switch
+        {
+            BlockOutcomeKind.Blocked => "blocked",
+            BlockOutcomeKind.Extended => "extended",
+            BlockOutcomeKind.RefusedAllowlisted => "refused-allowlisted",
+            BlockOutcomeKind.RefusedCapacity => "refused-capacity",
+            _ => "ignored",
+        };
+        counters.RecordDecision(new DecisionSummary(now, verdict.Address, outcomeName, verdict.Score, verdict.BlockThreshold, outcome.ExpiresAt,
+            verdict.Explain() + (outcome.Reason is { } reason ? Environment.NewLine + "  " + reason : "")));
+        var notice = new BlockNotice
+        {
+            Address = verdict.Address,
+            Country = verdict.Country,
+            Score = verdict.Score,
+            BlockThreshold = verdict.BlockThreshold,
+            Reasons = verdict.Reasons,
+            Rules = rules,
+            Action = outcomeName,
+            Duration = verdict.Duration,
+            ExpiresAt = outcome.ExpiresAt,
+            DecidedAt = now,
+            UnblockCommand = $"rustids block remove {verdict.Address}",
+            Hostname = context.Hostname,
+        };
+        context.Decisions.WriteDecision(verdict, now, outcomeName, outcome.ExpiresAt);
+        if (outcome.Kind == BlockOutcomeKind.Blocked)
+        {
+            LogBlocked(logger, verdict.Address.ToString(), outcome.ExpiresAt, verdict.Score);
+            _recent.Forget(verdict.Address);
+            context.Notifications.Enqueue(notice);
+        }
+        else if (outcome.Kind == BlockOutcomeKind.RefusedAllowlisted)
+        {
+            LogRefused(logger, verdict.Address.ToString(), outcome.Reason ?? "allowlisted");
+        }
+        return outcome;
+    }
+
+    private void TryRecordVerdict(Verdict verdict, DateTimeOffset at)
+    {
+        try
+        {
+            context.ThreatDb.RecordVerdict(verdict, at);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            LogStoreFailed(logger, ex, verdict.Address.ToString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Blocked {Address} until {ExpiresAt} (score {Score})")]
+    private static partial void LogBlocked(ILogger logger, string address, DateTimeOffset? expiresAt, int score);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not blocking {Address}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Blocking {Address} failed; the firewall is unchanged: {StandardError}")]
+    private static partial void LogBlockFailed(ILogger logger, Exception exception, string address, string standardError);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Threat database write for {Address} failed")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string address);
+}

@@ -1,0 +1,192 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using RustIds.Detection;
+using RustIds.Engine.Composition;
+using RustIds.Engine.Loading;
+using RustIds.Notify;
+using RustIds.Packets;
+using RustIds.Reputation.Scoring;
+using RustIds.Reputation.Storage;
+using RustIds.Rules;
+
+namespace RustIds.Engine.Pipeline;
+
+/// <summary>
+/// Builds the whole pipeline from a <see cref="RunRequest"/> and runs it: one capture thread, the
+/// response stage, the expiry sweep (live) and the notification sender, then stops them in order so
+/// nothing queued is lost.
+/// </summary>
+public sealed partial class PipelineRunner(ILoggerFactory loggers)
+{
+    private readonly ILogger<PipelineRunner> _logger = loggers.CreateLogger<PipelineRunner>();
+
+    /// <exception cref="PcapException">The packet source could not be opened.</exception>
+    /// <exception cref="Response.FirewallCommandException">The firewall could not be set up.</exception>
+    public async Task<RunReport> RunAsync(RunRequest request, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = request.Options;
+        var warnings = new List<string>();
+
+        var rules = RuleSetLoader.Load(options.Rules);
+        foreach (var diagnostic in rules.Diagnostics)
+            LogRuleDiagnostic(_logger, diagnostic.ToString());
+        LogRulesLoaded(_logger, rules.Rules.Count, rules.FileCount, rules.ErrorCount);
+        var compiled = new CompiledRuleSet(rules.Rules);
+
+        using var reputation = ReputationSources.Load(options.Reputation, warnings);
+        foreach (var warning in warnings)
+            LogInputWarning(_logger, warning);
+
+        var replay = request.Mode == RunMode.Replay;
+        var clock = replay ? new PacketClock(DateTimeOffset.UnixEpoch) : null;
+        TimeProvider time = clock ?? TimeProvider.System;
+        EnsureDirectoryFor(options.Storage.DatabasePath);
+        using var threatDb = ThreatDb.Open(options.Storage.DatabasePath);
+        using var response = ResponseComponents.Create(options, options.Firewall.Backend, options.Storage.DatabasePath, time, loggers);
+        await response.Backend.SetupAsync(cancellation).ConfigureAwait(false);
+        if (!replay)
+        {
+            var drift = await response.Manager.ReconcileAsync(cancellation).ConfigureAwait(false);
+            LogReconciled(_logger, drift);
+        }
+
+        using var eve = new EveWriter(options.Eve.Path);
+        using var decisions = new DecisionLogWriter(options.Eve.DecisionLogPath);
+        using var http = new HttpClient();
+        var notifications = new NotificationQueue(NotifierFactory.CreateDispatcher(options.Notify, http, loggers), loggers.CreateLogger<NotificationQueue>());
+        var counters = new PipelineCounters();
+        var context = new ResponseContext
+        {
+            Options = options.Reputation,
+            Time = time,
+            Clock = clock,
+            ThreatDb = threatDb,
+            Scorer = new ReputationScorer(ScoringOptionsFactory.Create(options.Reputation)),
+            Reputation = reputation,
+            Blocks = response.Manager,
+            Eve = eve,
+            Decisions = decisions,
+            Notifications = notifications,
+            Hostname = Environment.MachineName,
+        };
+
+        var alerts = replay
+            ? Channel.CreateUnbounded<Alert>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true })
+            : Channel.CreateBounded<Alert>(new BoundedChannelOptions(options.Capture.AlertQueueCapacity) { SingleReader = true, SingleWriter = true });
+
+        using var source = request.OpenSource();
+        using var stopCapture = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var breakOnStop = stopCapture.Token.Register(() => (source as LiveCaptureSource)?.BreakLoop());
+        var loop = new DetectionLoop(source, compiled, new FlowTracker(), new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
+            alerts.Writer, counters);
+        var captureDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var captureThread = new Thread(() =>
+        {
+            try
+            {
+                loop.Run(stopCapture.Token);
+            }
+            finally
+            {
+                alerts.Writer.TryComplete();
+                captureDone.TrySetResult();
+            }
+        })
+        { Name = "rustids-capture-0", IsBackground = true };
+        captureThread.Start();
+        LogCapturing(_logger, request.SourceName, compiled.Count, response.Backend.Name);
+
+        var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
+        using var stopSweep = new CancellationTokenSource();
+        var sweep = replay ? Task.CompletedTask : SweepExpiredAsync(context, options.Firewall.ExpirySweepInterval, stopSweep.Token);
+
+        // The responder drains every alert the capture queued, even after a stop was requested.
+        await responder.RunAsync(alerts.Reader, CancellationToken.None).ConfigureAwait(false);
+        await captureDone.Task.ConfigureAwait(false);
+        await stopSweep.CancelAsync().ConfigureAwait(false);
+        await sweep.ConfigureAwait(false);
+
+        var expired = 0;
+        if (replay && counters.LastPacketTime is { } end)
+        {
+            // Close the blocks that ran out within the capture, exactly as the live sweep would have.
+            clock!.AdvanceTo(end);
+            expired = await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        await notifications.DisposeAsync().ConfigureAwait(false);
+
+        var failed = loop.StopReason is not ("end of capture" or "stopped");
+        return new RunReport
+        {
+            Counters = counters,
+            Rules = rules,
+            StopReason = loop.StopReason ?? "stopped",
+            CaptureFailed = failed,
+            Warnings = warnings,
+            EvePath = eve.Path,
+            FirewallBackend = response.Backend.Name,
+            NotificationsSent = notifications.Sent,
+            NotificationsFailed = notifications.Failed,
+            BlocksExpired = expired,
+        };
+    }
+
+    private async Task SweepExpiredAsync(ResponseContext context, TimeSpan interval, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                await context.FirewallGate.WaitAsync(stop).ConfigureAwait(false);
+                try
+                {
+                    var expired = await context.Blocks.ExpireAsync(stop).ConfigureAwait(false);
+                    if (expired > 0)
+                        LogExpired(_logger, expired);
+                }
+                catch (Response.FirewallCommandException ex)
+                {
+                    LogSweepFailed(_logger, ex);
+                }
+                finally
+                {
+                    context.FirewallGate.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopping: the last sweep is not needed, set timeouts expire on their own in the kernel.
+        }
+    }
+
+    private static void EnsureDirectoryFor(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
+    private static partial void LogRuleDiagnostic(ILogger logger, string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Rules} rules from {Files} files ({Errors} rules with errors skipped)")]
+    private static partial void LogRulesLoaded(ILogger logger, int rules, int files, int errors);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogInputWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Firewall reconciled with the stored blocks ({Drift} corrections)")]
+    private static partial void LogReconciled(ILogger logger, int drift);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Capturing on {Source} with {Rules} rules, firewall {Backend}")]
+    private static partial void LogCapturing(ILogger logger, string source, int rules, string backend);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} blocks")]
+    private static partial void LogExpired(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Expiry sweep failed; retrying at the next tick")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

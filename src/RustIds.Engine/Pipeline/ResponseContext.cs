@@ -1,0 +1,34 @@
+using RustIds.Engine.Configuration;
+using RustIds.Notify;
+using RustIds.Reputation;
+using RustIds.Reputation.Scoring;
+using RustIds.Reputation.Storage;
+using RustIds.Engine.Composition;
+using RustIds.Response;
+
+namespace RustIds.Engine.Pipeline;
+
+/// <summary>Everything the response stage works with, built once by the runner.</summary>
+public sealed class ResponseContext
+{
+    public required ReputationOptions Options { get; init; }
+
+    /// <summary>The clock decisions read: the system clock live, a <see cref="PacketClock"/> in a replay.</summary>
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>Set in a replay: advanced to each alert's packet time before it is handled.</summary>
+    public PacketClock? Clock { get; init; }
+
+    public required ThreatDb ThreatDb { get; init; }
+    public required ReputationScorer Scorer { get; init; }
+    public required ReputationSources Reputation { get; init; }
+    public required BlockManager Blocks { get; init; }
+
+    /// <summary>Serializes firewall work between the alert handler and the expiry sweep.</summary>
+    public SemaphoreSlim FirewallGate { get; } = new(1, 1);
+
+    public required EveWriter Eve { get; init; }
+    public required DecisionLogWriter Decisions { get; init; }
+    public required NotificationQueue Notifications { get; init; }
+    public required string Hostname { get; init; }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using RustIds.Detection;
+using RustIds.Packets;
+
+namespace RustIds.Notify;
+
+/// <summary>
+/// Appends Suricata EVE JSON records (one object per line) to a file, so tools built for
+/// Suricata's <c>eve.json</c> (jq, Filebeat's suricata module, EveBox) read rustids' alerts.
+/// </summary>
+/// <remarks>
+/// Field names and types follow Suricata's EVE schema. Each record is flushed when written (see
+/// <see cref="JsonLinesFile"/> for why). Call <see cref="Reopen"/> on SIGHUP after logrotate has
+/// moved the file. Thread-safe.
+/// </remarks>
+public sealed class EveWriter : IDisposable
+{
+    private readonly JsonLinesFile _file;
+
+    /// <summary>Opens (creating directories and the file as needed) <paramref name="path"/> for appending.</summary>
+    public EveWriter(string path) => _file = new JsonLinesFile(path);
+
+    /// <summary>Absolute path of the EVE file.</summary>
+    public string Path => _file.Path;
+
+    /// <summary>Writes one <c>"event_type":"alert"</c> record.</summary>
+    /// <param name="alert">The alert to log.</param>
+    /// <param name="action">Whether the traffic was let through or blocked.</param>
+    public void WriteAlert(Alert alert, EveAlertAction action)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        _file.WriteLine((alert, action), static (json, state) => WriteAlertRecord(json, state.alert, state.action));
+    }
+
+    /// <summary>Closes and reopens the file at <see cref="Path"/> (after log rotation).</summary>
+    public void Reopen() => _file.Reopen();
+
+    /// <inheritdoc />
+    public void Dispose() => _file.Dispose();
+
+    internal static void WriteAlertRecord(Utf8JsonWriter json, Alert alert, EveAlertAction action)
+    {
+        json.WriteStartObject();
+        Span<char> time = stackalloc char[40];
+        json.WriteString("timestamp"u8, time[..FormatTimestamp(alert.Timestamp, time)]);
+        if (alert.FlowId != 0)
+            json.WriteNumber("flow_id"u8, alert.FlowId);
+        if (!string.IsNullOrEmpty(alert.InterfaceName))
+            json.WriteString("in_iface"u8, alert.InterfaceName);
+        json.WriteString("event_type"u8, "alert"u8);
+        json.WriteString("src_ip"u8, alert.Source.ToString());
+        // Suricata writes ports only for port-carrying protocols; ICMP records have none.
+        var hasPorts = alert.Protocol is IpProtocol.Tcp or IpProtocol.Udp;
+        if (hasPorts)
+            json.WriteNumber("src_port"u8, alert.SourcePort);
+        json.WriteString("dest_ip"u8, alert.Destination.ToString());
+        if (hasPorts)
+            json.WriteNumber("dest_port"u8, alert.DestinationPort);
+        WriteProto(json, alert.Protocol);
+        switch (alert.Direction)
+        {
+            case FlowDirection.ToServer:
+                json.WriteString("direction"u8, "to_server"u8);
+                break;
+            case FlowDirection.ToClient:
+                json.WriteString("direction"u8, "to_client"u8);
+                break;
+        }
+
+        json.WriteStartObject("alert"u8);
+        json.WriteString("action"u8, action == EveAlertAction.Blocked ? "blocked"u8 : "allowed"u8);
+        json.WriteNumber("gid"u8, alert.Gid);
+        json.WriteNumber("signature_id"u8, alert.Sid);
+        json.WriteNumber("rev"u8, alert.Rev);
+        json.WriteString("signature"u8, alert.Signature);
+        json.WriteString("category"u8, alert.Category);
+        json.WriteNumber("severity"u8, alert.Severity);
+        json.WriteEndObject();
+
+        if (!alert.Payload.IsEmpty)
+        {
+            var payload = alert.Payload.Span;
+            json.WriteBase64String("payload"u8, payload);
+            json.WriteString("payload_printable"u8, ToPrintable(payload));
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>Suricata's timestamp: <c>2026-12-04T13:11:50.123456+0000</c> (microseconds, offset without colon).</summary>
+    internal static int FormatTimestamp(DateTimeOffset value, Span<char> destination)
+    {
+        value.TryFormat(destination, out var written, "yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        var offset = value.Offset;
+        destination[written++] = offset < TimeSpan.Zero ? '-' : '+';
+        var minutes = (int)Math.Abs(offset.TotalMinutes);
+        (minutes / 60).TryFormat(destination[written..], out var hours, "00", CultureInfo.InvariantCulture);
+        written += hours;
+        (minutes % 60).TryFormat(destination[written..], out var mins, "00", CultureInfo.InvariantCulture);
+        return written + mins;
+    }
+
+    private static void WriteProto(Utf8JsonWriter json, IpProtocol protocol)
+    {
+        switch (protocol)
+        {
+            case IpProtocol.Tcp:
+                json.WriteString("proto"u8, "TCP"u8);
+                break;
+            case IpProtocol.Udp:
+                json.WriteString("proto"u8, "UDP"u8);
+                break;
+            case IpProtocol.Icmp:
+                json.WriteString("proto"u8, "ICMP"u8);
+                break;
+            case IpProtocol.IcmpV6:
+                json.WriteString("proto"u8, "IPv6-ICMP"u8);
+                break;
+            default:
+                // Suricata writes the protocol number as text when it has no name for it.
+                json.WriteString("proto"u8, ((byte)protocol).ToString(CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    /// <summary>Suricata's payload_printable: printable ASCII, CR and LF kept, every other byte as '.'.</summary>
+    internal static string ToPrintable(ReadOnlySpan<byte> payload) =>
+        string.Create(payload.Length, payload, static (chars, bytes) =>
+        {
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                var b = bytes[i];
+                chars[i] = b is >= 0x20 and < 0x7F or (byte)'\n' or (byte)'\r' ? (char)b : '.';
+            }
+        });
+}

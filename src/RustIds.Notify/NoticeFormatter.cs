@@ -1,0 +1,155 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RustIds.Notify;
+
+/// <summary>Renders a <see cref="BlockNotice"/> as a subject line, plain text, HTML and JSON.</summary>
+/// <remarks>
+/// The JSON payload (<see cref="ToJson"/>) is an object with these snake_case fields:
+/// <c>event</c> (<c>"block"</c>), <c>summary</c> (the subject line), <c>address</c>, <c>country</c>
+/// (ISO 3166 code or null), <c>score</c>, <c>block_threshold</c>, <c>action</c>,
+/// <c>duration_seconds</c> (0 = until removed), <c>duration</c> (text, e.g. <c>"1h 30m"</c>),
+/// <c>expires_at</c> (ISO 8601 UTC or null), <c>decided_at</c> (ISO 8601 UTC), <c>hostname</c>,
+/// <c>unblock_command</c>, <c>reasons</c> (array of <c>kind</c>, <c>detail</c>, <c>points</c>) and
+/// <c>rules</c> (array of <c>gid</c>, <c>sid</c>, <c>rev</c>, <c>signature</c>, <c>count</c>).
+/// Stateless and thread-safe.
+/// </remarks>
+public static class NoticeFormatter
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One line for an email subject or chat message title.</summary>
+    public static string Subject(BlockNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var country = notice.Country is null ? "" : $" ({notice.Country})";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[rustids] {notice.Hostname}: {notice.Action} {notice.Address}{country}, score {notice.Score}/{notice.BlockThreshold}, {NoticeText.Duration(notice.Duration)}");
+    }
+
+    /// <summary>The plain-text body: facts first, then reasons, rules and the unblock command.</summary>
+    public static string PlainText(BlockNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var text = new StringBuilder(1024);
+        var ci = CultureInfo.InvariantCulture;
+        text.Append(ci, $"rustids on {notice.Hostname} applied '{notice.Action}' to {notice.Address}.").Append('\n').Append('\n');
+        text.Append(ci, $"Address:    {notice.Address}").Append('\n');
+        text.Append(ci, $"Country:    {notice.Country ?? "unknown"}").Append('\n');
+        text.Append(ci, $"Score:      {notice.Score} (block threshold {notice.BlockThreshold})").Append('\n');
+        text.Append(ci, $"Action:     {notice.Action}").Append('\n');
+        text.Append(ci, $"Duration:   {NoticeText.Duration(notice.Duration)}").Append('\n');
+        text.Append(ci, $"Expires:    {Expiry(notice)}").Append('\n');
+        text.Append(ci, $"Decided:    {NoticeText.IsoUtc(notice.DecidedAt)}").Append('\n');
+        text.Append('\n').Append("Reasons:").Append('\n');
+        foreach (var reason in notice.Reasons)
+            text.Append(ci, $"  {reason.Points,4:+0;-0;0}  {reason.Kind}: {reason.Detail}").Append('\n');
+        text.Append('\n').Append("Rules:").Append('\n');
+        if (notice.Rules.Count == 0)
+            text.Append("  (none)").Append('\n');
+        foreach (var rule in notice.Rules)
+            text.Append(ci, $"  sid {rule.Sid} [{rule.Gid}:{rule.Sid}:{rule.Rev}] x{rule.Count}  {rule.Signature}").Append('\n');
+        text.Append('\n').Append("To unblock:").Append('\n');
+        text.Append("  ").Append(notice.UnblockCommand).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>The same content as <see cref="PlainText"/> as a small HTML document, every value encoded.</summary>
+    public static string Html(BlockNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var html = new StringBuilder(2048);
+        var ci = CultureInfo.InvariantCulture;
+        html.Append("<!DOCTYPE html>\n<html><body>\n");
+        html.Append(ci, $"<p>rustids on <b>{E(notice.Hostname)}</b> applied <b>{E(notice.Action)}</b> to <b>{E(notice.Address.ToString())}</b>.</p>\n");
+        html.Append("<table>\n");
+        Row(html, "Address", notice.Address.ToString());
+        Row(html, "Country", notice.Country ?? "unknown");
+        Row(html, "Score", string.Create(ci, $"{notice.Score} (block threshold {notice.BlockThreshold})"));
+        Row(html, "Action", notice.Action);
+        Row(html, "Duration", NoticeText.Duration(notice.Duration));
+        Row(html, "Expires", Expiry(notice));
+        Row(html, "Decided", NoticeText.IsoUtc(notice.DecidedAt));
+        html.Append("</table>\n<h3>Reasons</h3>\n<ul>\n");
+        foreach (var reason in notice.Reasons)
+            html.Append(ci, $"<li>{reason.Points:+0;-0;0} {E(reason.Kind)}: {E(reason.Detail)}</li>\n");
+        html.Append("</ul>\n<h3>Rules</h3>\n<ul>\n");
+        foreach (var rule in notice.Rules)
+            html.Append(ci, $"<li>sid {rule.Sid} [{rule.Gid}:{rule.Sid}:{rule.Rev}] x{rule.Count} {E(rule.Signature)}</li>\n");
+        html.Append("</ul>\n<h3>To unblock</h3>\n");
+        html.Append(ci, $"<pre>{E(notice.UnblockCommand)}</pre>\n</body></html>\n");
+        return html.ToString();
+
+        static string E(string value) => WebUtility.HtmlEncode(value);
+
+        static void Row(StringBuilder html, string name, string value) =>
+            html.Append("<tr><th align=\"left\">").Append(name).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
+    }
+
+    /// <summary>The JSON payload (UTF-8) described in the remarks of <see cref="NoticeFormatter"/>.</summary>
+    public static byte[] ToJson(BlockNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("event"u8, "block"u8);
+            json.WriteString("summary"u8, Subject(notice));
+            json.WriteString("address"u8, notice.Address.ToString());
+            if (notice.Country is null)
+                json.WriteNull("country"u8);
+            else
+                json.WriteString("country"u8, notice.Country);
+            json.WriteNumber("score"u8, notice.Score);
+            json.WriteNumber("block_threshold"u8, notice.BlockThreshold);
+            json.WriteString("action"u8, notice.Action);
+            json.WriteNumber("duration_seconds"u8, notice.Duration > TimeSpan.Zero ? (long)notice.Duration.TotalSeconds : 0);
+            json.WriteString("duration"u8, NoticeText.Duration(notice.Duration));
+            if (notice.ExpiresAt is { } expires)
+                json.WriteString("expires_at"u8, NoticeText.IsoUtc(expires));
+            else
+                json.WriteNull("expires_at"u8);
+            json.WriteString("decided_at"u8, NoticeText.IsoUtc(notice.DecidedAt));
+            json.WriteString("hostname"u8, notice.Hostname);
+            json.WriteString("unblock_command"u8, notice.UnblockCommand);
+            NoticeText.WriteReasons(json, notice.Reasons);
+            json.WriteStartArray("rules"u8);
+            foreach (var rule in notice.Rules)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("gid"u8, rule.Gid);
+                json.WriteNumber("sid"u8, rule.Sid);
+                json.WriteNumber("rev"u8, rule.Rev);
+                json.WriteString("signature"u8, rule.Signature);
+                json.WriteNumber("count"u8, rule.Count);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A Slack-compatible incoming-webhook payload: <c>{"text": subject + plain text}</c>.</summary>
+    /// <remarks>Mattermost, Rocket.Chat and Discord's <c>/slack</c> endpoint accept the same shape.</remarks>
+    public static byte[] ToSlackJson(BlockNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("text"u8, "*" + Subject(notice) + "*\n```\n" + PlainText(notice) + "```");
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string Expiry(BlockNotice notice) =>
+        notice.ExpiresAt is { } expires ? NoticeText.IsoUtc(expires) : "never (until removed)";
+}

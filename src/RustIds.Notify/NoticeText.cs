@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RustIds.Reputation;
+
+namespace RustIds.Notify;
+
+/// <summary>Small text helpers shared by the log writers and <see cref="NoticeFormatter"/>.</summary>
+internal static class NoticeText
+{
+    /// <summary>ISO 8601 in UTC with second precision: <c>2026-12-04T13:11:50Z</c>.</summary>
+    public static string IsoUtc(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string ActionName(VerdictAction action) => action switch
+    {
+        VerdictAction.Allow => "allow",
+        VerdictAction.Alert => "alert",
+        VerdictAction.Block => "block",
+        _ => action.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Compact duration: <c>1d 2h</c>, <c>30m</c>, <c>45s</c>; <c>permanent</c> for zero or less.</summary>
+    public static string Duration(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+            return "permanent";
+        var text = new StringBuilder();
+        Append(text, duration.Days, 'd');
+        Append(text, duration.Hours, 'h');
+        Append(text, duration.Minutes, 'm');
+        Append(text, duration.Seconds, 's');
+        return text.Length > 0 ? text.ToString() : "<1s";
+
+        static void Append(StringBuilder text, int value, char unit)
+        {
+            if (value == 0)
+                return;
+            if (text.Length > 0)
+                text.Append(' ');
+            text.Append(value.ToString(CultureInfo.InvariantCulture)).Append(unit);
+        }
+    }
+
+    public static void WriteReasons(Utf8JsonWriter json, IReadOnlyList<VerdictReason> reasons)
+    {
+        json.WriteStartArray("reasons"u8);
+        foreach (var reason in reasons)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind"u8, reason.Kind);
+            json.WriteString("detail"u8, reason.Detail);
+            json.WriteNumber("points"u8, reason.Points);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,141 @@
+using RustIds.Packets.Interop;
+
+namespace RustIds.Packets;
+
+/// <summary>Captures frames from a network interface through libpcap (<c>pcap_create</c> … <c>pcap_activate</c>).</summary>
+/// <remarks>
+/// One worker thread calls <see cref="ReadNext"/>; any thread may call <see cref="BreakLoop"/> to make
+/// the next (or current) read return <see cref="PacketReadResult.EndOfFile"/>. Needs CAP_NET_RAW.
+/// </remarks>
+public sealed unsafe class LiveCaptureSource : IPacketSource
+{
+    private readonly PcapHandle _handle;
+    private readonly bool _nanosecond;
+
+    private LiveCaptureSource(PcapHandle handle, LiveCaptureOptions options, bool nanosecond)
+    {
+        _handle = handle;
+        _nanosecond = nanosecond;
+        Options = options;
+        LinkType = (LinkType)LibPcap.DataLink(handle);
+    }
+
+    public LiveCaptureOptions Options { get; }
+
+    public LinkType LinkType { get; }
+
+    public string? LastError { get; private set; }
+
+    /// <summary>Opens and activates the capture; throws <see cref="PcapException"/> with libpcap's reason on failure.</summary>
+    public static LiveCaptureSource Open(LiveCaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.Interface);
+        LibPcap.EnsureLoaded();
+        var errorBuffer = stackalloc byte[LibPcap.ErrorBufferSize];
+        errorBuffer[0] = 0;
+        var handle = LibPcap.Create(options.Interface, errorBuffer);
+        if (handle.IsInvalid)
+        {
+            handle.Dispose();
+            throw new PcapException(
+                $"Cannot capture on '{options.Interface}': {LibPcap.FromNative(errorBuffer)}", options.Interface, LibPcap.Error, isTransient: false);
+        }
+        try
+        {
+            // The setters only fail on an already active handle, which this one is not.
+            _ = LibPcap.SetSnapLength(handle, options.SnapLength);
+            _ = LibPcap.SetPromiscuous(handle, options.Promiscuous ? 1 : 0);
+            _ = LibPcap.SetTimeout(handle, (int)Math.Clamp(options.ReadTimeout.TotalMilliseconds, 1, int.MaxValue));
+            _ = LibPcap.SetImmediateMode(handle, options.ImmediateMode ? 1 : 0);
+            _ = LibPcap.SetBufferSize(handle, options.BufferSizeBytes);
+            // Nanoseconds where the kernel offers them; otherwise libpcap keeps microseconds.
+            _ = LibPcap.SetTimestampPrecision(handle, LibPcap.TimestampPrecisionNano);
+            var status = LibPcap.Activate(handle);
+            if (status < 0)
+                throw ActivationFailed(handle, options.Interface, status);
+            var nanosecond = LibPcap.GetTimestampPrecision(handle) == LibPcap.TimestampPrecisionNano;
+            if (options.BpfFilter is { } filter)
+                ApplyFilter(handle, options.Interface, filter);
+            return new LiveCaptureSource(handle, options, nanosecond);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    public PacketReadResult ReadNext(out RawFrame frame)
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        var status = PcapFrameReader.Next(_handle, _nanosecond, out frame);
+        switch (status)
+        {
+            case 1:
+                return PacketReadResult.Packet;
+            case 0:
+                return PacketReadResult.Timeout;
+            case LibPcap.ErrorBreak:
+                return PacketReadResult.EndOfFile;
+            default:
+                LastError = $"{Options.Interface}: {PcapFrameReader.ErrorText(_handle)}";
+                return PacketReadResult.Error;
+        }
+    }
+
+    /// <summary>Makes the capture loop stop: the current or next read returns <see cref="PacketReadResult.EndOfFile"/>.</summary>
+    public void BreakLoop()
+    {
+        if (!_handle.IsClosed)
+            LibPcap.BreakLoop(_handle);
+    }
+
+    /// <summary>Kernel receive and drop counters since the capture started.</summary>
+    public CaptureStatistics GetStatistics()
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        PcapStat stats;
+        if (LibPcap.Stats(_handle, &stats) != 0)
+        {
+            throw new PcapException(
+                $"Cannot read statistics of '{Options.Interface}': {PcapFrameReader.ErrorText(_handle)}", Options.Interface, LibPcap.Error, isTransient: true);
+        }
+        return new CaptureStatistics(stats.Received, stats.Dropped, stats.InterfaceDropped);
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    private static PcapException ActivationFailed(PcapHandle handle, string device, int status)
+    {
+        var detail = PcapFrameReader.ErrorText(handle);
+        var summary = PcapFrameReader.StatusText(status);
+        var message = detail.Length == 0 || detail == summary
+            ? $"Cannot capture on '{device}': {summary}"
+            : $"Cannot capture on '{device}': {summary} ({detail})";
+        var transient = status is LibPcap.ErrorNoSuchDevice or LibPcap.ErrorInterfaceNotUp;
+        return new PcapException(message, device, status, transient);
+    }
+
+    private static void ApplyFilter(PcapHandle handle, string device, string filter)
+    {
+        BpfProgram program;
+        if (LibPcap.Compile(handle, &program, filter, optimize: 1, LibPcap.NetmaskUnknown) != 0)
+        {
+            throw new PcapException(
+                $"Invalid BPF filter '{filter}' for '{device}': {PcapFrameReader.ErrorText(handle)}", device, LibPcap.Error, isTransient: false);
+        }
+        try
+        {
+            if (LibPcap.SetFilter(handle, &program) != 0)
+            {
+                throw new PcapException(
+                    $"Cannot set BPF filter '{filter}' on '{device}': {PcapFrameReader.ErrorText(handle)}", device, LibPcap.Error, isTransient: false);
+            }
+        }
+        finally
+        {
+            LibPcap.FreeCode(&program);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+
+namespace RustIds.Response;
+
+/// <summary>Source-generated log messages of the response stage (event ids 3000-3099).</summary>
+internal static partial class ResponseLog
+{
+    [LoggerMessage(3000, LogLevel.Information, "Firewall backend {Backend} ready: {Table}")]
+    public static partial void FirewallReady(ILogger logger, string backend, string table);
+
+    [LoggerMessage(3001, LogLevel.Information, "Firewall backend {Backend} removed {Table}")]
+    public static partial void FirewallRemoved(ILogger logger, string backend, string table);
+
+    [LoggerMessage(3002, LogLevel.Debug, "Applied {Count} firewall changes in {ElapsedMs:0.0} ms")]
+    public static partial void BatchApplied(ILogger logger, int count, double elapsedMs);
+
+    [LoggerMessage(3010, LogLevel.Information, "Dry run: would create the firewall table, sets and chains")]
+    public static partial void DryRunSetup(ILogger logger);
+
+    [LoggerMessage(3011, LogLevel.Information, "Dry run: would {Change}")]
+    public static partial void DryRunChange(ILogger logger, string change);
+
+    [LoggerMessage(3012, LogLevel.Information, "Dry run: would remove the firewall table")]
+    public static partial void DryRunTeardown(ILogger logger);
+
+    [LoggerMessage(3020, LogLevel.Information, "Blocked {Address} until {ExpiresAt:o} (score {Score}, block {BlockId})")]
+    public static partial void Blocked(ILogger logger, string address, DateTimeOffset expiresAt, int score, long blockId);
+
+    [LoggerMessage(3021, LogLevel.Information, "Extended block of {Address} until {ExpiresAt:o} (score {Score}, block {BlockId})")]
+    public static partial void Extended(ILogger logger, string address, DateTimeOffset expiresAt, int score, long blockId);
+
+    [LoggerMessage(3022, LogLevel.Warning, "Refused to block {Address}: allowlisted ({Reason})")]
+    public static partial void RefusedAllowlisted(ILogger logger, string address, string reason);
+
+    [LoggerMessage(3023, LogLevel.Warning, "Active block cap {Cap} reached: evicting {Address} (score {Score}) for {NewAddress} (score {NewScore})")]
+    public static partial void Evicting(ILogger logger, int cap, string address, int score, string newAddress, int newScore);
+
+    [LoggerMessage(3024, LogLevel.Warning, "Active block cap {Cap} reached: not blocking {Address} (score {Score}); every active block scores higher")]
+    public static partial void RefusedCapacity(ILogger logger, int cap, string address, int score);
+
+    [LoggerMessage(3025, LogLevel.Error, "Applying the block of {Address} failed; store row {BlockId} rolled back")]
+    public static partial void ApplyFailed(ILogger logger, Exception exception, string address, long blockId);
+
+    [LoggerMessage(3026, LogLevel.Information, "Expired {Count} blocks")]
+    public static partial void Expired(ILogger logger, int count);
+
+    [LoggerMessage(3027, LogLevel.Information, "Unblocked {Address}: {Reason}")]
+    public static partial void Unblocked(ILogger logger, string address, string reason);
+
+    [LoggerMessage(3028, LogLevel.Warning, "Reconciled firewall with store: {Added} added, {Removed} removed, {Refreshed} refreshed")]
+    public static partial void Reconciled(ILogger logger, int added, int removed, int refreshed);
+
+    [LoggerMessage(3029, LogLevel.Warning, "Closing active block of {Address}: it is now allowlisted ({Reason})")]
+    public static partial void ActiveBlockAllowlisted(ILogger logger, string address, string reason);
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.Json;
+
+namespace RustIds.Notify.Tests;
+
+public sealed class EveWriterTests
+{
+    [SkippableFact]
+    public void WriteAlert_AllProtocols_EveryLineValidAgainstSuricataSchema()
+    {
+        var missing = EveSchema.MissingReason();
+        Skip.If(missing is not null, missing);
+        using var dir = new TempDirectory();
+        var path = dir.File("log", "nested", "eve.json");
+        using (var eve = new EveWriter(path))
+        {
+            eve.WriteAlert(TestData.TcpAlert(), EveAlertAction.Blocked);
+            eve.WriteAlert(TestData.UdpAlert(), EveAlertAction.Allowed);
+            eve.WriteAlert(TestData.IcmpAlert(), EveAlertAction.Allowed);
+            eve.WriteAlert(TestData.Icmpv6Alert(), EveAlertAction.Blocked);
+            eve.WriteAlert(TestData.Tcpv6Alert(), EveAlertAction.Blocked);
+        }
+
+        var (exit, output) = EveSchema.Validate(path);
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(5, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(" ok", StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
+    public void SchemaCheck_BadLine_IsRejected()
+    {
+        var missing = EveSchema.MissingReason();
+        Skip.If(missing is not null, missing);
+        using var dir = new TempDirectory();
+        var path = dir.File("bad.json");
+        File.WriteAllText(path,
+            """{"timestamp":"2026-12-04T13:11:50.123456+0000","event_type":"alert","src_port":"80"}""" + "\n" +
+            """{"timestamp":"2026-12-04T13:11:50+0000","event_type":"alert","alert":{"signature_id":"1"}}""" + "\n");
+
+        var (exit, output) = EveSchema.Validate(path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("'80' is not of type 'integer'", output, StringComparison.Ordinal);
+        Assert.Contains("does not match", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteAlert_Tcp_WritesSuricataFieldsAndTypes()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("eve.json");
+        using (var eve = new EveWriter(path))
+            eve.WriteAlert(TestData.TcpAlert(), EveAlertAction.Blocked);
+
+        var lines = File.ReadAllLines(path);
+        var root = Assert.Single(lines.Select(l => JsonDocument.Parse(l).RootElement));
+        Assert.Equal("2026-12-04T13:11:50.123456+0000", root.GetProperty("timestamp").GetString());
+        Assert.Equal(1_234_567_890_123UL, root.GetProperty("flow_id").GetUInt64());
+        Assert.Equal("eth0", root.GetProperty("in_iface").GetString());
+        Assert.Equal("alert", root.GetProperty("event_type").GetString());
+        Assert.Equal("203.0.113.7", root.GetProperty("src_ip").GetString());
+        Assert.Equal(51234, root.GetProperty("src_port").GetInt32());
+        Assert.Equal("192.0.2.10", root.GetProperty("dest_ip").GetString());
+        Assert.Equal(80, root.GetProperty("dest_port").GetInt32());
+        Assert.Equal("TCP", root.GetProperty("proto").GetString());
+        Assert.Equal("to_server", root.GetProperty("direction").GetString());
+        var alert = root.GetProperty("alert");
+        Assert.Equal("blocked", alert.GetProperty("action").GetString());
+        Assert.Equal(1, alert.GetProperty("gid").GetInt32());
+        Assert.Equal(1000001, alert.GetProperty("signature_id").GetInt64());
+        Assert.Equal(3, alert.GetProperty("rev").GetInt32());
+        Assert.Equal("LOCAL SQL injection attempt \"UNION SELECT\"", alert.GetProperty("signature").GetString());
+        Assert.Equal("Web Application Attack", alert.GetProperty("category").GetString());
+        Assert.Equal(1, alert.GetProperty("severity").GetInt32());
+        Assert.Equal(TestData.TcpAlert().Payload.ToArray(), root.GetProperty("payload").GetBytesFromBase64());
+        Assert.Equal("GET /?id=1 UNION SELECT\r\n..", root.GetProperty("payload_printable").GetString());
+    }
+
+    [Fact]
+    public void WriteAlert_IcmpWithoutFlow_OmitsPortsFlowIdDirectionAndInterface()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("eve.json");
+        using (var eve = new EveWriter(path))
+        {
+            eve.WriteAlert(TestData.IcmpAlert() with { InterfaceName = "" }, EveAlertAction.Allowed);
+            eve.WriteAlert(TestData.Icmpv6Alert(), EveAlertAction.Allowed);
+        }
+
+        var roots = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(2, roots.Length);
+        var icmp = roots[0];
+        Assert.Equal("ICMP", icmp.GetProperty("proto").GetString());
+        Assert.Equal("2026-01-02T03:04:05.000000-0530", icmp.GetProperty("timestamp").GetString());
+        foreach (var absent in new[] { "src_port", "dest_port", "flow_id", "direction", "in_iface" })
+            Assert.False(icmp.TryGetProperty(absent, out _), absent);
+        Assert.Equal("allowed", icmp.GetProperty("alert").GetProperty("action").GetString());
+        Assert.Equal("IPv6-ICMP", roots[1].GetProperty("proto").GetString());
+        Assert.Equal("2001:db8::7", roots[1].GetProperty("src_ip").GetString());
+    }
+
+    [Fact]
+    public void WriteAlert_EachRecord_IsOnDiskBeforeDispose()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("eve.json");
+        using var eve = new EveWriter(path);
+
+        eve.WriteAlert(TestData.UdpAlert(), EveAlertAction.Allowed);
+
+        using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var text = new StreamReader(reader, Encoding.UTF8).ReadToEnd();
+        Assert.EndsWith("}\n", text, StringComparison.Ordinal);
+        Assert.Contains("\"to_client\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reopen_AfterRotationRename_WritesToFreshFile()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("eve.json");
+        var rotated = dir.File("eve.json.1");
+        using var eve = new EveWriter(path);
+        eve.WriteAlert(TestData.TcpAlert(), EveAlertAction.Blocked);
+
+        File.Move(path, rotated);
+        eve.WriteAlert(TestData.UdpAlert(), EveAlertAction.Allowed);   // still goes to the moved file, like Suricata before SIGHUP
+        eve.Reopen();
+        eve.WriteAlert(TestData.IcmpAlert(), EveAlertAction.Allowed);
+
+        Assert.Equal(2, File.ReadAllLines(rotated).Length);
+        var fresh = Assert.Single(File.ReadAllLines(path));
+        Assert.Contains("\"proto\":\"ICMP\"", fresh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteAlert_AfterDispose_Throws()
+    {
+        using var dir = new TempDirectory();
+        var eve = new EveWriter(dir.File("eve.json"));
+        eve.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => eve.WriteAlert(TestData.TcpAlert(), EveAlertAction.Allowed));
+    }
+
+    [Fact]
+    public void Constructor_ExistingFile_Appends()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("eve.json");
+        using (var first = new EveWriter(path))
+            first.WriteAlert(TestData.TcpAlert(), EveAlertAction.Blocked);
+        using (var second = new EveWriter(path))
+            second.WriteAlert(TestData.TcpAlert(), EveAlertAction.Blocked);
+
+        Assert.Equal(2, File.ReadAllLines(path).Length);
+    }
+}

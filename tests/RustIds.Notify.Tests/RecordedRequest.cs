@@ -1,0 +1,3 @@
+namespace RustIds.Notify.Tests;
+
+internal sealed record RecordedRequest(string Method, string Path, string? ContentType, string? Signature, byte[] Body);

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace RustIds.Packets.Tests;
+
+/// <summary>Runs a Debian tool by absolute path with an argument list (never a shell) and captures its output.</summary>
+internal static class Tool
+{
+    public static string? Find(string name) =>
+        new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+
+    public static (int ExitCode, string Stdout, string Stderr) Run(string path, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(path)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {path}");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{path} {string.Join(' ', arguments)} did not finish in 60 s");
+        }
+        return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Runs and throws with stderr when the exit code is not 0.</summary>
+    public static string RunChecked(string path, params string[] arguments)
+    {
+        var (exitCode, stdout, stderr) = Run(path, arguments);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"{path} {string.Join(' ', arguments)} exited {exitCode}: {stderr}");
+        return stdout;
+    }
+}

@@ -1,0 +1,84 @@
+using RustIds.Packets;
+
+namespace RustIds.Response.Tests;
+
+public sealed class NftScriptTests
+{
+    [Fact]
+    public void BuildChangeScript_AddAndRemove_UsesAddDeleteAddPattern()
+    {
+        var script = NftablesBackend.BuildChangeScript(
+        [
+            FirewallChange.Add(IpAddr.Parse("192.0.2.1"), TimeSpan.FromMilliseconds(1500)),
+            FirewallChange.Remove(IpAddr.Parse("2001:db8::1")),
+        ]);
+
+        Assert.Equal(
+            "add element inet rustids block_v4 { 192.0.2.1 }\n" +
+            "delete element inet rustids block_v4 { 192.0.2.1 }\n" +
+            "add element inet rustids block_v4 { 192.0.2.1 timeout 2s }\n" +
+            "add element inet rustids block_v6 { 2001:db8::1 }\n" +
+            "delete element inet rustids block_v6 { 2001:db8::1 }\n",
+            script);
+    }
+
+    [Fact]
+    public void BuildSetupScript_CustomPriority_AppearsInBothChains()
+    {
+        var script = NftablesBackend.BuildSetupScript(-5);
+
+        Assert.Equal(2, script.Split("priority -5;").Length - 1);
+        Assert.DoesNotContain("ct state", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_ZeroTimeout_Rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => FirewallChange.Add(IpAddr.Parse("192.0.2.1"), TimeSpan.Zero));
+
+    [Fact]
+    public void TimeoutSeconds_SubSecond_RoundsUpToOne() =>
+        Assert.Equal(1, FirewallChange.Add(IpAddr.Parse("192.0.2.1"), TimeSpan.FromMilliseconds(10)).TimeoutSeconds);
+
+    [Fact]
+    public void Add_UnspecifiedAddress_Rejected() =>
+        Assert.Throws<ArgumentException>(() => FirewallChange.Add(default, TimeSpan.FromSeconds(1)));
+
+    [Fact]
+    public void Parse_ObjectAndStringElements_BothRead()
+    {
+        const string json =
+            """
+            {"nftables": [{"metainfo": {"version": "1.0.6"}}, {"set": {"family": "inet", "name": "block_v4", "table": "rustids",
+             "type": "ipv4_addr", "handle": 1, "flags": ["timeout"],
+             "elem": [{"elem": {"val": "10.0.0.1", "timeout": 300, "expires": 299}}, "10.0.0.2", {"prefix": {"addr": "10.1.0.0", "len": 16}}]}}]}
+            """;
+        var entries = new List<FirewallEntry>();
+
+        NftSetJsonParser.Parse(json, entries);
+
+        Assert.Equal(
+        [
+            new FirewallEntry(IpAddr.Parse("10.0.0.1"), TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(299)),
+            new FirewallEntry(IpAddr.Parse("10.0.0.2"), null, null),
+        ],
+            entries);
+    }
+
+    [Fact]
+    public void Parse_EmptySet_NoEntries()
+    {
+        var entries = new List<FirewallEntry>();
+
+        NftSetJsonParser.Parse("""{"nftables": [{"metainfo": {}}, {"set": {"name": "block_v6"}}]}""", entries);
+
+        Assert.Empty(entries);
+    }
+
+    [Fact]
+    public void Validate_BadOptions_ListsEveryProblem()
+    {
+        var options = new FirewallOptions { NftPath = "nft", NetworkNamespace = "-x", ChainPriority = 1000, CommandTimeout = TimeSpan.Zero };
+
+        Assert.Equal(4, options.Validate().Count);
+    }
+}
