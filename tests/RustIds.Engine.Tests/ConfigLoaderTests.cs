@@ -1,0 +1,125 @@
+using RustIds.Engine.Configuration;
+
+namespace RustIds.Engine.Tests;
+
+public sealed class ConfigLoaderTests
+{
+    [Fact]
+    public void Load_FileWithCommentsAndTrailingCommas_BindsEverySection()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("rustids.json");
+        File.WriteAllText(path, """
+            // operator's notes
+            {
+              "Firewall": { "Backend": "dry-run", "Allowlist": [ "192.0.2.0/24", "2001:db8::1" ], },
+              /* block sooner */
+              "Reputation": { "BlockThreshold": 40, "BaseBlockDuration": "00:05:00", "CountryWeights": { "XX": 15 } },
+              "Notify": { "Webhooks": [ { "Url": "http://127.0.0.1:9/hook", "Format": "slack" } ] },
+            }
+            """);
+
+        var result = ConfigLoader.Load(path, new Dictionary<string, string?>());
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal("dry-run", result.Options.Firewall.Backend);
+        Assert.Equal(["192.0.2.0/24", "2001:db8::1"], result.Options.Firewall.Allowlist);
+        Assert.Equal(40, result.Options.Reputation.BlockThreshold);
+        Assert.Equal(TimeSpan.FromMinutes(5), result.Options.Reputation.BaseBlockDuration);
+        Assert.Equal(15, result.Options.Reputation.CountryWeights["XX"]);
+        Assert.Equal("slack", result.Options.Notify.Webhooks[0].Format);
+    }
+
+    [Fact]
+    public void Load_JsonSyntaxError_ReportsFileLineAndColumn()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("broken.json");
+        File.WriteAllText(path, "{\n  \"Firewall\": {\n    \"Backend\" \"nftables\"\n  }\n}\n");
+
+        var result = ConfigLoader.Load(path, new Dictionary<string, string?>());
+
+        var problem = Assert.Single(result.Problems);
+        Assert.StartsWith($"{path}:3:", problem.Key, StringComparison.Ordinal);
+        Assert.Contains("invalid JSON", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SeveralInvalidSettings_ListsThemAll()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("bad.json");
+        File.WriteAllText(path, """
+            {
+              "Firewall": { "Backend": "pf", "Allowlist": [ "10.0.0.0/33" ] },
+              "Reputation": { "BlockThreshold": 0, "CountryWeights": { "usa": 5 } },
+              "Notify": { "Email": { "Enabled": true, "To": [] }, "Webhooks": [ { "Url": "ftp://x" } ] },
+              "Logging": { "Level": "Loud" }
+            }
+            """);
+
+        var keys = ConfigLoader.Load(path, new Dictionary<string, string?>()).Problems.Select(p => p.Key).ToList();
+
+        Assert.Contains("Firewall:Backend", keys);
+        Assert.Contains("Firewall:Allowlist:0", keys);
+        Assert.Contains("Reputation:BlockThreshold", keys);
+        Assert.Contains("Reputation:CountryWeights:usa", keys);
+        Assert.Contains("Notify:Email:To", keys);
+        Assert.Contains("Notify:Webhooks:0:Url", keys);
+        Assert.Contains("Logging:Level", keys);
+    }
+
+    [Fact]
+    public void Load_UnknownKey_IsAProblemNotIgnored()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("typo.json");
+        File.WriteAllText(path, """{ "Firewall": { "Backnd": "dry-run" } }""");
+
+        var result = ConfigLoader.Load(path, new Dictionary<string, string?>());
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Problems, p => p.Message.Contains("Backnd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_EnvironmentOverride_WinsOverFile()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("rustids.json");
+        File.WriteAllText(path, """{ "Firewall": { "Backend": "nftables" } }""");
+
+        var result = ConfigLoader.Load(path, new Dictionary<string, string?> { ["Firewall:Backend"] = "dry-run" });
+
+        Assert.True(result.IsValid);
+        Assert.Equal("dry-run", result.Options.Firewall.Backend);
+    }
+
+    [Fact]
+    public void Load_MissingFile_IsAProblem()
+    {
+        var result = ConfigLoader.Load("/nonexistent/rustids.json", new Dictionary<string, string?>());
+
+        Assert.Equal("--config", Assert.Single(result.Problems).Key);
+    }
+
+    [Fact]
+    public void ValidateFiles_MissingRuleAndBlocklistFiles_AreListed()
+    {
+        var options = new RustIdsOptions();
+        options.Rules.Files.Add("/nonexistent/a.rules");
+        options.Reputation.Blocklists.Add("/nonexistent/list.txt");
+
+        var keys = ConfigValidator.ValidateFiles(options).Select(p => p.Key).ToList();
+
+        Assert.Equal(["Rules:Files:0", "Reputation:Blocklists:0"], keys);
+    }
+
+    [Fact]
+    public void Load_ShippedDefaultConfig_IsValid()
+    {
+        var result = ConfigLoader.Load(Path.Combine(RepoPaths.Root, "config", "rustids.json"), new Dictionary<string, string?>());
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+    }
+}

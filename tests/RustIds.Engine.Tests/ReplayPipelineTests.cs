@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using RustIds.Engine.Configuration;
+using RustIds.Engine.Pipeline;
+using RustIds.Packets;
+
+namespace RustIds.Engine.Tests;
+
+/// <summary>The whole pipeline on the bundled capture (a real curl SQL injection between two namespaces).</summary>
+public sealed class ReplayPipelineTests
+{
+    private const string Attacker = "10.77.0.2";
+
+    [Fact]
+    public async Task Replay_SqlInjectionCapture_AlertsBlocksAndWritesEve()
+    {
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+
+        var report = await ReplayAsync(options);
+
+        Assert.Equal(24, report.Counters.Packets);
+        Assert.Equal(0, report.Counters.DecodeErrors);
+        Assert.False(report.CaptureFailed);
+        var sid = Assert.Single(report.Counters.AlertsBySid());
+        Assert.Equal(1000001, sid.Sid);
+        var decision = Assert.Single(report.Counters.Decisions());
+        Assert.Equal("blocked", decision.Outcome);
+        Assert.Equal(IpAddr.Parse(Attacker), decision.Address);
+        // Packet time, not wall-clock time: the capture was taken at 13:19:30 UTC; one hour by default.
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 14, 19, 30, TimeSpan.Zero), decision.ExpiresAt!.Value.AddTicks(-(decision.ExpiresAt.Value.Ticks % TimeSpan.TicksPerSecond)));
+        var eve = File.ReadAllLines(options.Eve.Path);
+        var alert = JsonDocument.Parse(Assert.Single(eve)).RootElement;
+        Assert.Equal("blocked", alert.GetProperty("alert").GetProperty("action").GetString());
+        Assert.Equal(Attacker, alert.GetProperty("src_ip").GetString());
+        var logged = JsonDocument.Parse(Assert.Single(File.ReadAllLines(options.Eve.DecisionLogPath))).RootElement;
+        Assert.Equal("blocked", logged.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Replay_SameCaptureTwice_GivesIdenticalOutput()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        var a = Options(first);
+        var b = Options(second);
+
+        await ReplayAsync(a);
+        await ReplayAsync(b);
+
+        Assert.Equal(File.ReadAllText(a.Eve.Path), File.ReadAllText(b.Eve.Path));
+        Assert.Equal(File.ReadAllText(a.Eve.DecisionLogPath), File.ReadAllText(b.Eve.DecisionLogPath));
+    }
+
+    [Fact]
+    public async Task Replay_ShortBlock_ExpiresWithinTheCaptureOnPacketTime()
+    {
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+        options.Reputation.BaseBlockDuration = TimeSpan.FromSeconds(5);
+        var shortCapture = await ReplayAsync(options);
+        Assert.Equal(0, shortCapture.BlocksExpired);
+
+        // The same capture plus one more packet 10 s later: the 5 s block must end inside it, however fast the replay runs.
+        using var longer = new TempDirectory();
+        var extended = longer.File("extended.pcap");
+        CopyWithLatePacket(RepoPaths.SqliPcap, extended, TimeSpan.FromSeconds(10));
+        options = Options(longer);
+        options.Reputation.BaseBlockDuration = TimeSpan.FromSeconds(5);
+
+        var report = await ReplayAsync(options, extended);
+
+        Assert.Equal(1, report.BlocksExpired);
+        Assert.Equal(25, report.Counters.Packets);
+    }
+
+    [Fact]
+    public async Task Replay_AttackerAllowlisted_RefusesTheBlock()
+    {
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+        options.Firewall.Allowlist.Add("10.77.0.0/24");
+
+        var report = await ReplayAsync(options);
+
+        var decision = Assert.Single(report.Counters.Decisions());
+        Assert.Equal("refused-allowlisted", decision.Outcome);
+        var alert = JsonDocument.Parse(Assert.Single(File.ReadAllLines(options.Eve.Path))).RootElement;
+        Assert.Equal("allowed", alert.GetProperty("alert").GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task Replay_UnreachableSmtpServer_CountsTheFailureAndFinishes()
+    {
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+        options.Notify.Email.Enabled = true;
+        options.Notify.Email.Host = "127.0.0.1";
+        options.Notify.Email.Port = FreePort(); // nothing listens there
+        options.Notify.Email.To.Add("ops@example.org");
+        options.Notify.Email.Timeout = TimeSpan.FromSeconds(3);
+
+        var report = await ReplayAsync(options);
+
+        Assert.Equal(1, report.NotificationsFailed);
+        Assert.Equal("blocked", Assert.Single(report.Counters.Decisions()).Outcome);
+    }
+
+    [Fact]
+    public async Task Replay_WebhookListener_ReceivesOnePostNamingAddressRuleAndExpiry()
+    {
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+        var port = FreePort();
+        options.Notify.Webhooks.Add(new WebhookSettings { Url = $"http://127.0.0.1:{port}/hook" });
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var received = ReceiveOneAsync(listener);
+
+        var report = await ReplayAsync(options);
+
+        Assert.Equal(1, report.NotificationsSent);
+        var body = JsonDocument.Parse(await received.WaitAsync(TimeSpan.FromSeconds(10))).RootElement;
+        Assert.Equal(Attacker, body.GetProperty("address").GetString());
+        Assert.Equal(1000001, body.GetProperty("rules")[0].GetProperty("sid").GetInt64());
+        Assert.StartsWith("2026-12-04T14:19:30", body.GetProperty("expires_at").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Replay_EveOutput_ValidatesAgainstSuricataSchema()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/python3"), "needs Debian's python3 with python3-jsonschema (./install.sh)");
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+        await ReplayAsync(options);
+
+        var script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            validator = jsonschema.validators.validator_for(schema)(schema)
+            bad = 0
+            for n, line in enumerate(open(sys.argv[2]), 1):
+                for error in validator.iter_errors(json.loads(line)):
+                    bad += 1
+                    print(f"line {n}: {error.message}")
+            sys.exit(1 if bad else 0)
+            """;
+        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-c", script, RepoPaths.EveSchema, options.Eve.Path })
+            info.ArgumentList.Add(argument);
+        using var python = Process.Start(info)!;
+        var output = await python.StandardOutput.ReadToEndAsync() + await python.StandardError.ReadToEndAsync();
+        await python.WaitForExitAsync();
+
+        Assert.True(python.ExitCode == 0, output);
+    }
+
+    [Fact]
+    public async Task Replay_GarbageCapture_ThrowsPcapExceptionNamingTheFile()
+    {
+        using var temp = new TempDirectory();
+        var garbage = temp.File("garbage.pcap");
+        File.WriteAllBytes(garbage, [.. Enumerable.Range(0, 512).Select(i => (byte)(i * 37))]);
+
+        var ex = await Assert.ThrowsAsync<PcapException>(() => ReplayAsync(Options(temp), garbage));
+
+        Assert.Contains("garbage.pcap", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_TruncatedCapture_ProcessesWhatIsThereAndReportsTheError()
+    {
+        using var temp = new TempDirectory();
+        var truncated = temp.File("truncated.pcap");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(RepoPaths.SqliPcap)[..1500]);
+
+        var report = await ReplayAsync(Options(temp), truncated);
+
+        Assert.True(report.CaptureFailed);
+        Assert.Contains("truncated", report.StopReason, StringComparison.Ordinal);
+        Assert.InRange(report.Counters.Packets, 1, 23);
+    }
+
+    [Fact]
+    public async Task Replay_RuleFileWithBrokenRules_LoadsTheValidOnesAndReportsTheRest()
+    {
+        using var temp = new TempDirectory();
+        var rules = temp.File("mixed.rules");
+        File.WriteAllText(rules, """
+            alert tcp any any -> any any (msg:"broken"; content:"x"; pcre:"/x/"; sid:1;)
+            alert tcp any any -> $HOME_NET any (msg:"union"; flow:to_server,established; content:"UNION"; sid:2; rev:1;)
+            alert tcp any any -> any any (msg:"no sid"; content:"y";)
+            """);
+        var options = Options(temp);
+        options.Rules.Files = [rules];
+
+        var report = await ReplayAsync(options);
+
+        Assert.Single(report.Rules.Rules);
+        Assert.Equal(2, report.Rules.ErrorCount);
+        Assert.All(report.Rules.Diagnostics, d => Assert.True(d.Line >= 1 && d.Column >= 1));
+        Assert.Equal(2, Assert.Single(report.Counters.AlertsBySid()).Sid);
+    }
+
+    private static RustIdsOptions Options(TempDirectory temp)
+    {
+        var options = new RustIdsOptions();
+        options.Rules.Files = [RepoPaths.LocalRules];
+        options.Reputation.GeoIpDatabase = null;
+        options.Firewall.Backend = FirewallBackendNames.DryRun;
+        options.Eve.Path = temp.File("eve.json");
+        options.Eve.DecisionLogPath = temp.File("decisions.json");
+        options.Storage.DatabasePath = temp.File("rustids.db");
+        return options;
+    }
+
+    private static Task<RunReport> ReplayAsync(RustIdsOptions options, string? pcap = null)
+    {
+        var path = pcap ?? RepoPaths.SqliPcap;
+        return new PipelineRunner(NullLoggerFactory.Instance).RunAsync(new RunRequest
+        {
+            Options = options,
+            Mode = RunMode.Replay,
+            OpenSource = () => PcapFileSource.Open(path),
+            SourceName = path,
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Copies a capture and appends its first frame again, <paramref name="after"/> past its last one.</summary>
+    private static void CopyWithLatePacket(string source, string destination, TimeSpan after)
+    {
+        using var reader = PcapFileSource.Open(source);
+        using var writer = PcapFileWriter.Create(destination, reader.LinkType);
+        byte[]? first = null;
+        long last = 0;
+        while (reader.ReadNext(out var frame) == PacketReadResult.Packet)
+        {
+            first ??= frame.Data.ToArray();
+            last = frame.TimestampTicks;
+            writer.WritePacket(frame.Data, frame.TimestampTicks, frame.WireLength);
+        }
+        writer.WritePacket(first, last + after.Ticks);
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    private static async Task<string> ReceiveOneAsync(HttpListener listener)
+    {
+        var context = await listener.GetContextAsync();
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        context.Response.StatusCode = 200;
+        context.Response.Close();
+        return body;
+    }
+}
