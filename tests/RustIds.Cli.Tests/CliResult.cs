@@ -1,0 +1,3 @@
+namespace RustIds.Cli.Tests;
+
+internal sealed record CliResult(int ExitCode, string Output, string Error);

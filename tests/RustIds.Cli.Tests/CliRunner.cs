@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace RustIds.Cli.Tests;
+
+/// <summary>Runs the built <c>rustids</c> (copied beside the tests) as a user would, and captures what it prints.</summary>
+internal static class CliRunner
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static CliResult Run(params string[] arguments) => Run(arguments, workingDirectory: null);
+
+    public static CliResult Run(string[] arguments, string? workingDirectory)
+    {
+        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "rustids"))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? RepoRoot,
+        };
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        // Keep the host's /etc/rustids out of the tests unless a test names a config.
+        info.Environment["RUSTIDS__Firewall__Backend"] = "dry-run";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+            process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RustIdsPort.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("RustIdsPort.sln not found");
+    }
+}

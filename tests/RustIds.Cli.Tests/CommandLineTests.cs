@@ -1,0 +1,152 @@
+namespace RustIds.Cli.Tests;
+
+/// <summary>The CLI as an operator meets it: help, exit codes, messages.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("rustids-cli-").FullName;
+
+    [Fact]
+    public void Help_ListsEveryCommandAndTheExitCodes()
+    {
+        var result = CliRunner.Run("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var command in new[] { "replay", "run", "rules", "ip", "block", "config", "firewall" })
+            Assert.Contains(command, result.Output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("replay")]
+    [InlineData("run")]
+    [InlineData("rules", "check")]
+    [InlineData("ip", "check")]
+    [InlineData("block", "list")]
+    public void SubcommandHelp_ExplainsItsOptions(params string[] command)
+    {
+        var result = CliRunner.Run([.. command, "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--config", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_PrintsTheVersion()
+    {
+        var result = CliRunner.Run("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("0.1.0", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownOption_IsAUsageError()
+    {
+        var result = CliRunner.Run("replay", "--pcapp", "x.pcap");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--pcapp", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_BundledCapture_PrintsSummaryAndWritesEve()
+    {
+        var eve = Path.Combine(_work, "eve.json");
+        var result = CliRunner.Run("replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",
+            "--firewall", "dry-run", "--eve", eve);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("packets:     24", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1:1000001", result.Output, StringComparison.Ordinal);
+        Assert.Contains("blocked 10.77.0.2 score 60/60", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"signature_id\":1000001", File.ReadAllText(eve), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_MissingCapture_IsAnInputErrorNamingTheFile()
+    {
+        var result = CliRunner.Run("replay", "--pcap", "nope.pcap", "--rules", "rules/local.rules", "--eve", Path.Combine(_work, "eve.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nope.pcap", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesCheck_BrokenRules_PrintsFileLineColumnAndExitsOne()
+    {
+        var rules = Path.Combine(_work, "broken.rules");
+        File.WriteAllText(rules, "alert tcp any any -> any 80 (msg:\"ok\"; content:\"a\"; sid:1;)\nalert tcp any any -> any 80 (msg:\"x\"; pcre:\"/a/\"; sid:2;)\n");
+
+        var result = CliRunner.Run("rules", "check", rules);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{rules}:2:39: error: unsupported keyword 'pcre' [sid 2]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 rule(s) loaded", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesCheck_BundledRules_AreClean()
+    {
+        var result = CliRunner.Run("rules", "check", "rules/local.rules");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 error(s)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigCheck_BadConfig_ListsEveryProblem()
+    {
+        var config = Path.Combine(_work, "bad.json");
+        File.WriteAllText(config, """{ "Reputation": { "BlockThreshold": 500 }, "Logging": { "Level": "Loud" } }""");
+
+        var result = CliRunner.Run("config", "check", "--config", config);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Reputation:BlockThreshold", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Logging:Level", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IpCheck_ListedAddress_ExplainsBlocklistPoints()
+    {
+        var config = Path.Combine(_work, "rustids.json");
+        File.WriteAllText(config, $$"""
+            { "Reputation": { "GeoIpDatabase": null, "Blocklists": [ "{{Path.Combine(CliRunner.RepoRoot, "feeds", "blocklist.txt")}}" ] },
+              "Storage": { "DatabasePath": "{{Path.Combine(_work, "none.db")}}" } }
+            """);
+
+        var result = CliRunner.Run("ip", "check", "203.0.113.7", "--config", config);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("blocklists:  blocklist", result.Output, StringComparison.Ordinal);
+        Assert.Contains("blocklist: listed in blocklist (+40)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IpCheck_NotAnAddress_IsAnInputError()
+    {
+        var result = CliRunner.Run("ip", "check", "300.1.1.1");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not an IP address", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BlockAddListRemove_DryRun_RoundTripsThroughTheDatabase()
+    {
+        var config = Path.Combine(_work, "rustids.json");
+        File.WriteAllText(config, $$"""{ "Storage": { "DatabasePath": "{{Path.Combine(_work, "blocks.db")}}" } }""");
+
+        var add = CliRunner.Run("block", "add", "198.51.100.9", "--duration", "00:10:00", "--reason", "test", "--config", config, "--firewall", "dry-run");
+        var list = CliRunner.Run("block", "list", "--json", "--config", config);
+        var remove = CliRunner.Run("block", "remove", "198.51.100.9", "--config", config, "--firewall", "dry-run");
+        var after = CliRunner.Run("block", "list", "--config", config);
+
+        Assert.True(add.ExitCode == 0, add.Output + add.Error);
+        Assert.Contains("\"address\": \"198.51.100.9\"", list.Output, StringComparison.Ordinal);
+        Assert.Contains("unblocked", remove.Output, StringComparison.Ordinal);
+        Assert.Contains("no active blocks", after.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}
