@@ -1,0 +1,118 @@
+using System.Text;
+using System.Threading.Channels;
+using RustIds.Detection;
+using RustIds.Engine.Configuration;
+using RustIds.Engine.Loading;
+using RustIds.Engine.Pipeline;
+using RustIds.Packets;
+using RustIds.Rules;
+
+namespace RustIds.Engine.Tests;
+
+/// <summary>The composed hot path: source → decode → flow → rules, as `rustids run` wires it.</summary>
+public sealed class DetectionLoopTests
+{
+    private static readonly IpAddr Client = IpAddr.Parse("10.1.0.5");
+    private static readonly IpAddr Server = IpAddr.Parse("10.1.0.1");
+
+    [Fact]
+    public void Run_SteadyStateWithoutMatches_AllocatesNothingPerPacket()
+    {
+        using var source = new MemoryPacketSource();
+        AddConversations(source, flows: 50, requestsPerFlow: 20, Encoding.ASCII.GetBytes("GET /index.html HTTP/1.1\r\nHost: a\r\n\r\n"));
+        var (loop, alerts, counters) = CreateLoop(source);
+        loop.Run(CancellationToken.None); // warm-up: flows created, JIT done
+        source.Rewind();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        loop.Run(CancellationToken.None);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(2 * source.Count, counters.Packets);
+        Assert.False(alerts.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public void Run_AttackInEstablishedFlow_EmitsOneAlertWithFlowFacts()
+    {
+        using var source = new MemoryPacketSource();
+        AddConversations(source, flows: 1, requestsPerFlow: 1, Encoding.ASCII.GetBytes("GET /?id=1 UNION SELECT pass HTTP/1.1\r\n\r\n"));
+        var (loop, alerts, counters) = CreateLoop(source);
+
+        loop.Run(CancellationToken.None);
+
+        Assert.True(alerts.Reader.TryRead(out var alert));
+        Assert.Equal(1000001, alert!.Sid);
+        Assert.Equal(Client, alert.Offender);
+        Assert.Equal(FlowDirection.ToServer, alert.Direction);
+        Assert.NotEqual(0UL, alert.FlowId);
+        Assert.False(alerts.Reader.TryRead(out _));
+        Assert.Equal("end of capture", loop.StopReason);
+        Assert.Equal(0, counters.AlertsDropped);
+    }
+
+    [Fact]
+    public void Run_AlertQueueFull_DropsAndCountsInsteadOfWaiting()
+    {
+        using var source = new MemoryPacketSource();
+        AddConversations(source, flows: 5, requestsPerFlow: 4, Encoding.ASCII.GetBytes("x UNION SELECT y"));
+        var channel = Channel.CreateBounded<Alert>(2);
+        var counters = new PipelineCounters();
+        var loop = new DetectionLoop(source, Compile(), new FlowTracker(), new SignatureAlertFactory("", false), channel.Writer, counters);
+
+        loop.Run(CancellationToken.None);
+
+        Assert.Equal(18, counters.AlertsDropped);
+    }
+
+    [Fact]
+    public void Run_TruncatedAndGarbageFrames_AreCountedNotThrown()
+    {
+        using var source = new MemoryPacketSource();
+        var frame = FrameBuilder.EthernetTcp(Client, 40000, Server, 80, TcpFlags.Syn);
+        source.Add(frame[..20], 1);
+        source.Add([.. Enumerable.Repeat((byte)0xFF, 60)], 2);
+        source.Add(frame, 3);
+        var (loop, _, counters) = CreateLoop(source);
+
+        loop.Run(CancellationToken.None);
+
+        Assert.Equal(3, counters.Packets);
+        Assert.Equal(1, counters.DecodeCount(DecodeStatus.Ok));
+        Assert.Equal(2, counters.Packets - counters.DecodeCount(DecodeStatus.Ok));
+    }
+
+    private static (DetectionLoop Loop, Channel<Alert> Alerts, PipelineCounters Counters) CreateLoop(IPacketSource source)
+    {
+        var alerts = Channel.CreateUnbounded<Alert>();
+        var counters = new PipelineCounters();
+        var loop = new DetectionLoop(source, Compile(), new FlowTracker(), new SignatureAlertFactory("", true), alerts.Writer, counters);
+        return (loop, alerts, counters);
+    }
+
+    private static CompiledRuleSet Compile()
+    {
+        var options = new RulesOptions { Files = [RepoPaths.LocalRules] };
+        return new CompiledRuleSet(RuleSetLoader.Load(options).Rules);
+    }
+
+    /// <summary>Handshake, then request/ack pairs, for <paramref name="flows"/> client ports.</summary>
+    private static void AddConversations(MemoryPacketSource source, int flows, int requestsPerFlow, byte[] request)
+    {
+        long time = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero).UtcTicks;
+        for (var f = 0; f < flows; f++)
+        {
+            var port = (ushort)(40000 + f);
+            source.Add(FrameBuilder.EthernetTcp(Client, port, Server, 80, TcpFlags.Syn, sequence: 100), time++);
+            source.Add(FrameBuilder.EthernetTcp(Server, 80, Client, port, TcpFlags.Syn | TcpFlags.Ack, sequence: 500, acknowledgement: 101), time++);
+            source.Add(FrameBuilder.EthernetTcp(Client, port, Server, 80, TcpFlags.Ack, sequence: 101, acknowledgement: 501), time++);
+            for (var r = 0; r < requestsPerFlow; r++)
+            {
+                var seq = (uint)(101 + (r * request.Length));
+                source.Add(FrameBuilder.EthernetTcp(Client, port, Server, 80, TcpFlags.Ack | TcpFlags.Psh, request, seq, 501), time++);
+                source.Add(FrameBuilder.EthernetTcp(Server, 80, Client, port, TcpFlags.Ack, sequence: 501, acknowledgement: seq + (uint)request.Length), time++);
+            }
+        }
+    }
+}
