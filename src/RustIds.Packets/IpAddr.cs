@@ -121,11 +121,12 @@ public readonly struct IpAddr : IEquatable<IpAddr>, IComparable<IpAddr>
 
     public override bool Equals(object? obj) => obj is IpAddr other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(_hi, _lo, Family);
+    public override int GetHashCode() => HashCode.Combine(_hi, _lo, (int)Family);
 
     public int CompareTo(IpAddr other)
     {
-        var byFamily = Family.CompareTo(other.Family);
+        // Compare as int: Enum.CompareTo(object) would box on every call (found by the hot-path allocation test).
+        var byFamily = ((int)Family).CompareTo((int)other.Family);
         if (byFamily != 0)
             return byFamily;
         var byHigh = _hi.CompareTo(other._hi);

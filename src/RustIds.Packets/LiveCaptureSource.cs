@@ -5,17 +5,25 @@ namespace RustIds.Packets;
 /// <summary>Captures frames from a network interface through libpcap (<c>pcap_create</c> … <c>pcap_activate</c>).</summary>
 /// <remarks>
 /// One worker thread calls <see cref="ReadNext"/>; any thread may call <see cref="BreakLoop"/> to make
-/// the next (or current) read return <see cref="PacketReadResult.EndOfFile"/>. Needs CAP_NET_RAW.
+/// the next read (at the latest after <see cref="LiveCaptureOptions.ReadTimeout"/>) return
+/// <see cref="PacketReadResult.EndOfFile"/>. Needs CAP_NET_RAW.
+/// The handle is non-blocking and waits with <c>poll(2)</c> for the read timeout: libpcap 1.10 on
+/// Linux (TPACKET_V2/V3) does not return from a blocking <c>pcap_next_ex</c> when no packet arrives,
+/// whatever <c>pcap_set_timeout</c> says (measured on the veth test), so cancellation needs its own wait.
 /// </remarks>
 public sealed unsafe class LiveCaptureSource : IPacketSource
 {
     private readonly PcapHandle _handle;
     private readonly bool _nanosecond;
+    private readonly int _descriptor;
+    private readonly int _timeoutMilliseconds;
 
-    private LiveCaptureSource(PcapHandle handle, LiveCaptureOptions options, bool nanosecond)
+    private LiveCaptureSource(PcapHandle handle, LiveCaptureOptions options, bool nanosecond, int descriptor)
     {
         _handle = handle;
         _nanosecond = nanosecond;
+        _descriptor = descriptor;
+        _timeoutMilliseconds = (int)Math.Clamp(options.ReadTimeout.TotalMilliseconds, 1, int.MaxValue);
         Options = options;
         LinkType = (LinkType)LibPcap.DataLink(handle);
     }
@@ -57,7 +65,15 @@ public sealed unsafe class LiveCaptureSource : IPacketSource
             var nanosecond = LibPcap.GetTimestampPrecision(handle) == LibPcap.TimestampPrecisionNano;
             if (options.BpfFilter is { } filter)
                 ApplyFilter(handle, options.Interface, filter);
-            return new LiveCaptureSource(handle, options, nanosecond);
+            if (LibPcap.SetNonBlocking(handle, 1, errorBuffer) != 0)
+            {
+                throw new PcapException(
+                    $"Cannot make the capture on '{options.Interface}' non-blocking: {LibPcap.FromNative(errorBuffer)}", options.Interface, LibPcap.Error, isTransient: false);
+            }
+            var descriptor = LibPcap.GetSelectableDescriptor(handle);
+            if (descriptor < 0)
+                throw new PcapException($"Capture on '{options.Interface}' has no selectable descriptor.", options.Interface, LibPcap.Error, isTransient: false);
+            return new LiveCaptureSource(handle, options, nanosecond, descriptor);
         }
         catch
         {
@@ -70,6 +86,13 @@ public sealed unsafe class LiveCaptureSource : IPacketSource
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
         var status = PcapFrameReader.Next(_handle, _nanosecond, out frame);
+        if (status == 0)
+        {
+            // Nothing buffered: wait up to the read timeout, then try once more (which also sees a breakloop).
+            var poll = new PollDescriptor { Descriptor = _descriptor, Events = LibC.PollIn };
+            _ = LibC.Poll(&poll, 1, _timeoutMilliseconds);
+            status = PcapFrameReader.Next(_handle, _nanosecond, out frame);
+        }
         switch (status)
         {
             case 1:

@@ -1,3 +1,4 @@
+using RustIds.Reputation.Addresses;
 using RustIds.Packets;
 
 namespace RustIds.Response;
@@ -9,8 +10,8 @@ namespace RustIds.Response;
 /// </remarks>
 public sealed class Allowlist
 {
-    private static readonly CidrRange LoopbackV4 = new(IpAddr.FromV4(0x7F000000), 8);
-    private static readonly CidrRange LoopbackV6 = new(IpAddr.FromV6(0, 1), 128);
+    private static readonly Cidr LoopbackV4 = new(IpAddr.FromV4(0x7F000000), 8);
+    private static readonly Cidr LoopbackV6 = new(IpAddr.FromV6(0, 1), 128);
 
     private readonly AllowlistEntry[] _entries;
 
@@ -73,10 +74,10 @@ public sealed class Allowlist
         var errors = new List<string>();
         for (var i = 0; i < options.Cidrs.Count; i++)
         {
-            if (CidrRange.TryParse(options.Cidrs[i], out var range, out var error))
+            if (Cidr.TryParse(options.Cidrs[i].AsSpan().Trim(), out var range))
                 entries.Add(new AllowlistEntry(range, $"configured {range}"));
             else
-                errors.Add($"Allowlist.Cidrs[{i}] '{options.Cidrs[i]}': {error}");
+                errors.Add($"Allowlist.Cidrs[{i}] '{options.Cidrs[i]}': not an IP address or CIDR network");
         }
         if (errors.Count > 0)
             throw new FormatException("Invalid allowlist entries:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
@@ -91,7 +92,7 @@ public sealed class Allowlist
         if (options.ProtectResolvers)
             AddAll(entries, AllowlistSources.ParseResolvers(readFile(options.ResolvConfPath)), "resolver");
         if (options.ProtectSshClient && AllowlistSources.ParseSshClient(sshConnection) is { } client)
-            entries.Add(new AllowlistEntry(CidrRange.Single(client), $"SSH client {client}"));
+            entries.Add(new AllowlistEntry(Cidr.Single(client), $"SSH client {client}"));
 
         return new Allowlist(entries, options.ProtectLoopback);
     }
@@ -99,7 +100,7 @@ public sealed class Allowlist
     private static void AddAll(List<AllowlistEntry> entries, IReadOnlyList<IpAddr> addresses, string what)
     {
         foreach (var address in addresses)
-            entries.Add(new AllowlistEntry(CidrRange.Single(address), $"{what} {address}"));
+            entries.Add(new AllowlistEntry(Cidr.Single(address), $"{what} {address}"));
     }
 
     private static string ReadFileOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : string.Empty;

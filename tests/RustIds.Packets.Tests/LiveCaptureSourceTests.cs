@@ -9,11 +9,12 @@ public sealed class LiveCaptureSourceTests
     {
         var ip = Tool.Find("ip");
         Skip.If(ip is null, "iproute2's ip is not installed");
+        Skip.If(Tool.Find("ping") is null && PythonPath is null, "neither ping (iputils-ping) nor python3 is installed to send echo requests");
         using var lab = new VethLab(ip);
         using var capture = LiveCaptureSource.Open(new LiveCaptureOptions { Interface = lab.HostInterface, BpfFilter = "icmp" });
         Assert.Equal(LinkType.Ethernet, capture.LinkType);
 
-        var ping = StartPing(lab);
+        using var ping = StartPing(lab, ip);
         var echoRequests = 0;
         var sources = new HashSet<string>();
         var timeouts = 0;
@@ -76,10 +77,28 @@ public sealed class LiveCaptureSourceTests
         Assert.Contains("banana", error.Message[error.Message.IndexOf(':', StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
-    private static Process StartPing(VethLab lab)
+    /// <summary>
+    /// Three ICMP echo requests from the namespace: <c>ping</c> when iputils-ping is installed,
+    /// otherwise Debian's python3 sending the same message on a raw socket (this image has no ping).
+    /// </summary>
+    private static Process StartPing(VethLab lab, string ip)
     {
-        var start = new ProcessStartInfo(Tool.Find("ip")!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["netns", "exec", lab.Namespace, "ping", "-n", "-c", "3", "-i", "0.2", "-W", "1", lab.HostEndAddress])
+        var start = new ProcessStartInfo(ip) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        List<string> arguments = ["netns", "exec", lab.Namespace];
+        if (Tool.Find("ping") is { } ping)
+        {
+            arguments.AddRange([ping, "-n", "-c", "3", "-i", "0.2", "-W", "1", lab.HostEndAddress]);
+        }
+        else
+        {
+            var echo = FrameBuilder.Icmp(IpAddr.Parse(lab.NamespaceAddress), IpAddr.Parse(lab.HostEndAddress), 8, 0, [0x12, 0x34, 0, 1, .. "rustids"u8]);
+            const string Script =
+                "import socket,sys,time\n"
+                + "s=socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_ICMP)\n"
+                + "for _ in range(3):\n s.sendto(bytes.fromhex(sys.argv[1]),(sys.argv[2],0)); time.sleep(0.2)\n";
+            arguments.AddRange([PythonPath!, "-c", Script, Convert.ToHexString(echo), lab.HostEndAddress]);
+        }
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -88,4 +107,6 @@ public sealed class LiveCaptureSourceTests
         process.BeginErrorReadLine();
         return process;
     }
+
+    private static string? PythonPath => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : null;
 }

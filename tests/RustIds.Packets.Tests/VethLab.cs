@@ -56,7 +56,13 @@ internal sealed class VethLab : IDisposable
     public void Dispose()
     {
         // Deleting the namespace deletes its veth end and so the pair; the link delete covers a half-built lab.
-        Tool.Run(_ip, "netns", "del", Namespace);
+        // A process still leaving the namespace can make the first delete fail with EBUSY; try again.
+        for (var attempt = 0; attempt < 5 && Tool.Run(_ip, "netns", "del", Namespace).ExitCode != 0; attempt++)
+        {
+            if (!File.Exists($"/run/netns/{Namespace}"))
+                break;
+            Thread.Sleep(200);
+        }
         Tool.Run(_ip, "link", "del", HostInterface);
     }
 }

@@ -1,3 +1,4 @@
+using RustIds.Reputation.Addresses;
 using Microsoft.Extensions.Logging.Abstractions;
 using RustIds.Packets;
 using RustIds.Reputation;
@@ -57,7 +58,7 @@ public sealed class BlockManagerTests : IDisposable
     [Fact]
     public async Task BlockAsync_AllowlistedAddress_RefusedAndNothingApplied()
     {
-        var allowlist = new Allowlist([new AllowlistEntry(CidrRange.Single(Attacker), "default gateway 198.51.100.10")]);
+        var allowlist = new Allowlist([new AllowlistEntry(Cidr.Single(Attacker), "default gateway 198.51.100.10")]);
 
         var outcome = await Manager(allowlist).BlockAsync(Verdict(Attacker, 100, TimeSpan.FromHours(1)), "sid:1");
 

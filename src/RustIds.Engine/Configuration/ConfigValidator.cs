@@ -34,7 +34,7 @@ public static class ConfigValidator
         Check(FirewallBackendNames.All.Contains(firewall.Backend), "Firewall:Backend",
             $"'{firewall.Backend}' is not one of {string.Join(", ", FirewallBackendNames.All)}");
         for (var i = 0; i < firewall.Allowlist.Count; i++)
-            Check(RustIds.Response.CidrRange.TryParse(firewall.Allowlist[i], out _, out _), $"Firewall:Allowlist:{i}", $"'{firewall.Allowlist[i]}' is not an address or CIDR");
+            Check(Reputation.Addresses.Cidr.TryParse(firewall.Allowlist[i].AsSpan().Trim(), out _), $"Firewall:Allowlist:{i}", $"'{firewall.Allowlist[i]}' is not an address or CIDR");
         Check(firewall.MaxActiveBlocks is >= 1 and <= 1_000_000, "Firewall:MaxActiveBlocks", "must be between 1 and 1000000");
         Check(firewall.ChainPriority is >= -400 and <= 400, "Firewall:ChainPriority", "must be between -400 and 400");
         Check(firewall.ExpirySweepInterval >= TimeSpan.FromMilliseconds(100), "Firewall:ExpirySweepInterval", "must be at least 00:00:00.1");

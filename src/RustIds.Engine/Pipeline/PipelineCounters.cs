@@ -9,34 +9,30 @@ namespace RustIds.Engine.Pipeline;
 /// </summary>
 public sealed class PipelineCounters
 {
-    private readonly long[] _decodeStatus = new long[4];
-    private long _packets;
-    private long _bytes;
+    private readonly DecodeCounters _decode = new();
     private long _alertsDropped;
     private long _alertsHandled;
     private long _lastPacketTicks;
     private readonly ConcurrentDictionary<(int Gid, long Sid), SidCount> _alertsBySid = new();
     private readonly ConcurrentQueue<DecisionSummary> _decisions = new();
 
-    public long Packets => Volatile.Read(ref _packets);
-    public long Bytes => Volatile.Read(ref _bytes);
-    public long DecodeErrors => DecodeCount(DecodeStatus.Truncated) + DecodeCount(DecodeStatus.Malformed);
+    public long Packets => _decode.Packets;
+    public long Bytes => _decode.Bytes;
+    public long DecodeErrors => _decode.Truncated + _decode.Malformed;
     public long AlertsDropped => Volatile.Read(ref _alertsDropped);
     public long AlertsHandled => Volatile.Read(ref _alertsHandled);
 
     /// <summary>Time of the latest packet seen, or null before the first.</summary>
     public DateTimeOffset? LastPacketTime => Volatile.Read(ref _lastPacketTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    public long DecodeCount(DecodeStatus status) => Volatile.Read(ref _decodeStatus[(int)status]);
+    public long DecodeCount(DecodeStatus status) => _decode.Get(status);
 
     /// <summary>Counts one frame; called on the capture thread for every packet, allocation-free.</summary>
     public void CountFrame(DecodeStatus status, int wireLength, long timestampTicks)
     {
         if (timestampTicks > _lastPacketTicks)
             Volatile.Write(ref _lastPacketTicks, timestampTicks);
-        Volatile.Write(ref _packets, _packets + 1);
-        Volatile.Write(ref _bytes, _bytes + wireLength);
-        Volatile.Write(ref _decodeStatus[(int)status], _decodeStatus[(int)status] + 1);
+        _decode.Count(status, wireLength);
     }
 
     public void CountAlertDropped() => Interlocked.Increment(ref _alertsDropped);

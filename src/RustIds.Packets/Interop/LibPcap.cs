@@ -92,6 +92,12 @@ internal static unsafe partial class LibPcap
     [LibraryImport(LibraryName, EntryPoint = "pcap_get_tstamp_precision")]
     internal static partial int GetTimestampPrecision(PcapHandle handle);
 
+    [LibraryImport(LibraryName, EntryPoint = "pcap_setnonblock")]
+    internal static partial int SetNonBlocking(PcapHandle handle, int nonBlocking, byte* errorBuffer);
+
+    [LibraryImport(LibraryName, EntryPoint = "pcap_get_selectable_fd")]
+    internal static partial int GetSelectableDescriptor(PcapHandle handle);
+
     [LibraryImport(LibraryName, EntryPoint = "pcap_activate")]
     internal static partial int Activate(PcapHandle handle);
 

@@ -54,6 +54,9 @@ public readonly struct Cidr : IEquatable<Cidr>
         return true;
     }
 
+    /// <summary>A single address as a host-length network (/32 or /128).</summary>
+    public static Cidr Single(IpAddr address) => new(address, address.BitLength);
+
     /// <summary>Parses or throws <see cref="FormatException"/>.</summary>
     public static Cidr Parse(string text) =>
         TryParse(text, out var cidr) ? cidr : throw new FormatException($"'{text}' is not an address or CIDR network.");
