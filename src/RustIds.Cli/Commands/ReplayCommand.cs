@@ -65,25 +65,15 @@ internal static class ReplayCommand
                 parse.GetValue(verbose) ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning);
             try
             {
-                var report = await new PipelineRunner(loggers).RunAsync(new RunRequest
+                var request = new RunRequest
                 {
                     Options = options,
                     Mode = RunMode.Replay,
                     OpenSource = () => PcapFileSource.Open(pcapPath),
                     SourceName = pcapPath,
-                }, cancellation);
-                RunSummaryPrinter.Print(report, pcapPath);
-                return report.CaptureFailed || report.Rules.ErrorCount > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
-            }
-            catch (PcapException ex)
-            {
-                Console.Error.WriteLine($"rustids: {ex.Message}");
-                return ExitCodes.InputErrors;
-            }
-            catch (FirewallCommandException ex)
-            {
-                Console.Error.WriteLine($"rustids: firewall: {ex.Message}");
-                return ExitCodes.EnvironmentFailure;
+                };
+                return await PipelineExecution.ExecuteAsync(loggers, request, ExitCodes.InputErrors,
+                    report => report.CaptureFailed || report.Rules.ErrorCount > 0 ? ExitCodes.InputErrors : ExitCodes.Ok, cancellation);
             }
             finally
             {

@@ -49,35 +49,22 @@ internal static class RunCommand
                 stop.Cancel();
             });
             var capture = options.Capture;
-            try
+            var request = new RunRequest
             {
-                var report = await new PipelineRunner(loggers).RunAsync(new RunRequest
+                Options = options,
+                Mode = RunMode.Live,
+                InterfaceName = capture.Interface!,
+                SourceName = capture.Interface!,
+                OpenSource = () => LiveCaptureSource.Open(new LiveCaptureOptions
                 {
-                    Options = options,
-                    Mode = RunMode.Live,
-                    InterfaceName = capture.Interface!,
-                    SourceName = capture.Interface!,
-                    OpenSource = () => LiveCaptureSource.Open(new LiveCaptureOptions
-                    {
-                        Interface = capture.Interface!,
-                        BpfFilter = capture.BpfFilter,
-                        Promiscuous = capture.Promiscuous,
-                        SnapLength = capture.SnapLength,
-                    }),
-                }, stop.Token);
-                RunSummaryPrinter.Print(report, capture.Interface!);
-                return report.CaptureFailed ? ExitCodes.EnvironmentFailure : ExitCodes.Ok;
-            }
-            catch (PcapException ex)
-            {
-                Console.Error.WriteLine($"rustids: capture on {capture.Interface}: {ex.Message}");
-                return ExitCodes.EnvironmentFailure;
-            }
-            catch (FirewallCommandException ex)
-            {
-                Console.Error.WriteLine($"rustids: firewall: {ex.Message}");
-                return ExitCodes.EnvironmentFailure;
-            }
+                    Interface = capture.Interface!,
+                    BpfFilter = capture.BpfFilter,
+                    Promiscuous = capture.Promiscuous,
+                    SnapLength = capture.SnapLength,
+                }),
+            };
+            return await PipelineExecution.ExecuteAsync(loggers, request, ExitCodes.EnvironmentFailure,
+                report => report.CaptureFailed ? ExitCodes.EnvironmentFailure : ExitCodes.Ok, stop.Token);
         });
         return command;
     }

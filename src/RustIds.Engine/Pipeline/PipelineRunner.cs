@@ -34,6 +34,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         LogRulesLoaded(_logger, rules.Rules.Count, rules.FileCount, rules.ErrorCount);
         var compiled = new CompiledRuleSet(rules.Rules);
 
+        // Open the capture before touching the firewall: a wrong interface or file must change nothing.
+        using var source = request.OpenSource();
         using var reputation = ReputationSources.Load(options.Reputation, warnings);
         foreach (var warning in warnings)
             LogInputWarning(_logger, warning);
@@ -75,7 +77,6 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             ? Channel.CreateUnbounded<Alert>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true })
             : Channel.CreateBounded<Alert>(new BoundedChannelOptions(options.Capture.AlertQueueCapacity) { SingleReader = true, SingleWriter = true });
 
-        using var source = request.OpenSource();
         using var stopCapture = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var breakOnStop = stopCapture.Token.Register(() => (source as LiveCaptureSource)?.BreakLoop());
         var loop = new DetectionLoop(source, compiled, new FlowTracker(), new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
