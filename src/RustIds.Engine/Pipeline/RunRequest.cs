@@ -9,7 +9,7 @@ public sealed record RunRequest
     public required RustIdsOptions Options { get; init; }
     public required RunMode Mode { get; init; }
 
-    /// <summary>Opens the packet source; called once, after everything else is ready.</summary>
+    /// <summary>Opens the packet source; called once, before the firewall is touched, so a bad source changes nothing.</summary>
     public required Func<IPacketSource> OpenSource { get; init; }
 
     /// <summary>Printed in logs and written as EVE's <c>in_iface</c>; empty for replays.</summary>
