@@ -1,14 +1,15 @@
 using System.Text;
 using RustIds.Packets;
+using RustIds.Testing;
 
 namespace RustIds.Benchmarks;
 
 /// <summary>Inputs generated in memory (no committed pcaps) and paths of the shared data.</summary>
 internal static class BenchmarkData
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string SharedData => Path.Combine(RepoRoot, "..", "shared", "data");
+    public static string SharedData => RepoPaths.SharedData;
 
     /// <summary>HTTP conversations: handshake, then request/response pairs, as Ethernet frames.</summary>
     public static MemoryPacketSource HttpConversations(int flows, int requestsPerFlow)
@@ -32,13 +33,5 @@ internal static class BenchmarkData
             }
         }
         return source;
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RustIdsPort.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("RustIdsPort.sln not found");
     }
 }

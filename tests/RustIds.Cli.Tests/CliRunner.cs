@@ -5,7 +5,7 @@ namespace RustIds.Cli.Tests;
 /// <summary>Runs the built <c>rustids</c> (copied beside the tests) as a user would, and captures what it prints.</summary>
 internal static class CliRunner
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static CliResult Run(params string[] arguments) => Run(arguments, workingDirectory: null);
 
@@ -29,13 +29,5 @@ internal static class CliRunner
             process.Kill(entireProcessTree: true);
         process.WaitForExit();
         return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RustIdsPort.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("RustIdsPort.sln not found");
     }
 }

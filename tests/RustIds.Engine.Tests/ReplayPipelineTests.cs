@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using RustIds.Engine.Configuration;
@@ -99,7 +98,7 @@ public sealed class ReplayPipelineTests
         var options = Options(temp);
         options.Notify.Email.Enabled = true;
         options.Notify.Email.Host = "127.0.0.1";
-        options.Notify.Email.Port = FreePort(); // nothing listens there
+        options.Notify.Email.Port = FreePort.Get(); // nothing listens there
         options.Notify.Email.To.Add("ops@example.org");
         options.Notify.Email.Timeout = TimeSpan.FromSeconds(3);
 
@@ -114,7 +113,7 @@ public sealed class ReplayPipelineTests
     {
         using var temp = new TempDirectory();
         var options = Options(temp);
-        var port = FreePort();
+        var port = FreePort.Get();
         options.Notify.Webhooks.Add(new WebhookSettings { Url = $"http://127.0.0.1:{port}/hook" });
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
@@ -244,13 +243,6 @@ public sealed class ReplayPipelineTests
             writer.WritePacket(frame.Data, frame.TimestampTicks, frame.WireLength);
         }
         writer.WritePacket(first, last + after.Ticks);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     private static async Task<string> ReceiveOneAsync(HttpListener listener)

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RustIds.Notify.Tests;
+namespace RustIds.Testing;
 
-internal static class FreePort
+/// <summary>Loopback ports for servers a test starts.</summary>
+public static class FreePort
 {
     /// <summary>A loopback TCP port that was free a moment ago (bound to port 0, then released).</summary>
     public static int Get()

@@ -1,13 +1,19 @@
-namespace RustIds.Engine.Tests;
+namespace RustIds.Testing;
 
-/// <summary>Paths of files in the repository and in ../shared, found from the test binary's folder.</summary>
-internal static class RepoPaths
+/// <summary>Files of the repository and of <c>../shared</c>, found from the test binary's folder.</summary>
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The team's shared data (<c>../shared/data</c> beside the repository).</summary>
+    public static string SharedData => Path.Combine(Root, "..", "shared", "data");
+
+    /// <summary>A real capture of a curl SQL injection between two namespaces (24 packets, one alert for sid 1000001).</summary>
     public static string SqliPcap => Path.Combine(Root, "tests", "data", "pcaps", "sqli-union-select.pcap");
+
     public static string LocalRules => Path.Combine(Root, "rules", "local.rules");
-    public static string EveSchema => Path.Combine(Root, "..", "shared", "data", "eve", "schema.json");
+
+    public static string EveSchema => Path.Combine(SharedData, "eve", "schema.json");
 
     private static string FindRoot()
     {
