@@ -9,27 +9,27 @@ namespace RustIds.Rules;
 /// </remarks>
 public sealed class AddressMatcher
 {
-    private readonly SpecNode[] _nodes;
-    private readonly int[] _children;
-    private readonly int _root;
+    private readonly SpecTree _tree;
 
     internal AddressMatcher(string text, SpecNode[] nodes, int[] children, int root)
+        : this(text, new SpecTree(nodes, children, root))
+    {
+    }
+
+    private AddressMatcher(string text, SpecTree tree)
     {
         Text = text;
-        _nodes = nodes;
-        _children = children;
-        _root = root;
-        IsAny = nodes[root].Kind == SpecNodeKind.Any;
+        _tree = tree;
     }
 
     /// <summary>Matches every address.</summary>
-    public static AddressMatcher Any { get; } = new("any", [new SpecNode { Kind = SpecNodeKind.Any }], [], 0);
+    public static AddressMatcher Any { get; } = new("any", SpecTree.Any);
 
     /// <summary>The field as written in the rule.</summary>
     public string Text { get; }
 
     /// <summary>True for a plain <c>any</c>.</summary>
-    public bool IsAny { get; }
+    public bool IsAny => _tree.IsAny;
 
     /// <summary>Parses an address field; returns false with a message on error.</summary>
     public static bool TryParse(string text, RuleVariables variables, out AddressMatcher? matcher, out string? error)
@@ -42,38 +42,7 @@ public sealed class AddressMatcher
     }
 
     /// <summary>Whether <paramref name="address"/> satisfies the field.</summary>
-    public bool Matches(IpAddr address) => IsAny || Evaluate(_root, address) != _nodes[_root].Negated;
-
-    private bool Evaluate(int index, IpAddr address)
-    {
-        ref readonly var node = ref _nodes[index];
-        switch (node.Kind)
-        {
-            case SpecNodeKind.Any:
-                return true;
-            case SpecNodeKind.Prefix:
-                return address.IsInPrefix(node.Network, node.Low);
-            default:
-                var hasPositive = false;
-                var anyPositive = false;
-                for (var i = node.First; i < node.First + node.Count; i++)
-                {
-                    var child = _children[i];
-                    var hit = Evaluate(child, address);
-                    if (_nodes[child].Negated)
-                    {
-                        if (hit)
-                            return false;
-                    }
-                    else
-                    {
-                        hasPositive = true;
-                        anyPositive |= hit;
-                    }
-                }
-                return !hasPositive || anyPositive;
-        }
-    }
+    public bool Matches(IpAddr address) => _tree.Matches<IpAddr, AddressLeafTest>(address);
 
     /// <inheritdoc/>
     public override string ToString() => Text;

@@ -4,15 +4,17 @@ namespace RustIds.Rules;
 
 /// <summary>An immutable, evaluation-ready rule set; evaluating a packet allocates nothing.</summary>
 /// <remarks>
-/// Rules are grouped by packet protocol (an <c>ip</c> rule sits in every group) in load order,
-/// so matches come out in rule order. Thread-safe: swap a new instance in on reload.
+/// Rules are grouped by packet protocol (an <c>ip</c> rule sits in every group) and, for TCP and UDP,
+/// bucketed by port (<see cref="RuleGroup"/>); a packet tries only the rules of its protocol and ports,
+/// merged back into load order so matches come out in rule order. Thread-safe: swap a new instance in
+/// on reload.
 /// </remarks>
 public sealed class CompiledRuleSet
 {
     private const int GroupCount = 4;
 
     private readonly CompiledRule[] _rules;
-    private readonly int[][] _groups;
+    private readonly RuleGroup[] _groups;
 
     /// <summary>Compiles <paramref name="rules"/>; indices returned by <see cref="Evaluate"/> refer to this order.</summary>
     public CompiledRuleSet(IEnumerable<Rule> rules)
@@ -35,7 +37,9 @@ public sealed class CompiledRuleSet
                     break;
             }
         }
-        _groups = [.. groups.Select(g => g.ToArray())];
+        _groups = new RuleGroup[GroupCount];
+        for (var g = 0; g < GroupCount; g++)
+            _groups[g] = new RuleGroup(_rules, groups[g], hasPorts: g < 2);
     }
 
     /// <summary>Number of rules.</summary>
@@ -55,13 +59,48 @@ public sealed class CompiledRuleSet
             IpProtocol.Icmp or IpProtocol.IcmpV6 => 2,
             _ => 3,
         }];
-        var count = 0;
-        foreach (var index in group)
+        var anyPort = group.AnyPort;
+        var byDestination = group.ForDestination(packet.DestinationPort);
+        var bySource = group.ForSource(packet.SourcePort);
+        int a = 0, d = 0, s = 0, count = 0;
+        while (count < matches.Length)
         {
-            if (count == matches.Length)
+            // The three lists are disjoint and ascending: take the smallest head to keep rule order.
+            var index = a < anyPort.Length ? anyPort[a] : int.MaxValue;
+            var fromDestination = d < byDestination.Length ? byDestination[d] : int.MaxValue;
+            var fromSource = s < bySource.Length ? bySource[s] : int.MaxValue;
+            if (fromDestination < index && fromDestination <= fromSource)
+            {
+                index = fromDestination;
+                d++;
+            }
+            else if (fromSource < index)
+            {
+                index = fromSource;
+                s++;
+            }
+            else if (index == int.MaxValue)
+            {
                 break;
+            }
+            else
+            {
+                a++;
+            }
             if (_rules[index].Matches(packet))
                 matches[count++] = index;
+        }
+        return count;
+    }
+
+    /// <summary>Tries every rule of the packet's protocol, without port buckets; the oracle for tests.</summary>
+    internal int EvaluateExhaustive(in Packet packet, Span<int> matches)
+    {
+        var count = 0;
+        for (var i = 0; i < _rules.Length && count < matches.Length; i++)
+        {
+            if (_rules[i].Rule.AppliesTo(packet.Protocol) && _rules[i].Matches(packet))
+                matches[count++] = i;
         }
         return count;
     }

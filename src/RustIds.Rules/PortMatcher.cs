@@ -1,4 +1,3 @@
-
 namespace RustIds.Rules;
 
 /// <summary>A compiled port field (<c>any</c>, ports, ranges, variables, lists, negation); allocation-free to evaluate.</summary>
@@ -8,27 +7,27 @@ namespace RustIds.Rules;
 /// </remarks>
 public sealed class PortMatcher
 {
-    private readonly SpecNode[] _nodes;
-    private readonly int[] _children;
-    private readonly int _root;
+    private readonly SpecTree _tree;
 
     internal PortMatcher(string text, SpecNode[] nodes, int[] children, int root)
+        : this(text, new SpecTree(nodes, children, root))
+    {
+    }
+
+    private PortMatcher(string text, SpecTree tree)
     {
         Text = text;
-        _nodes = nodes;
-        _children = children;
-        _root = root;
-        IsAny = nodes[root].Kind == SpecNodeKind.Any;
+        _tree = tree;
     }
 
     /// <summary>Matches every port.</summary>
-    public static PortMatcher Any { get; } = new("any", [new SpecNode { Kind = SpecNodeKind.Any }], [], 0);
+    public static PortMatcher Any { get; } = new("any", SpecTree.Any);
 
     /// <summary>The field as written in the rule.</summary>
     public string Text { get; }
 
     /// <summary>True for a plain <c>any</c>.</summary>
-    public bool IsAny { get; }
+    public bool IsAny => _tree.IsAny;
 
     /// <summary>Parses a port field; returns false with a message on error.</summary>
     public static bool TryParse(string text, RuleVariables variables, out PortMatcher? matcher, out string? error)
@@ -41,37 +40,43 @@ public sealed class PortMatcher
     }
 
     /// <summary>Whether <paramref name="port"/> satisfies the field.</summary>
-    public bool Matches(int port) => IsAny || Evaluate(_root, port) != _nodes[_root].Negated;
+    public bool Matches(int port) => _tree.Matches<int, PortLeafTest>(port);
 
-    private bool Evaluate(int index, int port)
+    /// <summary>
+    /// Lists the ports that satisfy the field when there are at most <paramref name="maxPorts"/> of them, for
+    /// compile-time port buckets; returns false (and leaves <paramref name="ports"/> untouched) otherwise.
+    /// </summary>
+    /// <remarks>
+    /// Exact for any expression: the result of <see cref="Matches"/> can only change at a range bound, so
+    /// evaluating it once per interval between bounds covers all 65 536 ports.
+    /// </remarks>
+    internal bool TryListPorts(int maxPorts, List<int> ports)
     {
-        ref readonly var node = ref _nodes[index];
-        switch (node.Kind)
+        if (IsAny)
+            return false;
+        var bounds = new SortedSet<int> { 0, 65536 };
+        foreach (ref readonly var node in _tree.Nodes)
         {
-            case SpecNodeKind.Any:
-                return true;
-            case SpecNodeKind.Range:
-                return port >= node.Low && port <= node.High;
-            default:
-                var hasPositive = false;
-                var anyPositive = false;
-                for (var i = node.First; i < node.First + node.Count; i++)
-                {
-                    var child = _children[i];
-                    var hit = Evaluate(child, port);
-                    if (_nodes[child].Negated)
-                    {
-                        if (hit)
-                            return false;
-                    }
-                    else
-                    {
-                        hasPositive = true;
-                        anyPositive |= hit;
-                    }
-                }
-                return !hasPositive || anyPositive;
+            if (node.Kind != SpecNodeKind.Range)
+                continue;
+            bounds.Add(Math.Clamp(node.Low, 0, 65536));
+            bounds.Add(Math.Clamp(node.High + 1, 0, 65536));
         }
+        var found = new List<int>();
+        var start = -1;
+        foreach (var bound in bounds)
+        {
+            if (start >= 0 && Matches(start))
+            {
+                if (found.Count + (bound - start) > maxPorts)
+                    return false;
+                for (var port = start; port < bound; port++)
+                    found.Add(port);
+            }
+            start = bound;
+        }
+        ports.AddRange(found);
+        return true;
     }
 
     /// <inheritdoc/>
