@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 using RustIds.Engine.Pipeline;
 using RustIds.Packets;
 using RustIds.Response;
@@ -11,11 +10,11 @@ internal static class PipelineExecution
 {
     /// <summary>Runs <paramref name="request"/>, prints its summary and returns the exit code <paramref name="exitCode"/> picks.</summary>
     /// <remarks>A packet source that cannot be opened gives <paramref name="sourceFailureExitCode"/>: a bad file is input, a bad interface is environment.</remarks>
-    public static async Task<int> ExecuteAsync(ILoggerFactory loggers, RunRequest request, int sourceFailureExitCode, Func<RunReport, int> exitCode, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(PipelineRunner runner, RunRequest request, int sourceFailureExitCode, Func<RunReport, int> exitCode, CancellationToken cancellation)
     {
         try
         {
-            var report = await new PipelineRunner(loggers).RunAsync(request, cancellation);
+            var report = await runner.RunAsync(request, cancellation);
             RunSummaryPrinter.Print(report, request.SourceName);
             return exitCode(report);
         }

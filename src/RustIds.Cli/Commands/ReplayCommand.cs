@@ -72,7 +72,7 @@ internal static class ReplayCommand
                     OpenSource = () => PcapFileSource.Open(pcapPath),
                     SourceName = pcapPath,
                 };
-                return await PipelineExecution.ExecuteAsync(loggers, request, ExitCodes.InputErrors,
+                return await PipelineExecution.ExecuteAsync(new PipelineRunner(loggers), request, ExitCodes.InputErrors,
                     report => report.CaptureFailed || report.Rules.ErrorCount > 0 ? ExitCodes.InputErrors : ExitCodes.Ok, cancellation);
             }
             finally

@@ -19,7 +19,8 @@ internal static class RunCommand
         var command = new Command("run", """
             Protect this host: capture on an interface, match rules, score offenders and block them in the
             nftables table 'inet rustids' with expiry; write EVE JSON and send notices. Needs root (or
-            CAP_NET_RAW and CAP_NET_ADMIN). Stops cleanly on SIGTERM or Ctrl-C, handling queued alerts first.
+            CAP_NET_RAW and CAP_NET_ADMIN). Stops cleanly on SIGTERM or Ctrl-C, handling queued alerts first;
+            SIGHUP reopens the EVE and decision logs (for logrotate).
             Example: rustids run --interface eth0
             """)
         { iface, config, firewall };
@@ -48,6 +49,13 @@ internal static class RunCommand
                 context.Cancel = true;
                 stop.Cancel();
             });
+            var runner = new PipelineRunner(loggers);
+            // SIGHUP: reopen the EVE and decision logs, as logrotate's postrotate expects.
+            using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                runner.ReopenLogs();
+            });
             var capture = options.Capture;
             var request = new RunRequest
             {
@@ -63,7 +71,7 @@ internal static class RunCommand
                     SnapLength = capture.SnapLength,
                 }),
             };
-            return await PipelineExecution.ExecuteAsync(loggers, request, ExitCodes.EnvironmentFailure,
+            return await PipelineExecution.ExecuteAsync(runner, request, ExitCodes.EnvironmentFailure,
                 report => report.CaptureFailed ? ExitCodes.EnvironmentFailure : ExitCodes.Ok, stop.Token);
         });
         return command;

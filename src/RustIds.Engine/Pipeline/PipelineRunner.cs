@@ -19,6 +19,13 @@ namespace RustIds.Engine.Pipeline;
 public sealed partial class PipelineRunner(ILoggerFactory loggers)
 {
     private readonly ILogger<PipelineRunner> _logger = loggers.CreateLogger<PipelineRunner>();
+    private Action? _reopenLogs;
+
+    /// <summary>
+    /// Reopens the EVE and decision logs at their paths (after logrotate moved them); a no-op when not running.
+    /// Thread-safe: called from a signal handler.
+    /// </summary>
+    public void ReopenLogs() => Volatile.Read(ref _reopenLogs)?.Invoke();
 
     /// <exception cref="PcapException">The packet source could not be opened.</exception>
     /// <exception cref="Response.FirewallCommandException">The firewall could not be set up.</exception>
@@ -55,6 +62,12 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
 
         using var eve = new EveWriter(options.Eve.Path);
         using var decisions = new DecisionLogWriter(options.Eve.DecisionLogPath);
+        Volatile.Write(ref _reopenLogs, () =>
+        {
+            eve.Reopen();
+            decisions.Reopen();
+            LogReopened(_logger, eve.Path);
+        });
         using var http = new HttpClient();
         var notifications = new NotificationQueue(NotifierFactory.CreateDispatcher(options.Notify, http, loggers), loggers.CreateLogger<NotificationQueue>());
         var counters = new PipelineCounters();
@@ -116,6 +129,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             expired = await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false);
         }
         await notifications.DisposeAsync().ConfigureAwait(false);
+        Volatile.Write(ref _reopenLogs, null);
 
         var failed = loop.StopReason is not ("end of capture" or "stopped");
         return new RunReport
@@ -184,6 +198,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Capturing on {Source} with {Rules} rules, firewall {Backend}")]
     private static partial void LogCapturing(ILogger logger, string source, int rules, string backend);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reopened {EvePath} and the decision log")]
+    private static partial void LogReopened(ILogger logger, string evePath);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} blocks")]
     private static partial void LogExpired(ILogger logger, int count);
