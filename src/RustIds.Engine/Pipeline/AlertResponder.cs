@@ -121,7 +121,7 @@ public sealed partial class AlertResponder(
         context.Decisions.WriteDecision(verdict, now, outcomeName, outcome.ExpiresAt);
         if (outcome.Kind == BlockOutcomeKind.Blocked)
         {
-            LogBlocked(logger, verdict.Address.ToString(), outcome.ExpiresAt, verdict.Score);
+            LogBlocked(logger, verdict.Address.ToString(), outcome.ExpiresAt?.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "-", verdict.Score);
             _recent.Forget(verdict.Address);
             context.Notifications.Enqueue(notice);
         }
@@ -145,7 +145,7 @@ public sealed partial class AlertResponder(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Blocked {Address} until {ExpiresAt} (score {Score})")]
-    private static partial void LogBlocked(ILogger logger, string address, DateTimeOffset? expiresAt, int score);
+    private static partial void LogBlocked(ILogger logger, string address, string expiresAt, int score);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not blocking {Address}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string address, string reason);
