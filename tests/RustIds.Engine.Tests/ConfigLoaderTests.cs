@@ -70,6 +70,19 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Load_ValueOnlyTheScorerRejects_IsReportedInsteadOfCrashingLater()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("negative.json");
+        File.WriteAllText(path, """{ "Reputation": { "BlocklistPoints": -5 } }""");
+
+        var problem = Assert.Single(ConfigLoader.Load(path, new Dictionary<string, string?>()).Problems);
+
+        Assert.Equal("Reputation", problem.Key);
+        Assert.Contains("must not be negative", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_UnknownKey_IsAProblemNotIgnored()
     {
         using var temp = new TempDirectory();

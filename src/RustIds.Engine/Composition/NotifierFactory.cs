@@ -16,20 +16,22 @@ public static class NotifierFactory
             channels.Add(new EmailChannel(ToEmailOptions(options.Email), loggers.CreateLogger<EmailChannel>()));
         for (var i = 0; i < options.Webhooks.Count; i++)
         {
-            var hook = options.Webhooks[i];
-            channels.Add(new WebhookChannel(new WebhookOptions
-            {
-                Name = options.Webhooks.Count == 1 ? "webhook" : $"webhook{i + 1}",
-                Url = new Uri(hook.Url),
-                Timeout = hook.Timeout,
-                Secret = hook.Secret,
-                Format = string.Equals(hook.Format, "slack", StringComparison.OrdinalIgnoreCase) ? WebhookFormat.Slack : WebhookFormat.Generic,
-            }, http, loggers.CreateLogger<WebhookChannel>()));
+            channels.Add(new WebhookChannel(ToWebhookOptions(options.Webhooks[i], i, options.Webhooks.Count), http, loggers.CreateLogger<WebhookChannel>()));
         }
         return new NotificationDispatcher(channels, loggers.CreateLogger<NotificationDispatcher>());
     }
 
-    private static EmailOptions ToEmailOptions(EmailSettings settings)
+    /// <summary>The channel's options for webhook <paramref name="index"/>; the URL must already be absolute.</summary>
+    internal static WebhookOptions ToWebhookOptions(WebhookSettings hook, int index, int count) => new()
+    {
+        Name = count == 1 ? "webhook" : $"webhook{index + 1}",
+        Url = new Uri(hook.Url),
+        Timeout = hook.Timeout,
+        Secret = hook.Secret,
+        Format = string.Equals(hook.Format, "slack", StringComparison.OrdinalIgnoreCase) ? WebhookFormat.Slack : WebhookFormat.Generic,
+    };
+
+    internal static EmailOptions ToEmailOptions(EmailSettings settings)
     {
         var options = new EmailOptions
         {

@@ -1,4 +1,4 @@
-using RustIds.Packets;
+using RustIds.Engine.Composition;
 
 namespace RustIds.Engine.Configuration;
 
@@ -59,7 +59,27 @@ public static class ConfigValidator
         Check(!string.IsNullOrWhiteSpace(options.Storage.DatabasePath), "Storage:DatabasePath", "is required");
         Check(LogLevels.Contains(options.Logging.Level, StringComparer.OrdinalIgnoreCase), "Logging:Level",
             "must be one of Verbose, Debug, Information, Warning, Error, Fatal");
+
+        // The components validate their own options as well. The keyed checks above name the exact key;
+        // this backstop catches whatever they missed, so no invalid value reaches a constructor that throws.
+        AddComponentProblems(problems, "Reputation", ScoringOptionsFactory.Create(reputation).Validate());
+        if (email.Enabled)
+            AddComponentProblems(problems, "Notify:Email", NotifierFactory.ToEmailOptions(email).Validate());
+        for (var i = 0; i < options.Notify.Webhooks.Count; i++)
+        {
+            var section = $"Notify:Webhooks:{i}";
+            if (!problems.Any(p => p.Key.StartsWith(section, StringComparison.Ordinal)))
+                AddComponentProblems(problems, section, NotifierFactory.ToWebhookOptions(options.Notify.Webhooks[i], i, options.Notify.Webhooks.Count).Validate());
+        }
         return problems;
+    }
+
+    private static void AddComponentProblems(List<ConfigProblem> problems, string section, IReadOnlyList<string> componentProblems)
+    {
+        if (problems.Any(p => p.Key.StartsWith(section, StringComparison.Ordinal)))
+            return;
+        foreach (var message in componentProblems)
+            problems.Add(new ConfigProblem(section, message));
     }
 
     /// <summary>
