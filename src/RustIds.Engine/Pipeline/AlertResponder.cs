@@ -87,6 +87,13 @@ public sealed partial class AlertResponder(
             counters.RecordDecision(new DecisionSummary(now, verdict.Address, "block-failed", verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
             return null;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // The store is written first: a failed write means nothing was applied either.
+            LogStoreFailed(logger, ex, verdict.Address.ToString());
+            counters.RecordDecision(new DecisionSummary(now, verdict.Address, "block-failed", verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
+            return null;
+        }
         finally
         {
             context.FirewallGate.Release();

@@ -116,8 +116,16 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         var sweep = replay ? Task.CompletedTask : SweepExpiredAsync(context, options.Firewall.ExpirySweepInterval, stopSweep.Token);
 
         // The responder drains every alert the capture queued, even after a stop was requested.
-        await responder.RunAsync(alerts.Reader, CancellationToken.None).ConfigureAwait(false);
-        await captureDone.Task.ConfigureAwait(false);
+        try
+        {
+            await responder.RunAsync(alerts.Reader, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            // If the responder failed unexpectedly, the capture thread must not outlive the run.
+            await stopCapture.CancelAsync().ConfigureAwait(false);
+            await captureDone.Task.ConfigureAwait(false);
+        }
         await stopSweep.CancelAsync().ConfigureAwait(false);
         await sweep.ConfigureAwait(false);
 
