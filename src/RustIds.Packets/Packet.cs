@@ -20,6 +20,14 @@ public ref struct Packet
     public ReadOnlySpan<byte> Frame;
 
     public ushort VlanId;
+
+    /// <summary>The IP datagram, from its header to its total length (padding trimmed); empty without an IP layer.</summary>
+    /// <remarks>What the defragmenter keeps of a fragment, and what checksum validation covers.</remarks>
+    public ReadOnlySpan<byte> Network;
+
+    /// <summary>An IPv4 or IPv6 fragment (offset non-zero or more fragments to come); reassembled by the defragmenter.</summary>
+    public bool IsFragment;
+
     public IpAddr Source;
     public IpAddr Destination;
     public IpProtocol Protocol;

@@ -21,6 +21,8 @@ public static class PacketDecoder
     {
         packet.Frame = frame;
         packet.VlanId = 0;
+        packet.Network = default;
+        packet.IsFragment = false;
         packet.Source = default;
         packet.Destination = default;
         packet.Protocol = IpProtocol.None;

@@ -32,7 +32,9 @@ internal static class IpDecoder
             return DecodeStatus.Truncated;
         // Trims Ethernet padding (frames shorter than 60 bytes) and any trailer.
         var payload = data[headerLength..totalLength];
+        packet.Network = data[..totalLength];
         var fragment = BinaryPrimitives.ReadUInt16BigEndian(data[6..]);
+        packet.IsFragment = (fragment & 0x3FFF) != 0;
         if ((fragment & 0x1FFF) != 0)
             return NonFirstFragment(payload, ref packet);
         return TransportDecoder.Decode(packet.Protocol, payload, isFirstFragment: (fragment & 0x2000) != 0, ref packet);
@@ -57,6 +59,7 @@ internal static class IpDecoder
             return DecodeStatus.Truncated;
         else
             payload = data.Slice(40, payloadLength);
+        packet.Network = data[..(40 + payload.Length)];
 
         var isFirstFragment = false;
         for (var count = 0; ; count++)
@@ -87,6 +90,7 @@ internal static class IpDecoder
                     nextHeader = payload[0];
                     payload = payload[8..];
                     packet.Protocol = (IpProtocol)nextHeader;
+                    packet.IsFragment = (offsetAndFlags & 0xFFF9) != 0;
                     if ((offsetAndFlags & 0xFFF8) != 0)
                         return NonFirstFragment(payload, ref packet);
                     isFirstFragment = (offsetAndFlags & 1) != 0;
