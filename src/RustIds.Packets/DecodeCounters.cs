@@ -19,6 +19,9 @@ public sealed class DecodeCounters
     private long _malformed;
     private long _unsupported;
     private long _bytes;
+    private readonly long[] _errorsByLayer = new long[LayerCount * StatusCount];
+    private const int LayerCount = (int)DecodeLayer.Other + 1;
+    private const int StatusCount = (int)DecodeStatus.Unsupported + 1;
 
     public DecodeCounters()
     {
@@ -48,8 +51,13 @@ public sealed class DecodeCounters
     public static Meter CreateMeter() => new(MeterName);
 
     /// <summary>Counts one frame of <paramref name="wireLength"/> bytes with its decode outcome.</summary>
-    public void Count(DecodeStatus status, int wireLength)
+    public void Count(DecodeStatus status, int wireLength) => Count(status, DecodeLayer.Other, wireLength);
+
+    /// <summary>Counts one frame with its outcome and, for a failure, the layer it failed in.</summary>
+    public void Count(DecodeStatus status, DecodeLayer layer, int wireLength)
     {
+        if (status != DecodeStatus.Ok && (uint)layer < LayerCount)
+            _errorsByLayer[(int)layer * StatusCount + (int)status]++;
         _bytes += wireLength;
         switch (status)
         {
@@ -76,6 +84,10 @@ public sealed class DecodeCounters
         DecodeStatus.Malformed => Malformed,
         _ => Unsupported,
     };
+
+    /// <summary>Frames that failed with <paramref name="status"/> while <paramref name="layer"/> was decoded.</summary>
+    public long Get(DecodeLayer layer, DecodeStatus status) =>
+        (uint)layer < LayerCount ? Volatile.Read(ref _errorsByLayer[(int)layer * StatusCount + (int)status]) : 0;
 
     private IEnumerable<Measurement<long>> ObserveFrames()
     {

@@ -1,29 +1,27 @@
 namespace RustIds.Packets;
 
-/// <summary>What the flow tracker has seen of a flow's handshake and teardown.</summary>
-[Flags]
+/// <summary>Where a flow is in its life: the TCP state machine as seen from the wire, or the pseudo-states of UDP and others.</summary>
+/// <remarks>
+/// A passive observer cannot know each endpoint's RFC 9293 state exactly, so these are the states a
+/// sensor can tell apart (Suricata's flow states are the model): each selects its own idle timeout.
+/// </remarks>
 public enum FlowState : byte
 {
-    None = 0,
+    /// <summary>One direction seen: a TCP SYN, or the first UDP/ICMP packet.</summary>
+    New = 0,
 
-    /// <summary>The initiator sent a SYN.</summary>
-    SynSeen = 0x01,
+    /// <summary>TCP: the responder answered the SYN with SYN-ACK.</summary>
+    SynReceived = 1,
 
-    /// <summary>The responder answered with SYN-ACK.</summary>
-    SynAckSeen = 0x02,
+    /// <summary>TCP: handshake completed (or, picked up midstream, both directions seen with ACK); others: both directions seen.</summary>
+    Established = 2,
 
-    /// <summary>TCP: handshake completed (or both directions seen with ACK when picked up midstream); others: both directions seen.</summary>
-    Established = 0x04,
+    /// <summary>TCP: a FIN was seen in one direction.</summary>
+    Closing = 3,
 
-    /// <summary>The initiator sent a FIN.</summary>
-    FinToServer = 0x08,
+    /// <summary>TCP: FIN in both directions.</summary>
+    Closed = 4,
 
-    /// <summary>The responder sent a FIN.</summary>
-    FinToClient = 0x10,
-
-    /// <summary>RST seen, or FIN in both directions.</summary>
-    Closed = 0x20,
-
-    /// <summary>The first packet seen was not a SYN: the flow was picked up midstream.</summary>
-    Midstream = 0x40,
+    /// <summary>TCP: a RST was seen.</summary>
+    Reset = 5,
 }

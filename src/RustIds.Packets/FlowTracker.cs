@@ -1,40 +1,55 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using System.Net.Sockets;
 
 namespace RustIds.Packets;
 
-/// <summary>One worker's flow table: finds each packet's flow, sets its direction, establishment and flow id.</summary>
+/// <summary>One worker's flow table: finds each packet's flow, runs the TCP state machine, and sets the packet's direction, establishment, flow id and slot.</summary>
 /// <remarks>
 /// Not thread-safe: one per capture worker (workers shard traffic by the symmetric <see cref="FlowKey"/>).
-/// Entries are structs in a dictionary sized up front to <see cref="FlowTrackerOptions.MaxFlows"/>,
-/// so tracking allocates nothing once warm, even when flows come and go (removed slots are reused).
-/// Idle flows expire by packet time, swept every <see cref="FlowTrackerOptions.SweepInterval"/>.
+/// Storage is preallocated (<see cref="FlowTable"/>), so tracking allocates nothing. Idle flows expire by
+/// packet time with a timeout per <see cref="FlowState"/>; when the table is full the least recently seen
+/// flow is evicted. An <see cref="IFlowObserver"/> hears every start and end, to keep per-flow state by slot.
 /// </remarks>
 public sealed class FlowTracker
 {
-    private readonly Dictionary<FlowKey, FlowEntry> _flows;
-    private readonly int _maxFlows;
+    private readonly FlowTable _table;
+    private readonly IFlowObserver? _observer;
+    private readonly bool _allowMidstream;
     private readonly long _newTimeoutTicks;
     private readonly long _establishedTimeoutTicks;
+    private readonly long _closingTimeoutTicks;
     private readonly long _closedTimeoutTicks;
+    private readonly long _shortestTimeoutTicks;
     private readonly long _sweepIntervalTicks;
+    private readonly ulong _flowIdBase;
     private long _nextSweepTicks = long.MinValue;
-    private ulong _lastFlowId;
+    private ulong _flowSequence;
 
-    public FlowTracker(FlowTrackerOptions? options = null)
+    public FlowTracker(FlowTrackerOptions? options = null, IFlowObserver? observer = null)
     {
         options ??= new FlowTrackerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxFlows, 1, nameof(options));
-        _maxFlows = options.MaxFlows;
-        _flows = new Dictionary<FlowKey, FlowEntry>(options.MaxFlows);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(options.WorkerIndex & ~0xFF, 0, nameof(options));
+        _table = new FlowTable(options.MaxFlows);
+        _observer = observer;
+        _allowMidstream = options.AllowMidstream;
         _newTimeoutTicks = options.NewTimeout.Ticks;
         _establishedTimeoutTicks = options.EstablishedTimeout.Ticks;
+        _closingTimeoutTicks = options.ClosingTimeout.Ticks;
         _closedTimeoutTicks = options.ClosedTimeout.Ticks;
+        _shortestTimeoutTicks = Math.Min(Math.Min(_newTimeoutTicks, _establishedTimeoutTicks), Math.Min(_closingTimeoutTicks, _closedTimeoutTicks));
         _sweepIntervalTicks = Math.Max(1, options.SweepInterval.Ticks);
+        // 8 bits of worker, 45 of sequence: unique across workers and below 2^53, so JSON readers keep it exact.
+        _flowIdBase = (ulong)options.WorkerIndex << 45;
     }
 
+    /// <summary>Approximate memory one flow slot costs, for the memcap arithmetic in the docs and stats.</summary>
+    public static int BytesPerFlow => FlowTable.BytesPerSlot;
+
+    /// <summary>Slots in the table (<see cref="FlowTrackerOptions.MaxFlows"/>).</summary>
+    public int Capacity => _table.Capacity;
+
     /// <summary>Flows currently in the table.</summary>
-    public int Count => _flows.Count;
+    public int Count => _table.Count;
 
     /// <summary>Flows started since the tracker was created.</summary>
     public long FlowsCreated { get; private set; }
@@ -42,155 +57,176 @@ public sealed class FlowTracker
     /// <summary>Flows removed because they were idle past their timeout.</summary>
     public long FlowsExpired { get; private set; }
 
-    /// <summary>Packets of new flows that were not tracked because the table was full.</summary>
-    public long FlowsRejected { get; private set; }
+    /// <summary>Flows evicted, least recently seen first, to make room while the table was full.</summary>
+    public long FlowsEvicted { get; private set; }
 
-    /// <summary>Finds or starts the flow of a decoded packet and sets <see cref="Packet.Direction"/>, <see cref="Packet.FlowEstablished"/> and <see cref="Packet.FlowId"/>.</summary>
-    /// <remarks>Packets without an IP layer, and new flows while the table is full, get direction Unknown and flow id 0.</remarks>
+    /// <summary>TCP flows picked up without their SYN.</summary>
+    public long FlowsMidstream { get; private set; }
+
+    /// <summary>Finds or starts the flow of a decoded packet and sets <see cref="Packet.Direction"/>, <see cref="Packet.FlowEstablished"/>, <see cref="Packet.FlowId"/> and <see cref="Packet.FlowSlot"/>.</summary>
+    /// <remarks>Packets without an IP layer get direction Unknown, flow id 0 and slot -1.</remarks>
     public void Track(ref Packet packet)
     {
         packet.Direction = FlowDirection.Unknown;
         packet.FlowEstablished = false;
         packet.FlowId = 0;
-        if (packet.Source.Family == System.Net.Sockets.AddressFamily.Unspecified)
+        packet.FlowSlot = -1;
+        if (packet.Source.Family == AddressFamily.Unspecified)
             return;
         var now = packet.TimestampTicks;
         if (now >= _nextSweepTicks)
             Sweep(now);
 
         var key = FlowKey.From(in packet);
-        ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_flows, key);
-        if (Unsafe.IsNullRef(ref entry))
+        var hash = key.GetHashCode();
+        var slot = _table.Find(in key, hash);
+        if (slot < 0)
         {
-            if (_flows.Count >= _maxFlows)
+            if (_table.Count == _table.Capacity)
             {
-                Sweep(now);
-                if (_flows.Count >= _maxFlows)
-                {
-                    FlowsRejected++;
-                    return;
-                }
+                FlowsEvicted++;
+                End(_table.LeastRecent, FlowEndReason.Evicted);
             }
-            entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_flows, key, out _);
-            Start(ref entry, ref packet);
+            slot = _table.Add(in key, hash);
+            Start(slot, ref packet);
         }
-        else if (IsExpired(in entry, now) || IsTcpPortReuse(in entry, in packet))
+        else
         {
-            FlowsExpired += IsExpired(in entry, now) ? 1 : 0;
-            Start(ref entry, ref packet);
+            ref var existing = ref _table[slot];
+            var expired = IsExpired(in existing, now);
+            if (expired || IsTcpPortReuse(in existing, in packet))
+            {
+                FlowsExpired += expired ? 1 : 0;
+                _observer?.OnFlowEnded(slot, in existing, expired ? FlowEndReason.Timeout : FlowEndReason.Reused);
+                Start(slot, ref packet);
+            }
+            _table.Touch(slot);
         }
-        Update(ref entry, ref packet);
+        Update(slot, ref _table[slot], ref packet);
     }
 
     /// <summary>A copy of the flow's entry, for inspection (tests, flow logs).</summary>
-    public bool TryGetFlow(FlowKey key, out FlowEntry entry) => _flows.TryGetValue(key, out entry);
+    public bool TryGetFlow(FlowKey key, out FlowEntry entry)
+    {
+        var slot = _table.Find(in key, key.GetHashCode());
+        entry = slot < 0 ? default : _table[slot];
+        return slot >= 0;
+    }
 
     /// <summary>Removes every flow idle past its timeout at packet time <paramref name="nowTicks"/>; returns how many.</summary>
     public int Sweep(long nowTicks)
     {
         var removed = 0;
-        // Removing during enumeration is allowed for Dictionary since .NET Core 3.0.
-        foreach (var (key, entry) in _flows)
+        for (var slot = _table.LeastRecent; slot >= 0;)
         {
+            ref var entry = ref _table[slot];
+            // Everything newer than this one was seen even more recently: nothing there can have expired.
+            if (nowTicks - entry.LastTicks <= _shortestTimeoutTicks)
+                break;
+            var newer = _table.NewerThan(slot);
             if (IsExpired(in entry, nowTicks))
             {
-                _flows.Remove(key);
+                End(slot, FlowEndReason.Timeout);
                 removed++;
             }
+            slot = newer;
         }
         FlowsExpired += removed;
         _nextSweepTicks = nowTicks + _sweepIntervalTicks;
         return removed;
     }
 
+    /// <summary>Ends every flow (end of a capture), so observers can flush what they hold.</summary>
+    public void Flush()
+    {
+        while (_table.LeastRecent >= 0)
+            End(_table.LeastRecent, FlowEndReason.Shutdown);
+    }
+
+    private void End(int slot, FlowEndReason reason)
+    {
+        _observer?.OnFlowEnded(slot, in _table[slot], reason);
+        _table.Remove(slot);
+    }
+
     private static bool IsTcpPortReuse(in FlowEntry entry, in Packet packet) =>
         packet.Protocol == IpProtocol.Tcp
-        && (entry.State & FlowState.Closed) != 0
+        && entry.State is FlowState.Closed or FlowState.Reset
         && (packet.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn;
 
     private bool IsExpired(in FlowEntry entry, long nowTicks)
     {
-        var timeout = (entry.State & FlowState.Closed) != 0 ? _closedTimeoutTicks
-            : (entry.State & FlowState.Established) != 0 ? _establishedTimeoutTicks
-            : _newTimeoutTicks;
+        var timeout = entry.State switch
+        {
+            FlowState.Established => _establishedTimeoutTicks,
+            FlowState.Closing => _closingTimeoutTicks,
+            FlowState.Closed or FlowState.Reset => _closedTimeoutTicks,
+            _ => _newTimeoutTicks,
+        };
         return nowTicks - entry.LastTicks > timeout;
     }
 
-    private void Start(ref FlowEntry entry, ref Packet packet)
+    private void Start(int slot, ref Packet packet)
     {
         FlowsCreated++;
+        ref var entry = ref _table[slot];
+        var key = entry.Key;
         entry = default;
-        entry.FlowId = ++_lastFlowId;
+        entry.Key = key;
+        entry.FlowId = _flowIdBase | (++_flowSequence & ((1UL << 45) - 1));
         entry.FirstTicks = packet.TimestampTicks;
         entry.LastTicks = packet.TimestampTicks;
-        var flags = packet.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack);
-        if (packet.Protocol == IpProtocol.Tcp && flags == (TcpFlags.Syn | TcpFlags.Ack))
+        entry.State = FlowState.New;
+        var synAck = packet.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack);
+        if (packet.Protocol == IpProtocol.Tcp && synAck == (TcpFlags.Syn | TcpFlags.Ack))
         {
             // A SYN-ACK first (its SYN was missed or sharded elsewhere): the sender is the server.
             entry.InitiatorAddress = packet.Destination;
             entry.InitiatorPort = packet.DestinationPort;
-            entry.State = FlowState.SynSeen;
-            return;
         }
-        entry.InitiatorAddress = packet.Source;
-        entry.InitiatorPort = packet.SourcePort;
-        // Midstream pick-up: the sender of the first non-SYN is taken as the client. The flow is
-        // established only once both directions were seen with ACK, never from one side alone, so
-        // `flow:established` cannot be satisfied by injected one-way traffic (suricata-verify
-        // alert-no-3whs-established).
-        if (packet.Protocol == IpProtocol.Tcp && flags != TcpFlags.Syn)
-            entry.State = FlowState.Midstream;
+        else
+        {
+            entry.InitiatorAddress = packet.Source;
+            entry.InitiatorPort = packet.SourcePort;
+            // Midstream pick-up: the sender of the first non-SYN is taken as the client.
+            if (packet.Protocol == IpProtocol.Tcp && synAck != TcpFlags.Syn)
+            {
+                entry.Midstream = true;
+                FlowsMidstream++;
+            }
+        }
+        _observer?.OnFlowStarted(slot, in entry);
     }
 
-    private static void Update(ref FlowEntry entry, ref Packet packet)
+    private void Update(int slot, ref FlowEntry entry, ref Packet packet)
     {
         var toServer = packet.Source == entry.InitiatorAddress && packet.SourcePort == entry.InitiatorPort;
+        var now = packet.TimestampTicks;
         if (toServer)
         {
             entry.PacketsToServer++;
             entry.BytesToServer += packet.WireLength;
+            entry.LastToServerTicks = now;
         }
         else
         {
             entry.PacketsToClient++;
             entry.BytesToClient += packet.WireLength;
+            entry.LastToClientTicks = now;
         }
-        if (packet.TimestampTicks > entry.LastTicks)
-            entry.LastTicks = packet.TimestampTicks;
+        if (now > entry.LastTicks)
+            entry.LastTicks = now;
 
-        if (packet.Protocol == IpProtocol.Tcp)
-            entry.State = NextTcpState(entry.State, packet.TcpFlags, toServer, bothDirectionsSeen: entry.PacketsToServer > 0 && entry.PacketsToClient > 0);
-        else if (entry.PacketsToServer > 0 && entry.PacketsToClient > 0)
-            entry.State |= FlowState.Established;
+        var bothWays = entry.PacketsToServer > 0 && entry.PacketsToClient > 0;
+        entry.State = packet.Protocol == IpProtocol.Tcp
+            ? TcpStateMachine.Next(ref entry, packet.TcpFlags, toServer, bothWays, _allowMidstream)
+            : bothWays ? FlowState.Established : entry.State;
+        if (entry.State == FlowState.Established)
+            entry.IsEstablished = true;
 
         packet.Direction = toServer ? FlowDirection.ToServer : FlowDirection.ToClient;
-        packet.FlowEstablished = (entry.State & FlowState.Established) != 0;
+        packet.FlowEstablished = entry.IsEstablished;
         packet.FlowId = entry.FlowId;
-    }
-
-    private static FlowState NextTcpState(FlowState state, TcpFlags flags, bool toServer, bool bothDirectionsSeen)
-    {
-        var synAck = flags & (TcpFlags.Syn | TcpFlags.Ack);
-        if (toServer)
-        {
-            if (synAck == TcpFlags.Syn)
-                state |= FlowState.SynSeen;
-            else if (synAck == TcpFlags.Ack && (state & FlowState.SynAckSeen) != 0)
-                state |= FlowState.Established;
-            if ((flags & TcpFlags.Fin) != 0)
-                state |= FlowState.FinToServer;
-        }
-        else
-        {
-            if (synAck == (TcpFlags.Syn | TcpFlags.Ack) && (state & FlowState.SynSeen) != 0)
-                state |= FlowState.SynAckSeen;
-            if ((flags & TcpFlags.Fin) != 0)
-                state |= FlowState.FinToClient;
-        }
-        if ((state & FlowState.Midstream) != 0 && (flags & TcpFlags.Ack) != 0 && bothDirectionsSeen)
-            state |= FlowState.Established;
-        if ((flags & TcpFlags.Rst) != 0 || (state & (FlowState.FinToServer | FlowState.FinToClient)) == (FlowState.FinToServer | FlowState.FinToClient))
-            state |= FlowState.Closed;
-        return state;
+        packet.FlowSlot = slot;
     }
 }

@@ -7,5 +7,6 @@ public enum IpProtocol : byte
     Icmp = 1,
     Tcp = 6,
     Udp = 17,
+    Gre = 47,
     IcmpV6 = 58,
 }

@@ -21,6 +21,12 @@ public ref struct Packet
 
     public ushort VlanId;
 
+    /// <summary>Tunnel layers (GRE, VXLAN) removed to reach the packet described here; 0 for a plain packet.</summary>
+    public byte TunnelDepth;
+
+    /// <summary>The layer the decoder read last: where it stopped, for a frame that did not decode.</summary>
+    public DecodeLayer Layer;
+
     /// <summary>The IP datagram, from its header to its total length (padding trimmed); empty without an IP layer.</summary>
     /// <remarks>What the defragmenter keeps of a fragment, and what checksum validation covers.</remarks>
     public ReadOnlySpan<byte> Network;
@@ -51,6 +57,9 @@ public ref struct Packet
 
     /// <summary>Set by the flow tracker: a stable id of the flow, EVE's <c>flow_id</c>.</summary>
     public ulong FlowId;
+
+    /// <summary>Set by the flow tracker: the flow's slot in the table (stable for the flow's life), or -1 without a flow.</summary>
+    public int FlowSlot;
 
     public readonly DateTimeOffset Timestamp => new(TimestampTicks, TimeSpan.Zero);
 }

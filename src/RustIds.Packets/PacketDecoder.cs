@@ -7,7 +7,8 @@ namespace RustIds.Packets;
 /// Never throws on packet bytes and never allocates: every read is bounds-checked once and the
 /// outcome is a <see cref="DecodeStatus"/> for the caller to count (<see cref="DecodeCounters"/>).
 /// Layers: Ethernet II with 802.1Q/QinQ, Linux SLL/SLL2, BSD null, raw IP; IPv4 (options, fragments,
-/// padding trimmed by total length); IPv6 (up to 8 extension headers); TCP, UDP, ICMP, ICMPv6.
+/// padding trimmed by total length); IPv6 (up to 8 extension headers); TCP, UDP, ICMP, ICMPv6; GRE and
+/// VXLAN (UDP 4789) decapsulated into the inner packet.
 /// Fields of layers that were decoded stay set when a later layer is truncated or malformed.
 /// </remarks>
 public static class PacketDecoder
@@ -20,6 +21,14 @@ public static class PacketDecoder
     public static DecodeStatus Decode(LinkType linkType, ReadOnlySpan<byte> frame, ref Packet packet)
     {
         packet.Frame = frame;
+        ResetLayers(ref packet);
+        packet.TunnelDepth = 0;
+        return LinkLayerDecoder.Decode(linkType, frame, ref packet);
+    }
+
+    /// <summary>Clears every field a decoder layer sets, before decoding a frame or a tunnel's inner packet.</summary>
+    internal static void ResetLayers(ref Packet packet)
+    {
         packet.VlanId = 0;
         packet.Network = default;
         packet.IsFragment = false;
@@ -35,6 +44,5 @@ public static class PacketDecoder
         packet.IcmpType = 0;
         packet.IcmpCode = 0;
         packet.Payload = default;
-        return LinkLayerDecoder.Decode(linkType, frame, ref packet);
     }
 }

@@ -22,7 +22,8 @@ public sealed class FlowTrackerTests
         Assert.True(tracker.TryGetFlow(FlowKey.Create(Server, 80, Client, 40000, IpProtocol.Tcp), out var entry));
         Assert.Equal(Client, entry.InitiatorAddress);
         Assert.Equal((2, 2), (entry.PacketsToServer, entry.PacketsToClient));
-        Assert.Equal(FlowState.SynSeen | FlowState.SynAckSeen | FlowState.Established, entry.State);
+        Assert.Equal(FlowState.Established, entry.State);
+        Assert.True(entry.IsEstablished);
     }
 
     [Fact]
@@ -91,13 +92,85 @@ public sealed class FlowTrackerTests
     }
 
     [Fact]
-    public void Track_TableFull_NewFlowRejectedAndCounted()
+    public void Track_TableFull_LeastRecentFlowEvictedAndCounted()
     {
-        var tracker = new FlowTracker(new FlowTrackerOptions { MaxFlows = 2 });
-        TrackId(tracker, FrameBuilder.EthernetUdp(Client, 1, Server, 2), 0);
-        TrackId(tracker, FrameBuilder.EthernetUdp(Client, 3, Server, 2), 0);
-        Assert.Equal(0UL, TrackId(tracker, FrameBuilder.EthernetUdp(Client, 5, Server, 2), 0));
-        Assert.Equal(1, tracker.FlowsRejected);
+        var observer = new RecordingObserver();
+        var tracker = new FlowTracker(new FlowTrackerOptions { MaxFlows = 2 }, observer);
+        var first = TrackId(tracker, FrameBuilder.EthernetUdp(Client, 1, Server, 2), 0);
+        var second = TrackId(tracker, FrameBuilder.EthernetUdp(Client, 3, Server, 2), 1);
+        TrackId(tracker, FrameBuilder.EthernetUdp(Client, 1, Server, 2), 2); // the first is now the most recent
+        var third = TrackId(tracker, FrameBuilder.EthernetUdp(Client, 5, Server, 2), 3);
+
+        Assert.NotEqual(0UL, third);
+        Assert.Equal(1, tracker.FlowsEvicted);
+        Assert.Equal(2, tracker.Count);
+        Assert.Equal([(second, FlowEndReason.Evicted)], observer.Ended);
+        Assert.True(tracker.TryGetFlow(FlowKey.Create(Client, 1, Server, 2, IpProtocol.Udp), out var kept));
+        Assert.Equal(first, kept.FlowId);
+    }
+
+    [Theory]
+    [InlineData(TcpFlags.Fin | TcpFlags.Ack, 59, true)]   // closing: 60 s
+    [InlineData(TcpFlags.Fin | TcpFlags.Ack, 61, false)]
+    [InlineData(TcpFlags.Rst, 9, true)]                   // reset: 10 s
+    [InlineData(TcpFlags.Rst, 11, false)]
+    [InlineData(TcpFlags.Psh | TcpFlags.Ack, 299, true)]  // established: 300 s
+    [InlineData(TcpFlags.Psh | TcpFlags.Ack, 301, false)]
+    public void Sweep_TimeoutDependsOnState(TcpFlags lastFlags, int idleSeconds, bool alive)
+    {
+        var tracker = new FlowTracker();
+        Handshake(tracker);
+        TrackId(tracker, FrameBuilder.EthernetTcp(Client, 40000, Server, 80, lastFlags), 3);
+        tracker.Sweep(Frames.BaseTicks + 3 + TimeSpan.FromSeconds(idleSeconds).Ticks);
+        Assert.Equal(alive ? 1 : 0, tracker.Count);
+    }
+
+    [Fact]
+    public void Track_FinBothWays_Closed()
+    {
+        var tracker = new FlowTracker();
+        Handshake(tracker);
+        TrackId(tracker, FrameBuilder.EthernetTcp(Client, 40000, Server, 80, TcpFlags.Fin | TcpFlags.Ack), 3);
+        Assert.True(tracker.TryGetFlow(FlowKey.Create(Client, 40000, Server, 80, IpProtocol.Tcp), out var closing));
+        Assert.Equal(FlowState.Closing, closing.State);
+        TrackId(tracker, FrameBuilder.EthernetTcp(Server, 80, Client, 40000, TcpFlags.Fin | TcpFlags.Ack), 4);
+        Assert.True(tracker.TryGetFlow(FlowKey.Create(Client, 40000, Server, 80, IpProtocol.Tcp), out var closed));
+        Assert.Equal(FlowState.Closed, closed.State);
+        Assert.True(closed.IsEstablished);
+    }
+
+    [Fact]
+    public void Track_MidstreamNotAllowed_NeverEstablished()
+    {
+        var tracker = new FlowTracker(new FlowTrackerOptions { AllowMidstream = false });
+        Track(tracker, FrameBuilder.EthernetTcp(Client, 40000, Server, 80, TcpFlags.Psh | TcpFlags.Ack, "x"u8), 0);
+        Assert.Equal((FlowDirection.ToClient, false), Track(tracker, FrameBuilder.EthernetTcp(Server, 80, Client, 40000, TcpFlags.Ack), 1));
+        Assert.Equal(1, tracker.FlowsMidstream);
+    }
+
+    [Fact]
+    public void Track_ManyFlowsComingAndGoing_AgreesWithDictionaryModel()
+    {
+        // Random adds, expiries and evictions through the open-addressing table, checked against a model.
+        var observer = new RecordingObserver();
+        var tracker = new FlowTracker(new FlowTrackerOptions { MaxFlows = 64, NewTimeout = TimeSpan.FromSeconds(2), EstablishedTimeout = TimeSpan.FromSeconds(2), SweepInterval = TimeSpan.FromSeconds(1) }, observer);
+        var random = new Random(42);
+        var live = new Dictionary<ushort, ulong>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var port = (ushort)random.Next(1, 200);
+            var ticks = i * TimeSpan.TicksPerMillisecond * 5;
+            var id = TrackId(tracker, FrameBuilder.EthernetUdp(Client, port, Server, 53), ticks);
+            Assert.NotEqual(0UL, id);
+            if (live.TryGetValue(port, out var known) && known != id)
+                Assert.Contains(observer.Ended, e => e.FlowId == known);
+            live[port] = id;
+            Assert.True(tracker.Count <= 64);
+        }
+        Assert.Equal(tracker.FlowsCreated, tracker.Count + observer.Ended.Count);
+        tracker.Flush();
+        Assert.Equal(0, tracker.Count);
+        Assert.Equal(tracker.FlowsCreated, observer.Ended.Count);
     }
 
     [Fact]
@@ -108,6 +181,22 @@ public sealed class FlowTrackerTests
         Assert.Equal(forward, backward);
         Assert.Equal(forward.GetHashCode(), backward.GetHashCode());
         Assert.NotEqual(forward, FlowKey.Create(Client, 1234, Server, 80, IpProtocol.Udp, 7));
+    }
+
+    private static void Handshake(FlowTracker tracker)
+    {
+        TrackId(tracker, FrameBuilder.EthernetTcp(Client, 40000, Server, 80, TcpFlags.Syn), 0);
+        TrackId(tracker, FrameBuilder.EthernetTcp(Server, 80, Client, 40000, TcpFlags.Syn | TcpFlags.Ack), 1);
+        TrackId(tracker, FrameBuilder.EthernetTcp(Client, 40000, Server, 80, TcpFlags.Ack), 2);
+    }
+
+    private sealed class RecordingObserver : IFlowObserver
+    {
+        public List<(ulong FlowId, FlowEndReason Reason)> Ended { get; } = [];
+
+        public void OnFlowStarted(int slot, in FlowEntry flow) => Assert.InRange(slot, 0, 1 << 20);
+
+        public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason) => Ended.Add((flow.FlowId, reason));
     }
 
     private static (FlowDirection Direction, bool Established) Track(FlowTracker tracker, byte[] frame, long offsetTicks)

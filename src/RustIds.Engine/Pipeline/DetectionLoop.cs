@@ -56,7 +56,7 @@ public sealed class DetectionLoop(
             Frame = frame.Data,
         };
         var status = PacketDecoder.Decode(source.LinkType, frame.Data, ref packet);
-        counters.CountFrame(status, frame.WireLength, frame.TimestampTicks);
+        counters.CountFrame(status, packet.Layer, frame.WireLength, frame.TimestampTicks);
         if (status != DecodeStatus.Ok)
             return;
         flows.Track(ref packet);

@@ -28,11 +28,11 @@ public sealed class PipelineCounters
     public long DecodeCount(DecodeStatus status) => _decode.Get(status);
 
     /// <summary>Counts one frame; called on the capture thread for every packet, allocation-free.</summary>
-    public void CountFrame(DecodeStatus status, int wireLength, long timestampTicks)
+    public void CountFrame(DecodeStatus status, DecodeLayer layer, int wireLength, long timestampTicks)
     {
         if (timestampTicks > _lastPacketTicks)
             Volatile.Write(ref _lastPacketTicks, timestampTicks);
-        _decode.Count(status, wireLength);
+        _decode.Count(status, layer, wireLength);
     }
 
     public void CountAlertDropped() => Interlocked.Increment(ref _alertsDropped);

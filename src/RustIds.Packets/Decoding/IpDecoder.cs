@@ -16,6 +16,7 @@ internal static class IpDecoder
 
     public static DecodeStatus DecodeV4(ReadOnlySpan<byte> data, ref Packet packet)
     {
+        packet.Layer = DecodeLayer.Ipv4;
         if (data.Length < 20)
             return DecodeStatus.Truncated;
         if (data[0] >> 4 != 4)
@@ -42,6 +43,7 @@ internal static class IpDecoder
 
     public static DecodeStatus DecodeV6(ReadOnlySpan<byte> data, ref Packet packet)
     {
+        packet.Layer = DecodeLayer.Ipv6;
         if (data.Length < 40)
             return DecodeStatus.Truncated;
         if (data[0] >> 4 != 6)

@@ -14,17 +14,21 @@ internal static class LinkLayerDecoder
     // QinQ is two tags; a few more are tolerated, an endless chain is not.
     private const int MaxVlanTags = 4;
 
-    public static DecodeStatus Decode(LinkType linkType, ReadOnlySpan<byte> frame, ref Packet packet) => linkType switch
+    public static DecodeStatus Decode(LinkType linkType, ReadOnlySpan<byte> frame, ref Packet packet)
     {
-        LinkType.Ethernet => Ethernet(frame, ref packet),
-        LinkType.LinuxSll => LinuxSll(frame, ref packet),
-        LinkType.LinuxSll2 => LinuxSll2(frame, ref packet),
-        LinkType.Raw or LinkType.RawDlt12 or LinkType.RawDlt14 => RawIp(frame, ref packet),
-        LinkType.Ipv4 => IpDecoder.DecodeV4(frame, ref packet),
-        LinkType.Ipv6 => IpDecoder.DecodeV6(frame, ref packet),
-        LinkType.Null => Null(frame, ref packet),
-        _ => DecodeStatus.Unsupported,
-    };
+        packet.Layer = DecodeLayer.Link;
+        return linkType switch
+        {
+            LinkType.Ethernet => Ethernet(frame, ref packet),
+            LinkType.LinuxSll => LinuxSll(frame, ref packet),
+            LinkType.LinuxSll2 => LinuxSll2(frame, ref packet),
+            LinkType.Raw or LinkType.RawDlt12 or LinkType.RawDlt14 => RawIp(frame, ref packet),
+            LinkType.Ipv4 => IpDecoder.DecodeV4(frame, ref packet),
+            LinkType.Ipv6 => IpDecoder.DecodeV6(frame, ref packet),
+            LinkType.Null => Null(frame, ref packet),
+            _ => DecodeStatus.Unsupported,
+        };
+    }
 
     private static DecodeStatus Ethernet(ReadOnlySpan<byte> frame, ref Packet packet)
     {
@@ -81,6 +85,7 @@ internal static class LinkLayerDecoder
     {
         for (var tags = 0; etherType is EtherTypeVlan or EtherTypeQinQ or EtherTypeQinQLegacy; tags++)
         {
+            packet.Layer = DecodeLayer.Vlan;
             if (tags == MaxVlanTags)
                 return DecodeStatus.Malformed;
             if (rest.Length < 4)

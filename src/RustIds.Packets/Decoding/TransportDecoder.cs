@@ -18,14 +18,18 @@ internal static class TransportDecoder
             case IpProtocol.Udp:
                 return Udp(data, isFirstFragment, ref packet);
             case IpProtocol.Icmp or IpProtocol.IcmpV6:
+                packet.Layer = DecodeLayer.Icmp;
                 if (data.Length < 4)
                     return DecodeStatus.Truncated;
                 packet.IcmpType = data[0];
                 packet.IcmpCode = data[1];
                 packet.Payload = data[4..];
                 return DecodeStatus.Ok;
+            case IpProtocol.Gre:
+                return TunnelDecoder.Gre(data, ref packet);
             default:
-                // GRE, ESP, SCTP, IPv6-in-IPv4 ...: not decoded, but IP-level rules still see the bytes.
+                packet.Layer = DecodeLayer.Other;
+                // ESP, SCTP, IPv6-in-IPv4 ...: not decoded, but IP-level rules still see the bytes.
                 packet.Payload = data;
                 return DecodeStatus.Ok;
         }
@@ -33,6 +37,7 @@ internal static class TransportDecoder
 
     private static DecodeStatus Tcp(ReadOnlySpan<byte> data, ref Packet packet)
     {
+        packet.Layer = DecodeLayer.Tcp;
         if (data.Length < 20)
             return DecodeStatus.Truncated;
         packet.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(data);
@@ -51,6 +56,7 @@ internal static class TransportDecoder
 
     private static DecodeStatus Udp(ReadOnlySpan<byte> data, bool isFirstFragment, ref Packet packet)
     {
+        packet.Layer = DecodeLayer.Udp;
         if (data.Length < 8)
             return DecodeStatus.Truncated;
         packet.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(data);
@@ -70,6 +76,6 @@ internal static class TransportDecoder
             length = data.Length;
         }
         packet.Payload = data[8..length];
-        return DecodeStatus.Ok;
+        return packet.DestinationPort == TunnelDecoder.VxlanPort ? TunnelDecoder.Vxlan(packet.Payload, ref packet) : DecodeStatus.Ok;
     }
 }
