@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RustIds.Packets.Decoding;
 
 namespace RustIds.Packets;
 
@@ -155,28 +156,8 @@ public static class FrameBuilder
         Ethernet(Ip(source, destination, IpProtocol.Udp, Udp(source, destination, sourcePort, destinationPort, payload)));
 
     /// <summary>Internet checksum (RFC 1071) of <paramref name="data"/> added to a running sum.</summary>
-    public static ushort Checksum(uint initial, ReadOnlySpan<byte> data)
-    {
-        var sum = initial;
-        var i = 0;
-        for (; i + 1 < data.Length; i += 2)
-            sum += BinaryPrimitives.ReadUInt16BigEndian(data[i..]);
-        if (i < data.Length)
-            sum += (uint)data[i] << 8;
-        while (sum >> 16 != 0)
-            sum = (sum & 0xFFFF) + (sum >> 16);
-        return (ushort)~sum;
-    }
+    public static ushort Checksum(uint initial, ReadOnlySpan<byte> data) => InternetChecksum.Finish(InternetChecksum.Add(initial, data));
 
-    private static ushort TransportChecksum(IpAddr source, IpAddr destination, IpProtocol protocol, ReadOnlySpan<byte> segment)
-    {
-        Span<byte> pseudo = stackalloc byte[40];
-        uint sum = 0;
-        var length = source.WriteBytes(pseudo);
-        destination.WriteBytes(pseudo[length..]);
-        for (var i = 0; i < 2 * length; i += 2)
-            sum += BinaryPrimitives.ReadUInt16BigEndian(pseudo[i..]);
-        sum += (uint)protocol + (uint)(segment.Length & 0xFFFF) + (uint)(segment.Length >> 16);
-        return Checksum(sum, segment);
-    }
+    private static ushort TransportChecksum(IpAddr source, IpAddr destination, IpProtocol protocol, ReadOnlySpan<byte> segment) =>
+        InternetChecksum.Finish(InternetChecksum.Add(InternetChecksum.PseudoHeader(source, destination, protocol, segment.Length), segment));
 }

@@ -46,6 +46,9 @@ public ref struct Packet
     public byte IcmpType;
     public byte IcmpCode;
 
+    /// <summary>The transport header and its payload (the bytes its checksum covers); the IP payload for other protocols.</summary>
+    public ReadOnlySpan<byte> Transport;
+
     /// <summary>Transport payload (TCP/UDP data, ICMP body after the 4-byte header).</summary>
     public ReadOnlySpan<byte> Payload;
 

@@ -44,5 +44,6 @@ public static class PacketDecoder
         packet.IcmpType = 0;
         packet.IcmpCode = 0;
         packet.Payload = default;
+        packet.Transport = default;
     }
 }

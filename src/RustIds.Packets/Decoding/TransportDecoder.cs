@@ -11,6 +11,7 @@ internal static class TransportDecoder
     /// <param name="packet">Receives ports, flags, ICMP type/code and the payload.</param>
     public static DecodeStatus Decode(IpProtocol protocol, ReadOnlySpan<byte> data, bool isFirstFragment, ref Packet packet)
     {
+        packet.Transport = data;
         switch (protocol)
         {
             case IpProtocol.Tcp:
