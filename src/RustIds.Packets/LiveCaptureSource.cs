@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RustIds.Packets.Interop;
 
 namespace RustIds.Packets;
@@ -73,6 +74,8 @@ public sealed unsafe class LiveCaptureSource : IPacketSource
             var descriptor = LibPcap.GetSelectableDescriptor(handle);
             if (descriptor < 0)
                 throw new PcapException($"Capture on '{options.Interface}' has no selectable descriptor.", options.Interface, LibPcap.Error, isTransient: false);
+            if (options.FanoutGroup is { } group)
+                JoinFanout(descriptor, options.Interface, group);
             return new LiveCaptureSource(handle, options, nanosecond, descriptor);
         }
         catch
@@ -138,6 +141,19 @@ public sealed unsafe class LiveCaptureSource : IPacketSource
             : $"Cannot capture on '{device}': {summary} ({detail})";
         var transient = status is LibPcap.ErrorNoSuchDevice or LibPcap.ErrorInterfaceNotUp;
         return new PcapException(message, device, status, transient);
+    }
+
+    /// <summary>Joins libpcap's AF_PACKET socket to a hash fanout group (libpcap 1.10 has no call for it; the socket is ours to configure).</summary>
+    private static void JoinFanout(int descriptor, string device, ushort group)
+    {
+        var value = group | ((LibC.FanoutHash | LibC.FanoutFlagDefrag) << 16);
+        if (LibC.SetSocketOption(descriptor, LibC.SolPacket, LibC.PacketFanout, &value, sizeof(int)) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw new PcapException(
+                $"Cannot join fanout group {group} on '{device}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}); every worker of a group must use the same interface and settings.",
+                device, LibPcap.Error, isTransient: false);
+        }
     }
 
     private static void ApplyFilter(PcapHandle handle, string device, string filter)

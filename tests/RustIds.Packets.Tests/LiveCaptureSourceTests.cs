@@ -59,6 +59,60 @@ public sealed class LiveCaptureSourceTests
         Assert.Equal(PacketReadResult.EndOfFile, result);
     }
 
+    [SkippableFact]
+    public void ReadNext_TwoWorkersInFanoutGroup_EachFlowReachesOneWorker()
+    {
+        var ip = Tool.Find("ip");
+        Skip.If(ip is null, "iproute2's ip is not installed");
+        Skip.If(PythonPath is null, "Debian's python3 is needed to send the test datagrams");
+        using var lab = new VethLab(ip);
+        var group = (ushort)Random.Shared.Next(1, 65535);
+        LiveCaptureSource[] workers =
+        [
+            LiveCaptureSource.Open(new LiveCaptureOptions { Interface = lab.HostInterface, BpfFilter = "udp port 9", FanoutGroup = group, ReadTimeout = TimeSpan.FromMilliseconds(20) }),
+            LiveCaptureSource.Open(new LiveCaptureOptions { Interface = lab.HostInterface, BpfFilter = "udp port 9", FanoutGroup = group, ReadTimeout = TimeSpan.FromMilliseconds(20) }),
+        ];
+        try
+        {
+            // 64 flows (source ports 20000..20063) of 3 datagrams each to the discard port.
+            const string Script =
+                "import socket,sys\n"
+                + "for p in range(20000,20064):\n"
+                + " s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.bind(('',p))\n"
+                + " for _ in range(3): s.sendto(b'x',(sys.argv[1],9))\n"
+                + " s.close()\n";
+            lab.InNamespace(PythonPath!, "-c", Script, lab.HostEndAddress);
+
+            var workerOfFlow = new Dictionary<ushort, int>();
+            var perWorker = new int[2];
+            var deadline = Stopwatch.StartNew();
+            while (perWorker.Sum() < 192 && deadline.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                for (var w = 0; w < workers.Length; w++)
+                {
+                    if (workers[w].ReadNext(out var frame) != PacketReadResult.Packet)
+                        continue;
+                    var packet = default(Packet);
+                    Assert.Equal(DecodeStatus.Ok, PacketDecoder.Decode(workers[w].LinkType, frame.Data, ref packet));
+                    perWorker[w]++;
+                    if (workerOfFlow.TryGetValue(packet.SourcePort, out var owner))
+                        Assert.Equal(owner, w);
+                    else
+                        workerOfFlow[packet.SourcePort] = w;
+                }
+            }
+
+            Assert.True(perWorker.Sum() == 192, $"got {perWorker[0]}/{perWorker[1]} datagrams, {workerOfFlow.Count} flows");
+            Assert.Equal(64, workerOfFlow.Count);
+            Assert.All(perWorker, count => Assert.True(count > 0, $"a worker got nothing: {perWorker[0]}/{perWorker[1]}"));
+        }
+        finally
+        {
+            foreach (var worker in workers)
+                worker.Dispose();
+        }
+    }
+
     [Fact]
     public void Open_UnknownInterface_PcapExceptionWithLibpcapReason()
     {

@@ -69,6 +69,9 @@ internal static class RunCommand
                     BpfFilter = capture.BpfFilter,
                     Promiscuous = capture.Promiscuous,
                     SnapLength = capture.SnapLength,
+                    BufferSizeBytes = capture.BufferSizeMiB * 1024 * 1024,
+                    ImmediateMode = capture.ImmediateMode,
+                    ReadTimeout = TimeSpan.FromMilliseconds(capture.ReadTimeoutMs),
                 }),
             };
             return await PipelineExecution.ExecuteAsync(runner, request, ExitCodes.EnvironmentFailure,

@@ -18,6 +18,9 @@ public static class ConfigValidator
         }
 
         Check(options.Capture.SnapLength is >= 64 and <= 262144, "Capture:SnapLength", "must be between 64 and 262144 bytes");
+        Check(options.Capture.BufferSizeMiB is >= 1 and <= 4096, "Capture:BufferSizeMiB", "must be between 1 and 4096");
+        Check(options.Capture.ReadTimeoutMs is >= 1 and <= 10_000, "Capture:ReadTimeoutMs", "must be between 1 and 10000 milliseconds");
+        Check(options.Capture.Workers is >= 1 and <= 64, "Capture:Workers", "must be between 1 and 64");
         Check(options.Capture.AlertQueueCapacity is >= 16 and <= 10_000_000, "Capture:AlertQueueCapacity", "must be between 16 and 10000000");
 
         var reputation = options.Reputation;
