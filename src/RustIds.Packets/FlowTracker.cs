@@ -113,6 +113,9 @@ public sealed class FlowTracker
         return slot >= 0;
     }
 
+    /// <summary>The entry in <paramref name="slot"/> (from <see cref="Packet.FlowSlot"/> or an observer call), read in place.</summary>
+    public ref readonly FlowEntry EntryAt(int slot) => ref _table[slot];
+
     /// <summary>Removes every flow idle past its timeout at packet time <paramref name="nowTicks"/>; returns how many.</summary>
     public int Sweep(long nowTicks)
     {

@@ -61,6 +61,9 @@ public ref struct Packet
     /// <summary>Set by the flow tracker: a stable id of the flow, EVE's <c>flow_id</c>.</summary>
     public ulong FlowId;
 
+    /// <summary>Set by the packet processor: the flow's application protocol as detected so far.</summary>
+    public AppLayer.AppProtocol AppProtocol;
+
     /// <summary>Set by the flow tracker: the flow's slot in the table (stable for the flow's life), or -1 without a flow.</summary>
     public int FlowSlot;
 

@@ -5,6 +5,7 @@ using RustIds.Engine.Configuration;
 using RustIds.Engine.Loading;
 using RustIds.Engine.Pipeline;
 using RustIds.Packets;
+using RustIds.Packets.Processing;
 using RustIds.Rules;
 
 namespace RustIds.Benchmarks;
@@ -42,6 +43,6 @@ public class HotPathBenchmarks
     }
 
     private DetectionLoop Create(IReadOnlyList<Rule> rules) =>
-        new(_source, new CompiledRuleSet(rules), new FlowTracker(), new SignatureAlertFactory("", false),
+        new(_source, new PacketProcessor(_source.LinkType), new CompiledRuleSet(rules), new SignatureAlertFactory("", false),
             Channel.CreateBounded<Alert>(16).Writer, new PipelineCounters());
 }

@@ -5,6 +5,7 @@ using RustIds.Engine.Configuration;
 using RustIds.Engine.Loading;
 using RustIds.Engine.Pipeline;
 using RustIds.Packets;
+using RustIds.Packets.Processing;
 using RustIds.Rules;
 
 namespace RustIds.Engine.Tests;
@@ -59,7 +60,7 @@ public sealed class DetectionLoopTests
         AddConversations(source, flows: 5, requestsPerFlow: 4, Encoding.ASCII.GetBytes("x UNION SELECT y"));
         var channel = Channel.CreateBounded<Alert>(2);
         var counters = new PipelineCounters();
-        var loop = new DetectionLoop(source, Compile(), new FlowTracker(), new SignatureAlertFactory("", false), channel.Writer, counters);
+        var loop = NewLoop(source, channel.Writer, counters, includePayload: false);
 
         loop.Run(CancellationToken.None);
 
@@ -87,8 +88,15 @@ public sealed class DetectionLoopTests
     {
         var alerts = Channel.CreateUnbounded<Alert>();
         var counters = new PipelineCounters();
-        var loop = new DetectionLoop(source, Compile(), new FlowTracker(), new SignatureAlertFactory("", true), alerts.Writer, counters);
+        var loop = NewLoop(source, alerts.Writer, counters, includePayload: true);
         return (loop, alerts, counters);
+    }
+
+    private static DetectionLoop NewLoop(IPacketSource source, ChannelWriter<Alert> alerts, PipelineCounters counters, bool includePayload)
+    {
+        var processor = new PacketProcessor(source.LinkType);
+        counters.AddWorker(processor);
+        return new DetectionLoop(source, processor, Compile(), new SignatureAlertFactory("", includePayload), alerts, counters);
     }
 
     private static CompiledRuleSet Compile()

@@ -23,6 +23,12 @@ public static class ConfigValidator
         Check(options.Capture.Workers is >= 1 and <= 64, "Capture:Workers", "must be between 1 and 64");
         Check(options.Capture.AlertQueueCapacity is >= 16 and <= 10_000_000, "Capture:AlertQueueCapacity", "must be between 16 and 10000000");
 
+        var packets = options.Packets;
+        Check(packets.MaxFlows is >= 1024 and <= 16_777_216, "Packets:MaxFlows", "must be between 1024 and 16777216");
+        Check(packets.DefragMemcapMiB is >= 1 and <= 16_384, "Packets:DefragMemcapMiB", "must be between 1 and 16384");
+        Check(packets.StreamDepthKiB is >= 1 and <= 1_048_576, "Packets:StreamDepthKiB", "must be between 1 and 1048576 (1 GiB)");
+        Check(packets.StreamMemcapMiB is >= 1 and <= 16_384, "Packets:StreamMemcapMiB", "must be between 1 and 16384");
+
         var reputation = options.Reputation;
         Check(reputation.BlockThreshold is >= 1 and <= 100, "Reputation:BlockThreshold", "must be between 1 and 100");
         Check(reputation.AlertThreshold >= 0 && reputation.AlertThreshold <= reputation.BlockThreshold,

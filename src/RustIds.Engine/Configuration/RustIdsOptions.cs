@@ -5,6 +5,7 @@ namespace RustIds.Engine.Configuration;
 public sealed class RustIdsOptions
 {
     public CaptureOptions Capture { get; set; } = new();
+    public PacketsOptions Packets { get; set; } = new();
     public RulesOptions Rules { get; set; } = new();
     public ReputationOptions Reputation { get; set; } = new();
     public FirewallOptions Firewall { get; set; } = new();

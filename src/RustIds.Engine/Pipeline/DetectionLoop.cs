@@ -1,22 +1,24 @@
 using System.Threading.Channels;
 using RustIds.Detection;
 using RustIds.Packets;
+using RustIds.Packets.Processing;
 using RustIds.Rules;
 
 namespace RustIds.Engine.Pipeline;
 
 /// <summary>
-/// The hot path of one capture worker: read a frame, decode it in place, track its flow, evaluate the
-/// rules, and hand alerts to the response stage. Allocation-free per packet; alerts are the exception.
+/// The hot path of one capture worker: read a frame, take it through the packet path (decode, defragment,
+/// flows, reassembly, app layer), evaluate the rules on each resulting packet, and hand alerts to the
+/// response stage. Allocation-free per packet; alerts are the exception.
 /// </summary>
-/// <remarks>Runs on its own thread; only alerts cross threads, through a bounded channel that drops and counts when full.</remarks>
+/// <remarks>Runs on its own thread; only alerts cross threads, through a channel that drops and counts when full.</remarks>
 public sealed class DetectionLoop(
     IPacketSource source,
+    PacketProcessor processor,
     CompiledRuleSet rules,
-    FlowTracker flows,
     SignatureAlertFactory alertFactory,
     ChannelWriter<Alert> alerts,
-    PipelineCounters counters)
+    PipelineCounters counters) : IPacketHandler
 {
     // Enough for every rule that can match one packet in practice; more matches are counted as dropped.
     private readonly int[] _matches = new int[1024];
@@ -24,9 +26,12 @@ public sealed class DetectionLoop(
     /// <summary>Why the loop ended, and libpcap's message when it was an error.</summary>
     public string? StopReason { get; private set; }
 
-    /// <summary>Reads until end of file, an error, or <paramref name="cancellation"/>.</summary>
+    public PacketProcessor Processor => processor;
+
+    /// <summary>Reads until end of file, an error, or <paramref name="cancellation"/>; then ends every flow.</summary>
     public void Run(CancellationToken cancellation)
     {
+        var handler = this;
         while (!cancellation.IsCancellationRequested)
         {
             var result = source.ReadNext(out var frame);
@@ -35,31 +40,25 @@ public sealed class DetectionLoop(
             if (result == PacketReadResult.EndOfFile)
             {
                 StopReason = "end of capture";
+                processor.Flush();
                 return;
             }
             if (result == PacketReadResult.Error)
             {
                 StopReason = source.LastError ?? "capture error";
+                processor.Flush();
                 return;
             }
-            Process(frame);
+            counters.SeePacketTime(frame.TimestampTicks);
+            processor.Process(in frame, ref handler);
         }
         StopReason = "stopped";
+        processor.Flush();
     }
 
-    private void Process(RawFrame frame)
+    /// <summary>Rules over one packet the processor finished with.</summary>
+    public void OnPacket(ref Packet packet)
     {
-        var packet = new Packet
-        {
-            TimestampTicks = frame.TimestampTicks,
-            WireLength = frame.WireLength,
-            Frame = frame.Data,
-        };
-        var status = PacketDecoder.Decode(source.LinkType, frame.Data, ref packet);
-        counters.CountFrame(status, packet.Layer, frame.WireLength, frame.TimestampTicks);
-        if (status != DecodeStatus.Ok)
-            return;
-        flows.Track(ref packet);
         var count = rules.Evaluate(in packet, _matches);
         for (var i = 0; i < count; i++)
         {

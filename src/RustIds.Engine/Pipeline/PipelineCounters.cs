@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RustIds.Packets;
+using RustIds.Packets.Processing;
 
 namespace RustIds.Engine.Pipeline;
 
@@ -9,30 +10,50 @@ namespace RustIds.Engine.Pipeline;
 /// </summary>
 public sealed class PipelineCounters
 {
-    private readonly DecodeCounters _decode = new();
+    private readonly List<PacketProcessor> _workers = [];
     private long _alertsDropped;
     private long _alertsHandled;
     private long _lastPacketTicks;
     private readonly ConcurrentDictionary<(int Gid, long Sid), SidCount> _alertsBySid = new();
     private readonly ConcurrentQueue<DecisionSummary> _decisions = new();
 
-    public long Packets => _decode.Packets;
-    public long Bytes => _decode.Bytes;
-    public long DecodeErrors => _decode.Truncated + _decode.Malformed;
+    public long Packets => Sum(static d => d.Packets);
+    public long Bytes => Sum(static d => d.Bytes);
+    public long DecodeErrors => Sum(static d => d.Truncated + d.Malformed);
     public long AlertsDropped => Volatile.Read(ref _alertsDropped);
     public long AlertsHandled => Volatile.Read(ref _alertsHandled);
 
     /// <summary>Time of the latest packet seen, or null before the first.</summary>
     public DateTimeOffset? LastPacketTime => Volatile.Read(ref _lastPacketTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    public long DecodeCount(DecodeStatus status) => _decode.Get(status);
+    public long DecodeCount(DecodeStatus status) => Sum(d => d.Get(status));
 
-    /// <summary>Counts one frame; called on the capture thread for every packet, allocation-free.</summary>
-    public void CountFrame(DecodeStatus status, DecodeLayer layer, int wireLength, long timestampTicks)
+    /// <summary>Adds a capture worker's packet path, whose counters these sums include; before the worker starts.</summary>
+    public void AddWorker(PacketProcessor processor)
     {
-        if (timestampTicks > _lastPacketTicks)
+        lock (_workers)
+            _workers.Add(processor);
+    }
+
+    /// <summary>Notes a frame's capture time; called on a capture thread for every frame, allocation-free.</summary>
+    public void SeePacketTime(long timestampTicks)
+    {
+        if (timestampTicks > Volatile.Read(ref _lastPacketTicks))
             Volatile.Write(ref _lastPacketTicks, timestampTicks);
-        _decode.Count(status, layer, wireLength);
+    }
+
+    /// <summary>Every packet-path counter of every worker (summed by name) plus the alert counters, for <c>--stats</c>.</summary>
+    public CounterSnapshot Snapshot()
+    {
+        var snapshot = new CounterSnapshot();
+        lock (_workers)
+        {
+            foreach (var worker in _workers)
+                worker.AddTo(snapshot);
+        }
+        snapshot.Add("detect", "alerts", AlertsHandled);
+        snapshot.Add("detect", "alerts_dropped", AlertsDropped);
+        return snapshot;
     }
 
     public void CountAlertDropped() => Interlocked.Increment(ref _alertsDropped);
@@ -48,4 +69,15 @@ public sealed class PipelineCounters
     public IReadOnlyList<SidCount> AlertsBySid() => [.. _alertsBySid.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Sid)];
 
     public IReadOnlyList<DecisionSummary> Decisions() => [.. _decisions];
+
+    private long Sum(Func<DecodeCounters, long> value)
+    {
+        lock (_workers)
+        {
+            long total = 0;
+            foreach (var worker in _workers)
+                total += value(worker.Decode);
+            return total;
+        }
+    }
 }

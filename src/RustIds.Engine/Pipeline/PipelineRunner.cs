@@ -5,6 +5,7 @@ using RustIds.Engine.Composition;
 using RustIds.Engine.Loading;
 using RustIds.Notify;
 using RustIds.Packets;
+using RustIds.Packets.Processing;
 using RustIds.Reputation.Scoring;
 using RustIds.Reputation.Storage;
 using RustIds.Rules;
@@ -42,7 +43,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         var compiled = new CompiledRuleSet(rules.Rules);
 
         // Open the capture before touching the firewall: a wrong interface or file must change nothing.
-        using var source = request.OpenSource();
+        using var sources = CaptureSources.Open(request);
         using var reputation = ReputationSources.Load(options.Reputation, warnings);
         foreach (var warning in warnings)
             LogInputWarning(_logger, warning);
@@ -86,29 +87,22 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             Hostname = Environment.MachineName,
         };
 
+        var singleWriter = sources.Count == 1;
         var alerts = replay
-            ? Channel.CreateUnbounded<Alert>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true })
-            : Channel.CreateBounded<Alert>(new BoundedChannelOptions(options.Capture.AlertQueueCapacity) { SingleReader = true, SingleWriter = true });
+            ? Channel.CreateUnbounded<Alert>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = singleWriter })
+            : Channel.CreateBounded<Alert>(new BoundedChannelOptions(options.Capture.AlertQueueCapacity) { SingleReader = true, SingleWriter = singleWriter });
 
         using var stopCapture = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        using var breakOnStop = stopCapture.Token.Register(() => (source as LiveCaptureSource)?.BreakLoop());
-        var loop = new DetectionLoop(source, compiled, new FlowTracker(), new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
-            alerts.Writer, counters);
-        var captureDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var captureThread = new Thread(() =>
+        using var breakOnStop = stopCapture.Token.Register(sources.BreakAll);
+        var loops = new DetectionLoop[sources.Count];
+        for (var i = 0; i < loops.Length; i++)
         {
-            try
-            {
-                loop.Run(stopCapture.Token);
-            }
-            finally
-            {
-                alerts.Writer.TryComplete();
-                captureDone.TrySetResult();
-            }
-        })
-        { Name = "rustids-capture-0", IsBackground = true };
-        captureThread.Start();
+            var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i));
+            counters.AddWorker(processor);
+            loops[i] = new DetectionLoop(sources[i], processor, compiled, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
+                alerts.Writer, counters);
+        }
+        var captureDone = CaptureThreads.Start(loops, stopCapture.Token, () => alerts.Writer.TryComplete(), () => stopCapture.Cancel());
         LogCapturing(_logger, request.SourceName, compiled.Count, response.Backend.Name);
 
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
@@ -124,7 +118,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         {
             // If the responder failed unexpectedly, the capture thread must not outlive the run.
             await stopCapture.CancelAsync().ConfigureAwait(false);
-            await captureDone.Task.ConfigureAwait(false);
+            await captureDone.ConfigureAwait(false);
         }
         await stopSweep.CancelAsync().ConfigureAwait(false);
         await sweep.ConfigureAwait(false);
@@ -139,12 +133,14 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         await notifications.DisposeAsync().ConfigureAwait(false);
         Volatile.Write(ref _reopenLogs, null);
 
-        var failed = loop.StopReason is not ("end of capture" or "stopped");
+        var stopReason = loops.Select(l => l.StopReason).FirstOrDefault(r => r is not ("end of capture" or "stopped")) ?? loops[0].StopReason ?? "stopped";
+        var failed = stopReason is not ("end of capture" or "stopped");
         return new RunReport
         {
             Counters = counters,
+            Capture = sources.Statistics(),
             Rules = rules,
-            StopReason = loop.StopReason ?? "stopped",
+            StopReason = stopReason,
             CaptureFailed = failed,
             Warnings = warnings,
             EvePath = eve.Path,

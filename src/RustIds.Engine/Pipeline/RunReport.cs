@@ -1,3 +1,4 @@
+using RustIds.Packets;
 using RustIds.Rules;
 
 namespace RustIds.Engine.Pipeline;
@@ -7,6 +8,9 @@ public sealed record RunReport
 {
     public required PipelineCounters Counters { get; init; }
     public required RuleLoadResult Rules { get; init; }
+
+    /// <summary>Kernel counters of a live capture, summed over workers; null for a replay.</summary>
+    public CaptureStatistics? Capture { get; init; }
 
     /// <summary>Why capture ended: end of capture, stopped, or libpcap's error text.</summary>
     public required string StopReason { get; init; }

@@ -9,8 +9,14 @@ public sealed record RunRequest
     public required RustIdsOptions Options { get; init; }
     public required RunMode Mode { get; init; }
 
-    /// <summary>Opens the packet source; called once, before the firewall is touched, so a bad source changes nothing.</summary>
+    /// <summary>Opens the packet source of worker 0; called once, before the firewall is touched, so a bad source changes nothing.</summary>
     public required Func<IPacketSource> OpenSource { get; init; }
+
+    /// <summary>Capture workers (live only): each has its own source, packet path and thread. 1 by default.</summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>Opens the source of worker <c>i</c> when <see cref="Workers"/> is above 1 (e.g. one fanout member each).</summary>
+    public Func<int, IPacketSource>? OpenWorkerSource { get; init; }
 
     /// <summary>Printed in logs and written as EVE's <c>in_iface</c>; empty for replays.</summary>
     public string InterfaceName { get; init; } = "";

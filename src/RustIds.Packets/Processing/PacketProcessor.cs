@@ -1,0 +1,138 @@
+using RustIds.Packets.Defragmentation;
+
+namespace RustIds.Packets.Processing;
+
+/// <summary>
+/// The packet path of one capture worker: decode, checksum check, defragmentation, flow tracking, TCP
+/// reassembly and app-layer parsing, then the packet goes to the detection stage's <see cref="IPacketHandler"/>.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: one per worker thread. Allocation-free per packet once warm (the flow table, the
+/// per-slot sessions, the parser pools and the reassembly buffers are reused). Fragments are inspected as
+/// IP packets without a flow; their reassembled datagram follows as a packet of its own, the way Suricata
+/// hands on a defragmented pseudo-packet.
+/// </remarks>
+public sealed class PacketProcessor : IFlowObserver
+{
+    private readonly LinkType _linkType;
+    private readonly PacketProcessorOptions _options;
+    private readonly FlowTracker _flows;
+    private readonly IpDefragmenter _defragmenter;
+    private readonly SessionServices _services;
+    private readonly FlowSession?[] _sessions;
+    private readonly long[] _checksumFailures = new long[(int)ChecksumStatus.IcmpInvalid + 1];
+    private long _reassembledDecodeErrors;
+    private long _nextDefragExpiryTicks;
+
+    public PacketProcessor(LinkType linkType, PacketProcessorOptions? options = null, IAppLayerObserver? observer = null)
+    {
+        _linkType = linkType;
+        _options = options ?? new PacketProcessorOptions();
+        _flows = new FlowTracker(_options.Flows, this);
+        _defragmenter = new IpDefragmenter(_options.Defrag);
+        _services = new SessionServices(_options, _flows, observer);
+        _sessions = new FlowSession?[_flows.Capacity];
+    }
+
+    /// <summary>Frames by decode outcome and failing layer.</summary>
+    public DecodeCounters Decode { get; } = new();
+
+    public FlowTracker Flows => _flows;
+
+    public AppLayerCounters AppLayer => _services.AppLayer;
+
+    /// <summary>Decodes <paramref name="frame"/> and takes it (and a datagram it completes) through the path to <paramref name="handler"/>.</summary>
+    public void Process<THandler>(in RawFrame frame, ref THandler handler)
+        where THandler : IPacketHandler, allows ref struct
+    {
+        var packet = new Packet { TimestampTicks = frame.TimestampTicks, WireLength = frame.WireLength };
+        var status = PacketDecoder.Decode(_linkType, frame.Data, ref packet);
+        Decode.Count(status, packet.Layer, frame.WireLength);
+        if (packet.IsFragment && _options.Defragment && !packet.Network.IsEmpty)
+        {
+            if (packet.TimestampTicks >= _nextDefragExpiryTicks)
+            {
+                // Once per second of packet time: incomplete datagrams past their timeout give their memory back.
+                _defragmenter.Expire(packet.TimestampTicks);
+                _nextDefragExpiryTicks = packet.TimestampTicks + TimeSpan.TicksPerSecond;
+            }
+            // A first fragment may decode as truncated (its transport continues in the next one): still kept.
+            if (status == DecodeStatus.Ok)
+            {
+                packet.FlowSlot = -1;
+                handler.OnPacket(ref packet);
+            }
+            if (_defragmenter.Process(packet.Network, packet.TimestampTicks, packet.VlanId, out var datagram) == DefragResult.Reassembled)
+                InspectReassembled(datagram, in packet, ref handler);
+            return;
+        }
+        if (status == DecodeStatus.Ok)
+            Inspect(ref packet, ref handler);
+    }
+
+    /// <summary>Ends every flow (end of a capture or a stop), completing what a connection's close would complete.</summary>
+    public void Flush() => _flows.Flush();
+
+    /// <summary>Adds this worker's counters to <paramref name="snapshot"/> (summed with other workers' by name).</summary>
+    public void AddTo(CounterSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        PacketPathStatistics.Add(snapshot, this);
+    }
+
+    internal long ChecksumFailures(ChecksumStatus status) => _checksumFailures[(int)status];
+
+    internal long ReassembledDecodeErrors => _reassembledDecodeErrors;
+
+    internal IpDefragmenter Defragmenter => _defragmenter;
+
+    internal SessionServices Services => _services;
+
+    void IFlowObserver.OnFlowStarted(int slot, in FlowEntry flow)
+    {
+        if (!_options.AppLayer)
+            return;
+        var session = _sessions[slot] ??= new FlowSession(_services, slot);
+        session.Begin(in flow);
+    }
+
+    void IFlowObserver.OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason) => _sessions[slot]?.End();
+
+    private void InspectReassembled<THandler>(ReadOnlySpan<byte> datagram, in Packet lastFragment, ref THandler handler)
+        where THandler : IPacketHandler, allows ref struct
+    {
+        var whole = new Packet { TimestampTicks = lastFragment.TimestampTicks, WireLength = datagram.Length };
+        if (PacketDecoder.Decode(LinkType.Raw, datagram, ref whole) != DecodeStatus.Ok)
+        {
+            _reassembledDecodeErrors++;
+            return;
+        }
+        whole.VlanId = lastFragment.VlanId;
+        whole.TunnelDepth = lastFragment.TunnelDepth;
+        Inspect(ref whole, ref handler);
+    }
+
+    private void Inspect<THandler>(ref Packet packet, ref THandler handler)
+        where THandler : IPacketHandler, allows ref struct
+    {
+        if (_options.ValidateChecksums)
+        {
+            var checksum = ChecksumValidator.Validate(in packet);
+            if (checksum > ChecksumStatus.NotChecked)
+            {
+                _checksumFailures[(int)checksum]++;
+                return;
+            }
+        }
+        _flows.Track(ref packet);
+        if (packet.FlowSlot >= 0 && _sessions[packet.FlowSlot] is { } session)
+        {
+            if (packet.Protocol == IpProtocol.Tcp)
+                session.OnTcp(ref packet);
+            else if (packet.Protocol == IpProtocol.Udp)
+                session.OnUdp(ref packet);
+            packet.AppProtocol = session.Protocol;
+        }
+        handler.OnPacket(ref packet);
+    }
+}

@@ -1,0 +1,26 @@
+namespace RustIds.Packets.Processing;
+
+/// <summary>Parsers of one protocol waiting for a flow: rented when a flow's protocol is detected, returned reset when it ends.</summary>
+/// <remarks>So steady-state traffic reuses warm parsers (and their grown buffers) instead of allocating per flow; one per worker, not thread-safe.</remarks>
+internal sealed class ParserPool<T>(Func<T> create, Action<T> reset)
+    where T : class
+{
+    private readonly Stack<T> _idle = new();
+
+    /// <summary>Parsers created so far (warm-up), for the stats.</summary>
+    public int Created { get; private set; }
+
+    public T Rent()
+    {
+        if (_idle.TryPop(out var parser))
+            return parser;
+        Created++;
+        return create();
+    }
+
+    public void Return(T parser)
+    {
+        reset(parser);
+        _idle.Push(parser);
+    }
+}
