@@ -10,12 +10,21 @@ internal static class PipelineExecution
 {
     /// <summary>Runs <paramref name="request"/>, prints its summary and returns the exit code <paramref name="exitCode"/> picks.</summary>
     /// <remarks>A packet source that cannot be opened gives <paramref name="sourceFailureExitCode"/>: a bad file is input, a bad interface is environment.</remarks>
-    public static async Task<int> ExecuteAsync(PipelineRunner runner, RunRequest request, int sourceFailureExitCode, Func<RunReport, int> exitCode, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(
+        PipelineRunner runner, RunRequest request, int sourceFailureExitCode, Func<RunReport, int> exitCode, CancellationToken cancellation, SummaryFormat format = default)
     {
         try
         {
             var report = await runner.RunAsync(request, cancellation);
-            RunSummaryPrinter.Print(report, request.SourceName);
+            if (format.Json)
+            {
+                using var stdout = Console.OpenStandardOutput();
+                RunSummaryJson.Write(report, request.SourceName, stdout);
+            }
+            else
+            {
+                RunSummaryPrinter.Print(report, request.SourceName, format.Stats);
+            }
             return exitCode(report);
         }
         catch (PcapException ex)

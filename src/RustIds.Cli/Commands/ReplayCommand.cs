@@ -33,13 +33,16 @@ internal static class ReplayCommand
             HelpName = "FILE",
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step, not only warnings." };
+        var stats = new Option<bool>("--stats") { Description = "Also print every packet-path counter: decode results by layer, defragmentation, flows, TCP reassembly, app-layer flows and transactions by protocol, drops." };
+        var json = new Option<bool>("--json") { Description = "Print the summary and every counter as one JSON document on stdout instead of text." };
         var command = new Command("replay", """
             Replay a capture through the whole pipeline (decode, flows, rules, reputation, firewall, EVE,
             notifications) on the packets' own clock, so scores, blocks and expiries are those of the capture.
             Prints packets, decode errors, alerts by sid and every decision with its reasons.
             Example: rustids replay --pcap attack.pcap --rules rules/local.rules --firewall dry-run
+                     rustids replay --pcap big.pcap --stats       (where did the packets go?)
             """)
-        { pcap, rules, config, eve, firewall, db, verbose };
+        { pcap, rules, config, eve, firewall, db, verbose, stats, json };
         command.SetAction(async (parse, cancellation) =>
         {
             var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
@@ -73,7 +76,8 @@ internal static class ReplayCommand
                     SourceName = pcapPath,
                 };
                 return await PipelineExecution.ExecuteAsync(new PipelineRunner(loggers), request, ExitCodes.InputErrors,
-                    report => report.CaptureFailed || report.Rules.ErrorCount > 0 ? ExitCodes.InputErrors : ExitCodes.Ok, cancellation);
+                    report => report.CaptureFailed || report.Rules.ErrorCount > 0 ? ExitCodes.InputErrors : ExitCodes.Ok, cancellation,
+                    new SummaryFormat(parse.GetValue(stats), parse.GetValue(json)));
             }
             finally
             {

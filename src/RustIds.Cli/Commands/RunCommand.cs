@@ -57,22 +57,28 @@ internal static class RunCommand
                 runner.ReopenLogs();
             });
             var capture = options.Capture;
+            // Workers of one run share a fanout group; the process id keeps two runs on one host apart.
+            var fanoutGroup = (ushort)(1 + Environment.ProcessId % 65534);
+            LiveCaptureOptions Live(ushort? group) => new()
+            {
+                Interface = capture.Interface!,
+                BpfFilter = capture.BpfFilter,
+                Promiscuous = capture.Promiscuous,
+                SnapLength = capture.SnapLength,
+                BufferSizeBytes = capture.BufferSizeMiB * 1024 * 1024,
+                ImmediateMode = capture.ImmediateMode,
+                ReadTimeout = TimeSpan.FromMilliseconds(capture.ReadTimeoutMs),
+                FanoutGroup = group,
+            };
             var request = new RunRequest
             {
                 Options = options,
                 Mode = RunMode.Live,
                 InterfaceName = capture.Interface!,
                 SourceName = capture.Interface!,
-                OpenSource = () => LiveCaptureSource.Open(new LiveCaptureOptions
-                {
-                    Interface = capture.Interface!,
-                    BpfFilter = capture.BpfFilter,
-                    Promiscuous = capture.Promiscuous,
-                    SnapLength = capture.SnapLength,
-                    BufferSizeBytes = capture.BufferSizeMiB * 1024 * 1024,
-                    ImmediateMode = capture.ImmediateMode,
-                    ReadTimeout = TimeSpan.FromMilliseconds(capture.ReadTimeoutMs),
-                }),
+                Workers = capture.Workers,
+                OpenSource = () => LiveCaptureSource.Open(Live(null)),
+                OpenWorkerSource = _ => LiveCaptureSource.Open(Live(fanoutGroup)),
             };
             return await PipelineExecution.ExecuteAsync(runner, request, ExitCodes.EnvironmentFailure,
                 report => report.CaptureFailed ? ExitCodes.EnvironmentFailure : ExitCodes.Ok, stop.Token);

@@ -7,7 +7,7 @@ namespace RustIds.Cli.Commands;
 /// <summary>Prints what a run did: packets, decode results, alerts by sid, decisions with reasons.</summary>
 internal static class RunSummaryPrinter
 {
-    public static void Print(RunReport report, string sourceName)
+    public static void Print(RunReport report, string sourceName, bool stats = false)
     {
         var c = report.Counters;
         var inv = CultureInfo.InvariantCulture;
@@ -33,5 +33,25 @@ internal static class RunSummaryPrinter
         foreach (var warning in report.Warnings)
             Console.WriteLine($"warning:     {warning}");
         Console.WriteLine($"eve:         {report.EvePath}");
+        if (stats)
+            PrintCounters(report);
+    }
+
+    /// <summary>Every counter as <c>group.name  value</c>, one per line, in a stable order (<c>--stats</c>).</summary>
+    private static void PrintCounters(RunReport report)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine("counters:");
+        foreach (var group in report.Counters.Snapshot().Groups)
+        {
+            foreach (var (name, value) in group.Values)
+                Console.WriteLine(string.Create(inv, $"  {group.Name + "." + name,-40} {value,14}"));
+        }
+        if (report.Capture is { } capture)
+        {
+            Console.WriteLine(string.Create(inv, $"  {"capture.kernel_received",-40} {capture.Received,14}"));
+            Console.WriteLine(string.Create(inv, $"  {"capture.kernel_dropped",-40} {capture.Dropped,14}"));
+            Console.WriteLine(string.Create(inv, $"  {"capture.interface_dropped",-40} {capture.InterfaceDropped,14}"));
+        }
     }
 }

@@ -27,13 +27,15 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     private readonly byte[]?[] _prefix = new byte[]?[2];
     private readonly int[] _prefixLength = new int[2];
     private readonly bool[] _probeFailed = new bool[2];
-    private TcpReassembler? _stream;
+    private readonly bool[] _ended = new bool[2];
+    private readonly TcpReassembler _stream;
     private HttpParser? _http;
     private TlsParser? _tls;
     private DnsTcpParser? _dnsTcp;
     private SshParser? _ssh;
     private MqttParser? _mqtt;
     private ushort _serverPort;
+    private bool _isTcp;
     private long _ticks;
     private FlowDirection _direction;
 
@@ -41,6 +43,9 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     {
         _services = services;
         _slot = slot;
+        // Made with the session, not on the first TCP packet: a slot serves UDP and TCP flows in turn, and a
+        // lazily made one would allocate in steady state. Its buffers are pooled, so an idle one is small.
+        _stream = new TcpReassembler(services.Options.Reassembly, services.ReassemblyMemory, services.ReassemblyCounters);
     }
 
     public AppProtocol Protocol { get; private set; }
@@ -50,20 +55,32 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
         Protocol = AppProtocol.Unknown;
         _serverPort = flow.Key.LowAddress == flow.InitiatorAddress && flow.Key.LowPort == flow.InitiatorPort ? flow.Key.HighPort : flow.Key.LowPort;
         _probeFailed[0] = _probeFailed[1] = false;
+        _ended[0] = _ended[1] = false;
+        _isTcp = false;
     }
 
     /// <summary>The flow ended: complete what the connection's close completes, then give everything back.</summary>
     public void End()
     {
-        if (_stream is not null)
+        if (_isTcp)
         {
             // Buffered out-of-order data is delivered (holes as gaps) and open directions end, so a
             // response delimited by the connection's close completes.
             var sink = this;
             _stream.Finish(ref sink);
         }
+        ReleaseParsers();
+        ReleasePrefix(0);
+        ReleasePrefix(1);
+        _stream.Reset();
+    }
+
+    private void ReleaseParsers()
+    {
         if (_http is not null)
         {
+            _http.OnEnd(FlowDirection.ToServer, this);
+            _http.OnEnd(FlowDirection.ToClient, this);
             _services.HttpParsers.Return(_http);
             _http = null;
         }
@@ -87,16 +104,13 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
             _services.MqttParsers.Return(_mqtt);
             _mqtt = null;
         }
-        ReleasePrefix(0);
-        ReleasePrefix(1);
-        _stream?.Reset();
     }
 
     /// <summary>A TCP packet of this flow: through reassembly to the parser.</summary>
     public void OnTcp(ref Packet packet)
     {
         _ticks = packet.TimestampTicks;
-        _stream ??= new TcpReassembler(_services.Options.Reassembly, _services.ReassemblyMemory, _services.ReassemblyCounters);
+        _isTcp = true;
         var sink = this;
         _stream.Process(packet.Direction, packet.TcpSequence, packet.TcpAcknowledgement, packet.TcpFlags, packet.Payload, ref sink);
     }
@@ -154,19 +168,19 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
                 ProbeFailed(direction);
                 break;
             case AppProtocol.Http:
-                _http!.OnGap(direction, this);
+                _http?.OnGap(direction, this);
                 break;
             case AppProtocol.Tls:
-                _tls!.OnGap(direction);
+                _tls?.OnGap(direction);
                 break;
             case AppProtocol.Dns:
                 _dnsTcp?.OnGap(direction);
                 break;
             case AppProtocol.Ssh:
-                _ssh!.OnGap(direction);
+                _ssh?.OnGap(direction);
                 break;
             case AppProtocol.Mqtt:
-                _mqtt!.OnGap(direction);
+                _mqtt?.OnGap(direction);
                 break;
         }
     }
@@ -175,7 +189,12 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     {
         _direction = direction;
         if (Protocol == AppProtocol.Http)
-            _http!.OnEnd(direction, this);
+            _http?.OnEnd(direction, this);
+        _ended[Side(direction)] = true;
+        // Both directions closed: the parser is done long before the flow leaves the table (closed
+        // flows linger for their timeout), so it goes back to the pool now for the next connection.
+        if (_ended[0] && _ended[1])
+            ReleaseParsers();
     }
 
     private void Detect(FlowDirection direction, ReadOnlySpan<byte> data)
@@ -246,7 +265,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
             case AppProtocol.Tls:
                 _tls = _services.TlsParsers.Rent();
                 break;
-            case AppProtocol.Dns when _stream is not null:
+            case AppProtocol.Dns when _isTcp:
                 _dnsTcp = _services.DnsTcpParsers.Rent();
                 break;
             case AppProtocol.Ssh:
@@ -266,22 +285,22 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
         switch (Protocol)
         {
             case AppProtocol.Http:
-                _http!.Parse(direction, data, this);
+                _http?.Parse(direction, data, this);
                 break;
             case AppProtocol.Tls:
-                if (!_tls!.IsStopped(direction))
-                    _tls.Parse(direction, data, this);
+                if (_tls is { } tls && !tls.IsStopped(direction))
+                    tls.Parse(direction, data, this);
                 break;
             case AppProtocol.Dns:
                 _dnsTcp?.Parse(direction, data, this);
                 break;
             case AppProtocol.Ssh:
-                if (!_ssh!.IsDone(direction))
-                    _ssh.Parse(direction, data, this);
+                if (_ssh is { } ssh && !ssh.IsDone(direction))
+                    ssh.Parse(direction, data, this);
                 break;
             case AppProtocol.Mqtt:
-                if (!_mqtt!.IsStopped(direction))
-                    _mqtt.Parse(direction, data, this);
+                if (_mqtt is { } mqtt && !mqtt.IsStopped(direction))
+                    mqtt.Parse(direction, data, this);
                 break;
         }
     }
