@@ -1,4 +1,5 @@
 using System.Globalization;
+using RustIds.Packets.AppLayer.Common.Tests;
 
 namespace RustIds.Packets.AppLayer.Tls.Tests;
 

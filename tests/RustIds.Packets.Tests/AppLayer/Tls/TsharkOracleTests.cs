@@ -1,4 +1,5 @@
 using System.Text;
+using RustIds.Packets.AppLayer.Common.Tests;
 
 namespace RustIds.Packets.AppLayer.Tls.Tests;
 

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 
-namespace RustIds.Packets.Tests;
+namespace RustIds.Testing;
 
 /// <summary>Runs a Debian tool by absolute path with an argument list (never a shell) and captures its output.</summary>
-internal static class Tool
+public static class Tool
 {
+    /// <summary>The absolute path of a Debian tool in the usual system folders, or null when it is not installed.</summary>
     public static string? Find(string name) =>
         new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
+    /// <summary>Runs with stdin closed and a 60 s limit; returns the exit code and both outputs.</summary>
     public static (int ExitCode, string Stdout, string Stderr) Run(string path, params string[] arguments)
     {
         var start = new ProcessStartInfo(path)
