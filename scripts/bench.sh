@@ -24,7 +24,7 @@ replay_comparison() {
   fi
   local rustids=${RUSTIDS_BIN:-}
   if [[ -z $rustids ]]; then
-    dotnet publish src/RustIds.Cli -c Release -o artifacts/cli -v quiet --nologo >/dev/null
+    dotnet publish src/RustIds.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/cli -v quiet --nologo >/dev/null
     rustids="$root/artifacts/cli/rustids"
   fi
   local work
