@@ -1,4 +1,5 @@
 using RustIds.Packets;
+using RustIds.Packets.AppLayer;
 
 namespace RustIds.Detection;
 
@@ -15,6 +16,9 @@ public sealed record Alert
     public ushort DestinationPort { get; init; }
     public required IpProtocol Protocol { get; init; }
     public ulong FlowId { get; init; }
+
+    /// <summary>The flow's application protocol as detected when the rule matched (EVE <c>app_proto</c>).</summary>
+    public AppProtocol AppProtocol { get; init; }
 
     /// <summary>Direction of the triggering packet relative to the flow initiator.</summary>
     public FlowDirection Direction { get; init; }

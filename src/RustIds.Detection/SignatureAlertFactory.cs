@@ -22,6 +22,7 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             DestinationPort = packet.DestinationPort,
             Protocol = packet.Protocol,
             FlowId = packet.FlowId,
+            AppProtocol = packet.AppProtocol,
             Direction = packet.Direction,
             Gid = (int)rule.Gid,
             Sid = rule.Sid,

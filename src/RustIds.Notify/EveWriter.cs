@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RustIds.Detection;
 using RustIds.Packets;
+using RustIds.Packets.AppLayer;
 
 namespace RustIds.Notify;
 
@@ -58,6 +59,7 @@ public sealed class EveWriter : IDisposable
         if (hasPorts)
             json.WriteNumber("dest_port"u8, alert.DestinationPort);
         WriteProto(json, alert.Protocol);
+        WriteAppProto(json, alert.AppProtocol);
         switch (alert.Direction)
         {
             case FlowDirection.ToServer:
@@ -98,6 +100,24 @@ public sealed class EveWriter : IDisposable
         written += hours;
         (minutes % 60).TryFormat(destination[written..], out var mins, "00", CultureInfo.InvariantCulture);
         return written + mins;
+    }
+
+    /// <summary>Suricata's names; "failed" when detection gave up, nothing before a protocol is known.</summary>
+    private static void WriteAppProto(Utf8JsonWriter json, AppProtocol protocol)
+    {
+        var name = protocol switch
+        {
+            AppProtocol.Http => "http"u8,
+            AppProtocol.Dns => "dns"u8,
+            AppProtocol.Tls => "tls"u8,
+            AppProtocol.Ssh => "ssh"u8,
+            AppProtocol.Mqtt => "mqtt"u8,
+            AppProtocol.Coap => "coap"u8,
+            AppProtocol.Failed => "failed"u8,
+            _ => default,
+        };
+        if (!name.IsEmpty)
+            json.WriteString("app_proto"u8, name);
     }
 
     private static void WriteProto(Utf8JsonWriter json, IpProtocol protocol)

@@ -35,6 +35,7 @@ public sealed class ReplayPipelineTests
         var alert = JsonDocument.Parse(Assert.Single(eve)).RootElement;
         Assert.Equal("blocked", alert.GetProperty("alert").GetProperty("action").GetString());
         Assert.Equal(Attacker, alert.GetProperty("src_ip").GetString());
+        Assert.Equal("http", alert.GetProperty("app_proto").GetString()); // detected from the request, port 8080
         var logged = JsonDocument.Parse(Assert.Single(File.ReadAllLines(options.Eve.DecisionLogPath))).RootElement;
         Assert.Equal("blocked", logged.GetProperty("outcome").GetString());
     }
