@@ -2,8 +2,11 @@ using System.Buffers.Binary;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using RustIds.Packets;
+using RustIds.Packets.AppLayer.Coap;
 using RustIds.Packets.AppLayer.Dns;
 using RustIds.Packets.AppLayer.Http;
+using RustIds.Packets.AppLayer.Mqtt;
+using RustIds.Packets.AppLayer.Ssh;
 using RustIds.Packets.AppLayer.Tls;
 
 namespace RustIds.Benchmarks;
@@ -25,6 +28,15 @@ public class AppLayerBenchmarks
     private readonly DnsMessage _dnsMessage = new();
     private readonly DnsCounters _dnsCounters = new();
     private readonly Observer _observer = new();
+    private readonly byte[] _sshServer = Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n");
+    private readonly byte[] _sshClient = Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n");
+    private readonly SshParser _ssh = new(new SshParserOptions(), new SshCounters());
+    private readonly MqttParser _mqtt = new(new MqttParserOptions(), new MqttCounters());
+    private readonly byte[] _mqttConnect = [0x10, 0x1C, 0, 4, .. "MQTT"u8, 4, 0x02, 0, 60, 0, 16, .. "sensor-0042-room"u8];
+    private readonly byte[] _mqttPublish = [0x30, 0x1A, 0, 14, .. "home/room/temp"u8, .. "{\"c\":21.5}"u8];
+    private readonly CoapMessage _coap = new(new CoapParserOptions());
+    private readonly CoapCounters _coapCounters = new();
+    private readonly byte[] _coapGet = [0x42, 0x01, 0x12, 0x34, 0xAB, 0xCD, 0xB6, .. "sensor"u8, 0x04, .. "temp"u8];
 
     [Benchmark(Description = "HTTP request + 512-byte response")]
     public int Http()
@@ -33,6 +45,27 @@ public class AppLayerBenchmarks
         _http.Parse(FlowDirection.ToClient, _httpResponse, _observer);
         return _observer.Count;
     }
+
+    [Benchmark(Description = "SSH banners, both sides")]
+    public int Ssh()
+    {
+        _ssh.Reset();
+        _ssh.Parse(FlowDirection.ToClient, _sshServer, _observer);
+        _ssh.Parse(FlowDirection.ToServer, _sshClient, _observer);
+        return _observer.Count;
+    }
+
+    [Benchmark(Description = "MQTT CONNECT + PUBLISH")]
+    public int Mqtt()
+    {
+        _mqtt.Reset();
+        _mqtt.Parse(FlowDirection.ToServer, _mqttConnect, _observer);
+        _mqtt.Parse(FlowDirection.ToServer, _mqttPublish, _observer);
+        return _observer.Count;
+    }
+
+    [Benchmark(Description = "CoAP GET /sensor/temp")]
+    public CoapParseStatus Coap() => CoapMessageParser.Parse(_coapGet, _coap, _coapCounters);
 
     [Benchmark(Description = "DNS response, 3 answers, compressed")]
     public DnsParseStatus Dns() => DnsMessageParser.Parse(_dnsResponse, _dnsMessage, _dnsCounters);
@@ -107,8 +140,12 @@ public class AppLayerBenchmarks
         return bytes;
     }
 
-    private sealed class Observer : IHttpObserver, ITlsObserver
+    private sealed class Observer : IHttpObserver, ITlsObserver, ISshObserver, IMqttObserver
     {
+        public void OnBanner(FlowDirection direction, SshBanner banner) => Count++;
+
+        public void OnMessage(FlowDirection direction, MqttMessage message) => Count++;
+
         public int Count { get; private set; }
 
         public void OnRequestHeaders(HttpTransaction transaction) => Count++;

@@ -16,6 +16,8 @@ internal static class RunSummaryPrinter
         Console.WriteLine(string.Create(inv, $"packets:     {c.Packets} ({c.Bytes} bytes)"));
         Console.WriteLine(string.Create(inv,
             $"decode:      {c.DecodeCount(DecodeStatus.Ok)} ok, {c.DecodeCount(DecodeStatus.Truncated)} truncated, {c.DecodeCount(DecodeStatus.Malformed)} malformed, {c.DecodeCount(DecodeStatus.Unsupported)} unsupported"));
+        if (report.Capture is { } kernel)
+            Console.WriteLine(string.Create(inv, $"capture:     {kernel.Received} received by the kernel, {kernel.Dropped} dropped (ring full), {kernel.InterfaceDropped} dropped by the interface"));
         Console.WriteLine(string.Create(inv, $"alerts:      {c.AlertsHandled}{(c.AlertsDropped > 0 ? $" ({c.AlertsDropped} dropped: queue full)" : "")}"));
         foreach (var sid in c.AlertsBySid())
             Console.WriteLine(string.Create(inv, $"  {sid.Count,6}  {sid.Gid}:{sid.Sid}  {sid.Signature}"));

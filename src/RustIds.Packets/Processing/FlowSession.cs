@@ -152,6 +152,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     public void OnData(FlowDirection direction, ReadOnlySpan<byte> data)
     {
         _direction = direction;
+        _services.Observer?.OnStreamData(Context(), data);
         if (Protocol == AppProtocol.Unknown)
             Detect(direction, data);
         else

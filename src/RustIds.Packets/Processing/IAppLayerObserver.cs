@@ -15,6 +15,12 @@ namespace RustIds.Packets.Processing;
 /// </remarks>
 public interface IAppLayerObserver
 {
+    /// <summary>The next in-order bytes of a TCP direction, after reassembly (for stream matching); valid during the call.</summary>
+    /// <remarks>Called for every delivered chunk, so it is per packet: implementations must not allocate.</remarks>
+    void OnStreamData(in AppLayerContext context, ReadOnlySpan<byte> data)
+    {
+    }
+
     /// <summary>A flow's application protocol was recognised from its content.</summary>
     void OnProtocolDetected(in AppLayerContext context, AppProtocol protocol)
     {

@@ -95,6 +95,10 @@ public sealed class PacketPathConformanceTests
         Assert.True(missing.Count == 0 && extra.Count == 0,
             $"{expected.Count} expected; missing {missing.Count}: {string.Join(" | ", missing.Take(8))}; extra {extra.Count}: {string.Join(" | ", extra.Take(8))}");
         Assert.True(expected.Count(e => e.Contains(" http ", StringComparison.Ordinal)) > 10, "too few HTTP requests to mean anything");
+        var snapshot = new CounterSnapshot();
+        processor.AddTo(snapshot);
+        Assert.True(observer.StreamBytes > 100_000, $"stream matching would see only {observer.StreamBytes} bytes");
+        Assert.Equal(snapshot.Get("reassembly", "bytes_delivered"), observer.StreamBytes);
         Assert.True(expected.Count(e => e.Contains(" sni ", StringComparison.Ordinal)) > 10, "too few TLS handshakes to mean anything");
     }
 
@@ -130,6 +134,10 @@ public sealed class PacketPathConformanceTests
         public int Frame { get; set; }
 
         public SortedSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        public long StreamBytes { get; private set; }
+
+        public void OnStreamData(in AppLayerContext context, ReadOnlySpan<byte> data) => StreamBytes += data.Length;
 
         public void OnHttp(in AppLayerContext context, HttpTransaction transaction, HttpProgress progress)
         {
