@@ -62,6 +62,7 @@ public sealed class EndToEndTests
         Assert.True(WaitUntil(() => Curl(lab, "/index.html").ExitCode == 0, TimeSpan.FromSeconds(15)), "attacker still cut off after expiry");
 
         ids.Stop(TimeSpan.FromSeconds(10));
+        Assert.Matches(@"capture: +[1-9]\d* received by the kernel, 0 dropped", ids.Output);
         var mail = smtp.Output;
         Assert.Equal(1, Regex.Count(mail, "MESSAGE FOLLOWS"));
         Assert.Contains(lab.AttackerAddress, mail);
@@ -82,6 +83,8 @@ public sealed class EndToEndTests
         File.WriteAllText(temp.File("index.html"), "hello\n");
         var config = new
         {
+            // Two workers in one AF_PACKET fanout group: the attack's flow must reach one of them whole.
+            Capture = new { Workers = 2 },
             Rules = new { Files = new[] { rules } },
             Reputation = new { GeoIpDatabase = (string?)null, Blocklists = Array.Empty<string>(), BaseBlockDuration = BlockDuration.ToString() },
             Firewall = new { Backend = "nftables", ExpirySweepInterval = "00:00:00.500" },
