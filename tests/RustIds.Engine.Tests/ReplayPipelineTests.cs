@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -149,14 +148,9 @@ public sealed class ReplayPipelineTests
                     print(f"line {n}: {error.message}")
             sys.exit(1 if bad else 0)
             """;
-        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-c", script, RepoPaths.EveSchema, options.Eve.Path })
-            info.ArgumentList.Add(argument);
-        using var python = Process.Start(info)!;
-        var output = await python.StandardOutput.ReadToEndAsync() + await python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync();
+        var (exitCode, stdout, stderr) = Tool.Run("/usr/bin/python3", "-c", script, RepoPaths.EveSchema, options.Eve.Path);
 
-        Assert.True(python.ExitCode == 0, output);
+        Assert.True(exitCode == 0, stdout + stderr);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using static RustIds.Packets.Defragmentation.Tests.Fragments;
 
 namespace RustIds.Packets.Defragmentation.Tests;
@@ -76,21 +75,7 @@ public sealed class TsharkOracleTests : IDisposable
         return (payload, fragments);
     }
 
-    private static List<string> RunTshark(string path)
-    {
-        var start = new ProcessStartInfo(Tshark)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-r", path, "-o", "ip.defragment:TRUE", "-o", "ipv6.defragment:TRUE", "-Y", "udp", "-T", "fields", "-e", "ip.reassembled.length", "-e", "ipv6.reassembled.length", "-e", "data.data" })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "tshark did not finish");
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return [.. stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
-    }
+    private static List<string> RunTshark(string path) =>
+        [.. Tool.RunChecked(Tshark, "-r", path, "-o", "ip.defragment:TRUE", "-o", "ipv6.defragment:TRUE", "-Y", "udp", "-T", "fields",
+            "-e", "ip.reassembled.length", "-e", "ipv6.reassembled.length", "-e", "data.data").Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 }

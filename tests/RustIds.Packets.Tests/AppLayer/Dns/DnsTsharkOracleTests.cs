@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using RustIds.Packets.AppLayer.Dns;
 
@@ -52,25 +51,10 @@ public sealed class DnsTsharkOracleTests
 
     private static string[] RunTshark(string pcap)
     {
-        var start = new ProcessStartInfo(Tshark)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-n", "-r", pcap, "-T", "fields", "-E", "separator=|", "-E", "aggregator=,", "-E", "occurrence=a" })
-            start.ArgumentList.Add(argument);
+        List<string> arguments = ["-n", "-r", pcap, "-T", "fields", "-E", "separator=|", "-E", "aggregator=,", "-E", "occurrence=a"];
         foreach (var field in Fields)
-        {
-            start.ArgumentList.Add("-e");
-            start.ArgumentList.Add(field);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), "tshark did not finish");
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            arguments.AddRange(["-e", field]);
+        return Tool.RunChecked(Tshark, [.. arguments]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Our decode, in tshark's field order and format.</summary>
