@@ -54,7 +54,9 @@ public sealed class ConfigLoaderTests
               "Firewall": { "Backend": "pf", "Allowlist": [ "10.0.0.0/33" ] },
               "Reputation": { "BlockThreshold": 0, "CountryWeights": { "usa": 5 } },
               "Notify": { "Email": { "Enabled": true, "To": [] }, "Webhooks": [ { "Url": "ftp://x" } ] },
-              "Logging": { "Level": "Loud" }
+              "Logging": { "Level": "Loud" },
+              "Capture": { "Workers": 0 },
+              "Packets": { "MaxFlows": 10, "StreamDepthKiB": 0 }
             }
             """);
 
@@ -67,6 +69,9 @@ public sealed class ConfigLoaderTests
         Assert.Contains("Notify:Email:To", keys);
         Assert.Contains("Notify:Webhooks:0:Url", keys);
         Assert.Contains("Logging:Level", keys);
+        Assert.Contains("Capture:Workers", keys);
+        Assert.Contains("Packets:MaxFlows", keys);
+        Assert.Contains("Packets:StreamDepthKiB", keys);
     }
 
     [Fact]

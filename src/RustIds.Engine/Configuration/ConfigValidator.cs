@@ -72,6 +72,11 @@ public static class ConfigValidator
         // The components validate their own options as well. The keyed checks above name the exact key;
         // this backstop catches whatever they missed, so no invalid value reaches a constructor that throws.
         AddComponentProblems(problems, "Reputation", ScoringOptionsFactory.Create(reputation).Validate());
+        if (!problems.Any(p => p.Key.StartsWith("Packets", StringComparison.Ordinal)))
+        {
+            var packetPath = PacketProcessorOptionsFactory.Create(packets);
+            AddComponentProblems(problems, "Packets", [.. packetPath.Defrag.Validate(), .. packetPath.Reassembly.Validate()]);
+        }
         if (email.Enabled)
             AddComponentProblems(problems, "Notify:Email", NotifierFactory.ToEmailOptions(email).Validate());
         for (var i = 0; i < options.Notify.Webhooks.Count; i++)
