@@ -2,6 +2,7 @@ using RustIds.Packets;
 
 namespace RustIds.Rules.Tests;
 
+[Collection(AllocationCollection.Name)]
 public sealed class ZeroAllocationTests
 {
     [Fact]

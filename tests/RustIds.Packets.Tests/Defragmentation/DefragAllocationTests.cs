@@ -2,6 +2,7 @@ using static RustIds.Packets.Defragmentation.Tests.Fragments;
 
 namespace RustIds.Packets.Defragmentation.Tests;
 
+[Collection(global::RustIds.Packets.Tests.AllocationCollection.Name)]
 public sealed class DefragAllocationTests
 {
     [Fact]

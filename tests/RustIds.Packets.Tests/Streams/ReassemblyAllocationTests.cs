@@ -2,6 +2,7 @@ using RustIds.Packets.Streams;
 
 namespace RustIds.Packets.Tests.Streams;
 
+[Collection(global::RustIds.Packets.Tests.AllocationCollection.Name)]
 public sealed class ReassemblyAllocationTests
 {
     private const uint ClientIsn = 0xFFFF_F000;   // the client stream wraps during the flow

@@ -3,6 +3,7 @@ using RustIds.Reputation.Addresses;
 
 namespace RustIds.Reputation.Tests.Addresses;
 
+[Collection(global::RustIds.Reputation.Tests.AllocationCollection.Name)]
 public sealed class CidrSetTests
 {
     private static CidrSet Build(params string[] networks)

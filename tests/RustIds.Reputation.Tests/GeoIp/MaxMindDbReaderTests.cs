@@ -5,6 +5,7 @@ using RustIds.Reputation.GeoIp;
 
 namespace RustIds.Reputation.Tests.GeoIp;
 
+[Collection(global::RustIds.Reputation.Tests.AllocationCollection.Name)]
 public sealed class MaxMindDbReaderTests
 {
     public static TheoryData<string> KnownDatabases => ["GeoIP2-Country-Test", "GeoIP2-City-Test", "GeoLite2-Country-Test", "GeoLite2-ASN-Test"];

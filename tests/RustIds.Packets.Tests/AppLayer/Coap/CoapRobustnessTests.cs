@@ -2,6 +2,7 @@ using RustIds.Packets.AppLayer.Common.Tests;
 
 namespace RustIds.Packets.AppLayer.Coap.Tests;
 
+[Collection(global::RustIds.Packets.Tests.AllocationCollection.Name)]
 public sealed class CoapRobustnessTests
 {
     private const int Mutations = 300_000;

@@ -3,6 +3,7 @@ using RustIds.Packets.AppLayer.Dns;
 
 namespace RustIds.Packets.Tests.AppLayer.Dns;
 
+[Collection(global::RustIds.Packets.Tests.AllocationCollection.Name)]
 public sealed class DnsAllocationTests
 {
     [Fact]

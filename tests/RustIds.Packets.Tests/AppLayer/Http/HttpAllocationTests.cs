@@ -2,6 +2,7 @@ using RustIds.Packets.AppLayer.Http;
 
 namespace RustIds.Packets.Tests.AppLayer.Http;
 
+[Collection(global::RustIds.Packets.Tests.AllocationCollection.Name)]
 public sealed class HttpAllocationTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using static RustIds.Packets.AppLayer.Mqtt.Tests.MqttBytes;
 
 namespace RustIds.Packets.AppLayer.Mqtt.Tests;
 
+[Collection(global::RustIds.Packets.Tests.AllocationCollection.Name)]
 public sealed class MqttRobustnessTests
 {
     private const int Mutations = 200_000;

@@ -2,6 +2,7 @@ using RustIds.Packets.AppLayer.Common.Tests;
 
 namespace RustIds.Packets.AppLayer.Ssh.Tests;
 
+[Collection(global::RustIds.Packets.Tests.AllocationCollection.Name)]
 public sealed class SshRobustnessTests
 {
     private const int Mutations = 200_000;

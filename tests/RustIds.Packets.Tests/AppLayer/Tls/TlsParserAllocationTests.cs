@@ -1,5 +1,6 @@
 namespace RustIds.Packets.AppLayer.Tls.Tests;
 
+[Collection(global::RustIds.Packets.Tests.AllocationCollection.Name)]
 public sealed class TlsParserAllocationTests
 {
     [Fact]
