@@ -63,6 +63,44 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Replay_Json_GivesSummaryAndEveryCounter()
+    {
+        var result = CliRunner.Run("replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",
+            "--firewall", "dry-run", "--eve", Path.Combine(_work, "eve.json"), "--json");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var counters = json.RootElement.GetProperty("counters");
+        Assert.Equal(24, counters.GetProperty("decode").GetProperty("packets").GetInt64());
+        Assert.Equal(2, counters.GetProperty("flows").GetProperty("created").GetInt64()); // tshark: tcp.stream 0 and 1
+        Assert.Equal(2, counters.GetProperty("app_layer").GetProperty("flows_http").GetInt64());
+        Assert.Equal(2, counters.GetProperty("http").GetProperty("requests").GetInt64());
+        Assert.Equal(1000001, json.RootElement.GetProperty("alerts_by_sid")[0].GetProperty("sid").GetInt64());
+        Assert.Equal("blocked", json.RootElement.GetProperty("decisions")[0].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void Replay_Stats_PrintsCountersByGroup()
+    {
+        var result = CliRunner.Run("replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",
+            "--firewall", "dry-run", "--eve", Path.Combine(_work, "eve.json"), "--stats");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Matches(@"decode\.packets +24\n", result.Output);
+        Assert.Matches(@"app_layer\.tx_http +2\n", result.Output);
+        Assert.Matches(@"reassembly\.bytes_delivered +[1-9]", result.Output);
+    }
+
+    [Fact]
+    public void Run_WorkersOutOfRange_RefusesToStart()
+    {
+        var result = CliRunner.Run("run", "--interface", "lo", "--workers", "0", "--firewall", "dry-run");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--workers: must be between 1 and 64", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Replay_MissingCapture_IsAnInputErrorNamingTheFile()
     {
         var result = CliRunner.Run("replay", "--pcap", "nope.pcap", "--rules", "rules/local.rules", "--eve", Path.Combine(_work, "eve.json"));

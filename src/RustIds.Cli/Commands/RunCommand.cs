@@ -16,14 +16,19 @@ internal static class RunCommand
         var config = CommonOptions.Config();
         var firewall = new Option<string?>("--firewall") { Description = "nftables or dry-run (default: Firewall:Backend)." };
         firewall.AcceptOnlyFromAmong([.. FirewallBackendNames.All]);
+        var workers = new Option<int?>("--workers")
+        {
+            Description = "Capture threads sharing the interface through an AF_PACKET fanout group, 1-64 (default: Capture:Workers).",
+            HelpName = "N",
+        };
         var command = new Command("run", """
             Protect this host: capture on an interface, match rules, score offenders and block them in the
             nftables table 'inet rustids' with expiry; write EVE JSON and send notices. Needs root (or
             CAP_NET_RAW and CAP_NET_ADMIN). Stops cleanly on SIGTERM or Ctrl-C, handling queued alerts first;
             SIGHUP reopens the EVE and decision logs (for logrotate).
-            Example: rustids run --interface eth0
+            Example: rustids run --interface eth0 --workers 2
             """)
-        { iface, config, firewall };
+        { iface, config, firewall, workers };
         command.SetAction(async (parse, cancellation) =>
         {
             var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
@@ -31,9 +36,12 @@ internal static class RunCommand
                 return ExitCodes.InputErrors;
             options.Capture.Interface = parse.GetValue(iface) ?? options.Capture.Interface;
             options.Firewall.Backend = parse.GetValue(firewall) ?? options.Firewall.Backend;
+            options.Capture.Workers = parse.GetValue(workers) ?? options.Capture.Workers;
             var problems = ConfigValidator.ValidateFiles(options).ToList();
             if (string.IsNullOrWhiteSpace(options.Capture.Interface))
                 problems.Add(new ConfigProblem("Capture:Interface", "no interface: give --interface IF"));
+            if (options.Capture.Workers is < 1 or > 64)
+                problems.Add(new ConfigProblem("--workers", "must be between 1 and 64"));
             if (problems.Count > 0)
             {
                 Console.Error.WriteLine($"rustids: cannot start, {problems.Count} problem(s):");
