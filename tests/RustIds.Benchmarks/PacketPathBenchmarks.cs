@@ -26,10 +26,7 @@ public class PacketPathBenchmarks
     public void Setup()
     {
         _temp = new TempDirectory();
-        var path = Path.Combine(_temp.Path, "bench.pcap");
-        var generator = System.Diagnostics.Process.Start("/usr/bin/python3",
-            [Path.Combine(RepoPaths.Root, "scripts", "gen-pcap.py"), "--profile", "bench", "--packets", Frames.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", path])!;
-        generator.WaitForExit();
+        var path = GeneratedCapture.Create(_temp.Path, "bench", Frames);
         _source = new MemoryPacketSource();
         using (var file = PcapFileSource.Open(path))
         {

@@ -22,7 +22,7 @@ internal static class CaptureThreads
                 }
                 finally
                 {
-                    if (loop.StopReason is not ("end of capture" or "stopped"))
+                    if (loop.Failed)
                         failed();
                     if (Interlocked.Decrement(ref running) == 0)
                     {

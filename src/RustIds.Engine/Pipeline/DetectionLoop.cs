@@ -23,8 +23,14 @@ public sealed class DetectionLoop(
     // Enough for every rule that can match one packet in practice; more matches are counted as dropped.
     private readonly int[] _matches = new int[1024];
 
+    private const string EndOfCapture = "end of capture";
+    private const string Stopped = "stopped";
+
     /// <summary>Why the loop ended, and libpcap's message when it was an error.</summary>
     public string? StopReason { get; private set; }
+
+    /// <summary>The loop ended on a capture error (a truncated file, an interface gone), not at the end or on request.</summary>
+    public bool Failed => StopReason is not (null or EndOfCapture or Stopped);
 
     public PacketProcessor Processor => processor;
 
@@ -39,7 +45,7 @@ public sealed class DetectionLoop(
                 continue;
             if (result == PacketReadResult.EndOfFile)
             {
-                StopReason = "end of capture";
+                StopReason = EndOfCapture;
                 processor.Flush();
                 return;
             }
@@ -52,7 +58,7 @@ public sealed class DetectionLoop(
             counters.SeePacketTime(frame.TimestampTicks);
             processor.Process(in frame, ref handler);
         }
-        StopReason = "stopped";
+        StopReason = Stopped;
         processor.Flush();
     }
 

@@ -133,8 +133,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         await notifications.DisposeAsync().ConfigureAwait(false);
         Volatile.Write(ref _reopenLogs, null);
 
-        var stopReason = loops.Select(l => l.StopReason).FirstOrDefault(r => r is not ("end of capture" or "stopped")) ?? loops[0].StopReason ?? "stopped";
-        var failed = stopReason is not ("end of capture" or "stopped");
+        var failedLoop = Array.Find(loops, l => l.Failed);
+        var stopReason = (failedLoop ?? loops[0]).StopReason ?? "stopped";
+        var failed = failedLoop is not null;
         return new RunReport
         {
             Counters = counters,

@@ -5,8 +5,8 @@ namespace RustIds.Packets.Decoding;
 /// <summary>Strips the link-layer header (Ethernet, VLAN tags, Linux cooked, BSD null) and hands the IP packet on.</summary>
 internal static class LinkLayerDecoder
 {
-    private const ushort EtherTypeIpv4 = 0x0800;
-    private const ushort EtherTypeIpv6 = 0x86DD;
+    internal const ushort EtherTypeIpv4 = 0x0800;
+    internal const ushort EtherTypeIpv6 = 0x86DD;
     private const ushort EtherTypeVlan = 0x8100;
     private const ushort EtherTypeQinQ = 0x88A8;
     private const ushort EtherTypeQinQLegacy = 0x9100;

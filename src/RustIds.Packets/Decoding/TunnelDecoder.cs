@@ -19,8 +19,6 @@ internal static class TunnelDecoder
     private const ushort GreKeyPresent = 0x2000;
     private const ushort GreSequencePresent = 0x1000;
     private const ushort GreVersionMask = 0x0007;
-    private const ushort EtherTypeIpv4 = 0x0800;
-    private const ushort EtherTypeIpv6 = 0x86DD;
     private const ushort EtherTypeTransparentBridging = 0x6558;
 
     public static bool CanDescend(in Packet packet) => packet.TunnelDepth < MaxDepth;
@@ -43,8 +41,7 @@ internal static class TunnelDecoder
         var inner = data[headerLength..];
         return protocol switch
         {
-            EtherTypeIpv4 => Descend(LinkType.Raw, inner, ref packet),
-            EtherTypeIpv6 => Descend(LinkType.Raw, inner, ref packet),
+            LinkLayerDecoder.EtherTypeIpv4 or LinkLayerDecoder.EtherTypeIpv6 => Descend(LinkType.Raw, inner, ref packet),
             EtherTypeTransparentBridging => Descend(LinkType.Ethernet, inner, ref packet),
             _ => KeepOuter(data, ref packet),
         };

@@ -56,7 +56,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
         _serverPort = flow.Key.LowAddress == flow.InitiatorAddress && flow.Key.LowPort == flow.InitiatorPort ? flow.Key.HighPort : flow.Key.LowPort;
         _probeFailed[0] = _probeFailed[1] = false;
         _ended[0] = _ended[1] = false;
-        _isTcp = false;
+        _isTcp = flow.Key.Protocol == IpProtocol.Tcp;
     }
 
     /// <summary>The flow ended: complete what the connection's close completes, then give everything back.</summary>
@@ -77,10 +77,9 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
 
     private void ReleaseParsers()
     {
+        // No OnEnd here: both directions already ended, through the stream's FIN/RST or its Finish in End().
         if (_http is not null)
         {
-            _http.OnEnd(FlowDirection.ToServer, this);
-            _http.OnEnd(FlowDirection.ToClient, this);
             _services.HttpParsers.Return(_http);
             _http = null;
         }
@@ -110,7 +109,6 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     public void OnTcp(ref Packet packet)
     {
         _ticks = packet.TimestampTicks;
-        _isTcp = true;
         var sink = this;
         _stream.Process(packet.Direction, packet.TcpSequence, packet.TcpAcknowledgement, packet.TcpFlags, packet.Payload, ref sink);
     }

@@ -10,14 +10,10 @@ internal sealed class ParserPool<T>(Func<T> create, Action<T> reset)
     // the rest cold, allocating whenever a cold one met a large message).
     private readonly Queue<T> _idle = new();
 
-    /// <summary>Parsers created so far (warm-up), for the stats.</summary>
-    public int Created { get; private set; }
-
     public T Rent()
     {
         if (_idle.TryDequeue(out var parser))
             return parser;
-        Created++;
         return create();
     }
 

@@ -13,7 +13,7 @@ public sealed class PacketPathAllocationTests
         Skip.IfNot(GeneratedCapture.CanGenerate, "Debian's python3 is needed to generate the capture");
         using var temp = new TempDirectory();
         using var source = new MemoryPacketSource();
-        using (var file = PcapFileSource.Open(GeneratedCapture.Create(temp, "conformance", 5000)))
+        using (var file = PcapFileSource.Open(GeneratedCapture.Create(temp.Path, "conformance", 5000)))
         {
             while (file.ReadNext(out var frame) == PacketReadResult.Packet)
                 source.Add(frame.Data.ToArray(), frame.TimestampTicks);
@@ -48,12 +48,5 @@ public sealed class PacketPathAllocationTests
         while (source.ReadNext(out var frame) == PacketReadResult.Packet)
             processor.Process(in frame, ref handler);
         processor.Flush();
-    }
-
-    private struct CountingHandler : IPacketHandler
-    {
-        public long Packets;
-
-        public void OnPacket(ref Packet packet) => Packets++;
     }
 }

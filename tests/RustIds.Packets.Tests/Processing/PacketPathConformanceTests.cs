@@ -22,7 +22,7 @@ public sealed class PacketPathConformanceTests
         Skip.If(TsharkOracle.Path is null, "tshark is not installed (Debian package tshark)");
         Skip.IfNot(GeneratedCapture.CanGenerate, "Debian's python3 is needed to generate the capture");
         using var temp = new TempDirectory();
-        var path = GeneratedCapture.Create(temp, "conformance", 5000);
+        var path = GeneratedCapture.Create(temp.Path, "conformance", 5000);
         // Per frame, fragments undissected: rustids' decoder also sees each frame on its own. All
         // occurrences, because tunnels repeat a field (outer, inner): the inner is the one rustids reports.
         var rows = Tshark(path, PacketFields, "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE");
@@ -64,7 +64,7 @@ public sealed class PacketPathConformanceTests
         Skip.If(TsharkOracle.Path is null, "tshark is not installed (Debian package tshark)");
         Skip.IfNot(GeneratedCapture.CanGenerate, "Debian's python3 is needed to generate the capture");
         using var temp = new TempDirectory();
-        var path = GeneratedCapture.Create(temp, "conformance", 5000);
+        var path = GeneratedCapture.Create(temp.Path, "conformance", 5000);
         string[] fields = ["frame.number", "http.request.method", "http.request.uri", "http.host", "http.user_agent", "dns.qry.name", "tls.handshake.extensions_server_name"];
         var expected = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var row in Tshark(path, fields, "-o", "tcp.reassemble_out_of_order:TRUE", "-Y", "http.request || dns || tls.handshake.extensions_server_name"))
@@ -81,7 +81,7 @@ public sealed class PacketPathConformanceTests
         var processor = new PacketProcessor(LinkType.Ethernet, new PacketProcessorOptions(), observer);
         using (var source = PcapFileSource.Open(path))
         {
-            var handler = new NoHandler();
+            var handler = new CountingHandler();
             while (source.ReadNext(out var frame) == PacketReadResult.Packet)
             {
                 observer.Frame++;
@@ -121,13 +121,6 @@ public sealed class PacketPathConformanceTests
     private static string Last(string values) => values.Split(',')[^1];
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private struct NoHandler : IPacketHandler
-    {
-        public readonly void OnPacket(ref Packet packet)
-        {
-        }
-    }
 
     private sealed class FieldRecorder : IAppLayerObserver
     {

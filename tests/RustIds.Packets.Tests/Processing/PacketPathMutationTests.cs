@@ -18,7 +18,7 @@ public sealed class PacketPathMutationTests
         Skip.IfNot(GeneratedCapture.CanGenerate, "Debian's python3 is needed to generate the seed capture");
         var total = int.TryParse(Environment.GetEnvironmentVariable("RUSTIDS_MUTATION_FRAMES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1_000_000;
         using var temp = new TempDirectory();
-        var seeds = ReadFrames(GeneratedCapture.Create(temp, "conformance", 5000, seed: 3));
+        var seeds = ReadFrames(GeneratedCapture.Create(temp.Path, "conformance", 5000, seed: 3));
         var processor = new PacketProcessor(LinkType.Ethernet, new PacketProcessorOptions
         {
             // Small tables so eviction, memcaps and timeouts are exercised too.
@@ -95,12 +95,5 @@ public sealed class PacketPathMutationTests
         while (source.ReadNext(out var frame) == PacketReadResult.Packet)
             frames.Add(frame.Data.ToArray());
         return frames;
-    }
-
-    private struct CountingHandler : IPacketHandler
-    {
-        public long Packets;
-
-        public void OnPacket(ref Packet packet) => Packets++;
     }
 }
