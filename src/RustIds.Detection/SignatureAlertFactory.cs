@@ -1,5 +1,6 @@
 using RustIds.Packets;
 using RustIds.Rules;
+using RustIds.Rules.Evaluation;
 
 namespace RustIds.Detection;
 
@@ -31,6 +32,32 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             Category = rule.Category ?? "",
             Severity = Math.Clamp(rule.Priority, 1, 4),
             Payload = payload,
+            InterfaceName = interfaceName,
+        };
+    }
+
+    /// <summary>An alert for an app-layer match attributed to its flow (the flow ended before a packet carried it).</summary>
+    public Alert Create(Rule rule, in FlowMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new Alert
+        {
+            Timestamp = new DateTimeOffset(match.TimestampTicks, TimeSpan.Zero),
+            Source = match.Source,
+            Destination = match.Destination,
+            SourcePort = match.SourcePort,
+            DestinationPort = match.DestinationPort,
+            Protocol = match.Protocol,
+            FlowId = match.FlowId,
+            AppProtocol = match.AppProtocol,
+            Direction = match.Direction,
+            Gid = (int)rule.Gid,
+            Sid = rule.Sid,
+            Rev = rule.Rev,
+            Signature = rule.Message,
+            Category = rule.Category ?? "",
+            Severity = Math.Clamp(rule.Priority, 1, 4),
+            Payload = ReadOnlyMemory<byte>.Empty,
             InterfaceName = interfaceName,
         };
     }

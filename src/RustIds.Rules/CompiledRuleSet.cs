@@ -1,107 +1,134 @@
 using RustIds.Packets;
+using RustIds.Rules.Buffers;
+using RustIds.Rules.Evaluation;
+using RustIds.Rules.Flowbits;
+using RustIds.Rules.Prefilter;
 
 namespace RustIds.Rules;
 
-/// <summary>An immutable, evaluation-ready rule set; evaluating a packet allocates nothing.</summary>
+/// <summary>An immutable, evaluation-ready rule set: rules in evaluation order, grouped by packet protocol and app-layer event, with their prefilters.</summary>
 /// <remarks>
-/// Rules are grouped by packet protocol (an <c>ip</c> rule sits in every group) and, for TCP and UDP,
-/// bucketed by port (<see cref="RuleGroup"/>); a packet tries only the rules of its protocol and ports,
-/// merged back into load order so matches come out in rule order. Thread-safe: swap a new instance in
-/// on reload.
+/// <para>Evaluation order is Suricata's: <c>pass</c> rules first, then rules that only set flowbits, rules that set and
+/// test them, rules that only test them; otherwise load order. Indices (<see cref="GetRule"/>) refer to this order.</para>
+/// <para>Shared by all workers; each worker evaluates through its own <see cref="RuleEvaluator"/>. Swap a new instance
+/// in on reload and dispose the old one once no worker uses it.</para>
 /// </remarks>
-public sealed class CompiledRuleSet
+public sealed class CompiledRuleSet : IDisposable
 {
-    private const int GroupCount = 4;
+    private static readonly IpProtocol[] PacketGroups = [IpProtocol.Tcp, IpProtocol.Udp, IpProtocol.Icmp];
 
-    private readonly CompiledRule[] _rules;
-    private readonly RuleGroup[] _groups;
+    private readonly RulePlan[] _packetPlans;
+    private readonly RulePlan[] _eventPlans;
+    private readonly ThreadLocal<RuleEvaluator> _defaultEvaluators;
 
-    /// <summary>Compiles <paramref name="rules"/>; indices returned by <see cref="Evaluate"/> refer to this order.</summary>
-    public CompiledRuleSet(IEnumerable<Rule> rules)
+    /// <summary>Compiles <paramref name="rules"/> with the best available prefilter.</summary>
+    public CompiledRuleSet(IEnumerable<Rule> rules, PrefilterEngine prefilter = PrefilterEngine.Auto)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        _rules = [.. rules.Select(r => new CompiledRule(r))];
-        var groups = new List<int>[GroupCount];
-        for (var g = 0; g < GroupCount; g++)
-            groups[g] = [];
-        for (var i = 0; i < _rules.Length; i++)
+        var ordered = rules.Select((rule, position) => (rule, position))
+            .OrderBy(r => r.rule.Action == RuleAction.Pass ? 0 : 1)
+            .ThenBy(r => FlowbitRank(r.rule))
+            .ThenBy(r => r.position)
+            .Select(r => r.rule)
+            .ToArray();
+        var flowbits = new Dictionary<string, int>(StringComparer.Ordinal);
+        int BitIndex(string name)
         {
-            switch (_rules[i].Rule.Protocol)
-            {
-                case RuleProtocol.Tcp: groups[0].Add(i); break;
-                case RuleProtocol.Udp: groups[1].Add(i); break;
-                case RuleProtocol.Icmp: groups[2].Add(i); break;
-                default:
-                    for (var g = 0; g < GroupCount; g++)
-                        groups[g].Add(i);
-                    break;
-            }
+            if (!flowbits.TryGetValue(name, out var index))
+                flowbits[name] = index = flowbits.Count;
+            return index;
         }
-        _groups = new RuleGroup[GroupCount];
-        for (var g = 0; g < GroupCount; g++)
-            _groups[g] = new RuleGroup(_rules, groups[g], hasPorts: g < 2);
+        Rules = new CompiledRule[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+            Rules[i] = new CompiledRule(ordered[i], i, BitIndex);
+        FlowbitCount = flowbits.Count;
+        Prefilter = prefilter;
+
+        _packetPlans = new RulePlan[PacketGroups.Length + 1];
+        for (var g = 0; g <= PacketGroups.Length; g++)
+        {
+            var protocol = g < PacketGroups.Length ? PacketGroups[g] : IpProtocol.None;
+            _packetPlans[g] = BuildPlan(Rules.Where(r => !r.IsTxRule && r.Rule.AppliesTo(protocol)), prefilter);
+        }
+        _eventPlans = new RulePlan[(int)TxEvent.Ssh + 1];
+        for (var e = 0; e < _eventPlans.Length; e++)
+            _eventPlans[e] = BuildPlan(Rules.Where(r => e != 0 && (int)r.Rule.Event == e), prefilter);
+        AllPrefilters = [.. _packetPlans.Concat(_eventPlans).SelectMany(p => p.Prefilters)];
+        _defaultEvaluators = new ThreadLocal<RuleEvaluator>(() => new RuleEvaluator(this), trackAllValues: true);
     }
 
     /// <summary>Number of rules.</summary>
-    public int Count => _rules.Length;
+    public int Count => Rules.Length;
 
-    /// <summary>The rule at an index returned by <see cref="Evaluate"/>.</summary>
-    public Rule GetRule(int index) => _rules[index].Rule;
+    /// <summary>Distinct flowbit names.</summary>
+    public int FlowbitCount { get; }
 
-    /// <summary>Writes the indices of matching rules into <paramref name="matches"/> in rule order and returns how many.</summary>
-    /// <remarks>Stops when <paramref name="matches"/> is full. Allocation-free.</remarks>
-    public int Evaluate(in Packet packet, Span<int> matches)
+    /// <summary>The prefilter engine asked for.</summary>
+    public PrefilterEngine Prefilter { get; }
+
+    /// <summary>The engine the prefilter databases actually use (Hyperscan, or Aho-Corasick where it is missing).</summary>
+    public PrefilterEngine PrefilterInUse => AllPrefilters.Length == 0 ? Prefilter : AllPrefilters[0].Database.Engine;
+
+    /// <summary>Bytes held by the compiled prefilter databases.</summary>
+    public long PrefilterBytes => AllPrefilters.Sum(p => p.Database.MemoryBytes);
+
+    internal CompiledRule[] Rules { get; }
+
+    internal PrefilterGroup[] AllPrefilters { get; }
+
+    /// <summary>The rule at an index returned by evaluation.</summary>
+    public Rule GetRule(int index) => Rules[index].Rule;
+
+    /// <summary>A new evaluator for one capture worker.</summary>
+    public RuleEvaluator CreateEvaluator() => new(this);
+
+    /// <summary>Evaluates the packet rules on <paramref name="packet"/> with this thread's evaluator (tests, tools); workers use <see cref="CreateEvaluator"/>.</summary>
+    public int Evaluate(in Packet packet, Span<int> matches) => _defaultEvaluators.Value!.Evaluate(in packet, matches);
+
+    /// <summary>Every packet rule tried in order, no prefilter: the oracle for tests.</summary>
+    internal int EvaluateExhaustive(in Packet packet, Span<int> matches) => _defaultEvaluators.Value!.EvaluateExhaustive(in packet, matches);
+
+    public void Dispose()
     {
-        var group = _groups[packet.Protocol switch
-        {
-            IpProtocol.Tcp => 0,
-            IpProtocol.Udp => 1,
-            IpProtocol.Icmp or IpProtocol.IcmpV6 => 2,
-            _ => 3,
-        }];
-        var anyPort = group.AnyPort;
-        var byDestination = group.ForDestination(packet.DestinationPort);
-        var bySource = group.ForSource(packet.SourcePort);
-        int a = 0, d = 0, s = 0, count = 0;
-        while (count < matches.Length)
-        {
-            // The three lists are disjoint and ascending: take the smallest head to keep rule order.
-            var index = a < anyPort.Length ? anyPort[a] : int.MaxValue;
-            var fromDestination = d < byDestination.Length ? byDestination[d] : int.MaxValue;
-            var fromSource = s < bySource.Length ? bySource[s] : int.MaxValue;
-            if (fromDestination < index && fromDestination <= fromSource)
-            {
-                index = fromDestination;
-                d++;
-            }
-            else if (fromSource < index)
-            {
-                index = fromSource;
-                s++;
-            }
-            else if (index == int.MaxValue)
-            {
-                break;
-            }
-            else
-            {
-                a++;
-            }
-            if (_rules[index].Matches(packet))
-                matches[count++] = index;
-        }
-        return count;
+        foreach (var evaluator in _defaultEvaluators.Values)
+            evaluator.Dispose();
+        _defaultEvaluators.Dispose();
+        foreach (var plan in _packetPlans.Concat(_eventPlans))
+            plan.Dispose();
     }
 
-    /// <summary>Tries every rule of the packet's protocol, without port buckets; the oracle for tests.</summary>
-    internal int EvaluateExhaustive(in Packet packet, Span<int> matches)
+    internal RulePlan PacketPlan(IpProtocol protocol) => _packetPlans[protocol switch
     {
-        var count = 0;
-        for (var i = 0; i < _rules.Length && count < matches.Length; i++)
+        IpProtocol.Tcp => 0,
+        IpProtocol.Udp => 1,
+        IpProtocol.Icmp or IpProtocol.IcmpV6 => 2,
+        _ => 3,
+    }];
+
+    internal RulePlan EventPlan(TxEvent txEvent) => _eventPlans[(int)txEvent];
+
+    private static RulePlan BuildPlan(IEnumerable<CompiledRule> rules, PrefilterEngine engine)
+    {
+        var list = rules.ToList();
+        var always = list.Where(r => r.FastPattern is null).Select(r => r.Index).ToArray();
+        var groups = list.Where(r => r.FastPattern is not null)
+            .GroupBy(r => r.FastPattern!.Value.Buffer)
+            .Select(g => new PrefilterGroup(g.Key, [.. g], engine))
+            .ToArray();
+        return new RulePlan(groups, always);
+    }
+
+    /// <summary>Setters before testers, so a bit set by one rule is seen by another on the same packet.</summary>
+    private static int FlowbitRank(Rule rule)
+    {
+        var sets = rule.Flowbits.Any(f => !f.IsTest);
+        var tests = rule.Flowbits.Any(f => f.IsTest);
+        return (sets, tests) switch
         {
-            if (_rules[i].Rule.AppliesTo(packet.Protocol) && _rules[i].Matches(packet))
-                matches[count++] = i;
-        }
-        return count;
+            (true, false) => 0,
+            (true, true) => 1,
+            (false, true) => 2,
+            _ => 0,
+        };
     }
 }

@@ -1,13 +1,16 @@
+using RustIds.Rules.Buffers;
+
 namespace RustIds.Rules;
 
 /// <summary>A content option while its modifiers are still being read.</summary>
 internal sealed class ContentBuilder
 {
-    public ContentBuilder(byte[] pattern, bool negated, int at)
+    public ContentBuilder(byte[] pattern, bool negated, int at, LogicalBuffer buffer)
     {
         Pattern = pattern;
         Negated = negated;
         At = at;
+        Buffer = buffer;
     }
 
     public byte[] Pattern { get; }
@@ -16,6 +19,12 @@ internal sealed class ContentBuilder
 
     /// <summary>Offset of the content keyword.</summary>
     public int At { get; }
+
+    /// <summary>The buffer it inspects; a legacy modifier (<c>http_uri</c>) may still move it.</summary>
+    public LogicalBuffer Buffer { get; set; }
+
+    /// <summary>A legacy modifier already chose the buffer.</summary>
+    public bool BufferModified { get; set; }
 
     public bool NoCase { get; set; }
 
@@ -29,6 +38,14 @@ internal sealed class ContentBuilder
 
     public bool FastPattern { get; set; }
 
+    public (int Offset, int Length) FastPatternSlice { get; set; }
+
+    public bool StartsWith { get; set; }
+
+    public bool EndsWith { get; set; }
+
     public ContentMatch Build() =>
-        new(Pattern, Negated, NoCase, Offset ?? 0, Depth ?? 0, Distance, Within, FastPattern);
+        StartsWith
+            ? new(Pattern, Negated, NoCase, 0, Pattern.Length, null, null, FastPattern) { EndsWith = EndsWith, FastPatternSlice = FastPatternSlice }
+            : new(Pattern, Negated, NoCase, Offset ?? 0, Depth ?? 0, Distance, Within, FastPattern) { EndsWith = EndsWith, FastPatternSlice = FastPatternSlice };
 }

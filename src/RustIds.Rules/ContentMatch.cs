@@ -2,8 +2,9 @@ namespace RustIds.Rules;
 
 /// <summary>A <c>content</c> option with its modifiers, ready for matching.</summary>
 /// <remarks>
-/// offset/depth are relative to the payload start; distance/within to the end of the previous
-/// positive content match (Snort/Suricata semantics). A depth or within of 0 means "not set".
+/// offset/depth are relative to the buffer start; distance/within to the end of the previous positive
+/// content match (Snort/Suricata semantics). A depth or within of 0 means "not set". <c>startswith</c> is
+/// offset 0 with depth = pattern length; <c>endswith</c> pins the match's end to the buffer's end.
 /// </remarks>
 public sealed class ContentMatch
 {
@@ -39,7 +40,7 @@ public sealed class ContentMatch
     /// <summary>ASCII case-insensitive comparison.</summary>
     public bool NoCase { get; }
 
-    /// <summary>Bytes from the payload start where the search begins.</summary>
+    /// <summary>Bytes from the buffer start where the search begins.</summary>
     public int Offset { get; }
 
     /// <summary>Bytes from <see cref="Offset"/> the match must end within; 0 when unset.</summary>
@@ -62,6 +63,15 @@ public sealed class ContentMatch
 
     /// <summary>The rule marked this content with <c>fast_pattern</c>.</summary>
     public bool FastPattern { get; }
+
+    /// <summary><c>endswith</c>: the match must end where the buffer ends.</summary>
+    public bool EndsWith { get; init; }
+
+    /// <summary><c>fast_pattern:offset,length</c>: the slice of the pattern the prefilter uses; (0, 0) for all of it.</summary>
+    public (int Offset, int Length) FastPatternSlice { get; init; }
+
+    /// <summary>The bytes the prefilter looks for: the pattern or its <see cref="FastPatternSlice"/>.</summary>
+    public ReadOnlySpan<byte> PrefilterBytes => FastPatternSlice.Length > 0 ? Pattern.Slice(FastPatternSlice.Offset, FastPatternSlice.Length) : Pattern;
 
     /// <summary>Lower-cases ASCII letters.</summary>
     internal static byte[] Fold(ReadOnlySpan<byte> bytes)

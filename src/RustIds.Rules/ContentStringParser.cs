@@ -5,9 +5,11 @@ namespace RustIds.Rules;
 /// <summary>Decodes a content value: <c>!"text|0d 0a|more\;"</c> into bytes.</summary>
 internal static class ContentStringParser
 {
-    public static byte[]? Parse(RuleParseSession session, string value, int valueAt, out bool negated)
+    /// <summary>Decodes the quoted string; <paramref name="modifiersAt"/> is where Snort 3's <c>,modifier</c> list starts (-1 when none, and then only when <paramref name="allowModifiers"/>).</summary>
+    public static byte[]? Parse(RuleParseSession session, string value, int valueAt, bool allowModifiers, out bool negated, out int modifiersAt)
     {
         negated = false;
+        modifiersAt = -1;
         var i = 0;
         if (i < value.Length && value[i] == '!')
         {
@@ -99,11 +101,15 @@ internal static class ContentStringParser
         var rest = value.AsSpan(i).Trim();
         if (!rest.IsEmpty)
         {
-            if (rest[0] == ',')
-                session.Error(valueAt + i, RuleDiagnosticKind.Unsupported, "Snort 3 content modifiers after ',' are not supported");
+            if (rest[0] == ',' && allowModifiers)
+            {
+                modifiersAt = value.IndexOf(',', i);
+            }
             else
-                session.Error(valueAt + i, RuleDiagnosticKind.Syntax, "unexpected text after content string");
-            return null;
+            {
+                session.Error(valueAt + i, RuleDiagnosticKind.Syntax, rest[0] == ',' ? "modifiers after ',' are Snort 3 syntax; this rule is read as Suricata syntax" : "unexpected text after content string");
+                return null;
+            }
         }
         if (bytes.Count == 0)
         {

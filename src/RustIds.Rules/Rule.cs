@@ -1,4 +1,9 @@
 using RustIds.Packets;
+using RustIds.Packets.AppLayer;
+using RustIds.Rules.Buffers;
+using RustIds.Rules.Conditions;
+using RustIds.Rules.Flowbits;
+using RustIds.Rules.Matching;
 
 namespace RustIds.Rules;
 
@@ -26,8 +31,19 @@ public sealed class Rule
         Priority = body.Priority;
         References = body.References;
         Metadata = body.Metadata;
-        Contents = body.Contents;
         Flow = body.Flow;
+        Buffers = body.Buffers;
+        Contents = [.. body.Buffers.SelectMany(b => b.Contents)];
+        Conditions = body.Conditions;
+        Flowbits = body.Flowbits;
+        NoAlert = body.NoAlert;
+        TargetIsSource = body.TargetIsSource;
+        AppProtocol = header.AppProtocol != AppProtocol.Unknown ? header.AppProtocol : body.AppProtocol;
+        AppProtocolNegated = header.AppProtocol == AppProtocol.Unknown && body.AppProtocolNegated;
+        Event = body.Event;
+        Services = body.Services;
+        IgnoredKeywords = body.IgnoredKeywords;
+        PacketsOnly = header.PacketsOnly;
         File = file;
         Line = line;
         Text = text;
@@ -81,8 +97,41 @@ public sealed class Rule
     /// <summary>metadata entries as (key, value) pairs; value may be empty.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Metadata { get; }
 
-    /// <summary>content options in order.</summary>
+    /// <summary>Every content option, buffer by buffer.</summary>
     public IReadOnlyList<ContentMatch> Contents { get; }
+
+    /// <summary>Payload keywords grouped by the buffer they inspect.</summary>
+    public IReadOnlyList<BufferInspection> Buffers { get; }
+
+    /// <summary>Header tests (dsize, flags, ttl, itype, ...).</summary>
+    public IReadOnlyList<PacketCondition> Conditions { get; }
+
+    /// <summary>flowbits options in order.</summary>
+    public IReadOnlyList<FlowbitOperation> Flowbits { get; }
+
+    /// <summary>Matches set flowbits but raise no alert.</summary>
+    public bool NoAlert { get; }
+
+    /// <summary><c>target</c>: true for src_ip, false for dest_ip, null when not given.</summary>
+    public bool? TargetIsSource { get; }
+
+    /// <summary>The flow's app-layer protocol must be this one (Unknown: any).</summary>
+    public AppProtocol AppProtocol { get; }
+
+    /// <summary><c>app-layer-protocol:!x</c>.</summary>
+    public bool AppProtocolNegated { get; }
+
+    /// <summary>The app-layer event at which the rule is inspected; None for packet rules.</summary>
+    public TxEvent Event { get; }
+
+    /// <summary>Snort 3 service names.</summary>
+    public IReadOnlyList<string> Services { get; }
+
+    /// <summary>Keywords read but without effect on matching.</summary>
+    public IReadOnlyList<string> IgnoredKeywords { get; }
+
+    /// <summary><c>tcp-pkt</c>.</summary>
+    public bool PacketsOnly { get; }
 
     /// <summary>flow option.</summary>
     public FlowOptions Flow { get; }

@@ -5,7 +5,7 @@ namespace RustIds.Rules;
 
 /// <summary>Loads rule files: joins continuation lines, skips comments, counts disabled rules, resolves duplicate sids.</summary>
 /// <remarks>A bad rule never stops the others and a missing file is a diagnostic, never an exception.</remarks>
-public sealed class RuleFileLoader
+public sealed partial class RuleFileLoader
 {
     private static readonly string[] DisabledPrefixes = ["alert", "drop", "reject", "pass", "log", "sdrop", "rejectsrc", "rejectdst", "rejectboth"];
 
@@ -53,6 +53,8 @@ public sealed class RuleFileLoader
     private void LoadInto(LoadState state, string text, string file)
     {
         var lines = text.Split('\n');
+        // A file with Snort 3 'service:' options is Snort 3 throughout, also its rules that show no other sign of it.
+        var snort3 = Array.Exists(lines, l => !l.TrimStart().StartsWith('#') && ServiceOption().IsMatch(l));
         var logical = new StringBuilder();
         var segments = new List<int>();
         for (var i = 0; i < lines.Length; i++)
@@ -85,7 +87,7 @@ public sealed class RuleFileLoader
                 break;
             }
             var source = new RuleSource(file, firstLine, logical.ToString(), [.. segments]);
-            var rule = _parser.Parse(source, state.Diagnostics);
+            var rule = _parser.Parse(source, state.Diagnostics, snort3);
             if (rule is not null)
                 state.Add(rule);
         }
@@ -132,4 +134,7 @@ public sealed class RuleFileLoader
 
         public RuleLoadResult ToResult() => new(Rules.ToArray(), Diagnostics.ToArray(), DisabledCount, FileCount);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[;(]\s*service\s*:")]
+    private static partial System.Text.RegularExpressions.Regex ServiceOption();
 }

@@ -1,8 +1,10 @@
+using RustIds.Packets.AppLayer;
+
 namespace RustIds.Rules;
 
 /// <summary>The header part of a rule: action, protocol, addresses, ports, direction.</summary>
 /// <param name="Action">Rule action.</param>
-/// <param name="Protocol">Rule protocol.</param>
+/// <param name="Protocol">Transport the rule applies to (<c>ip</c> for any).</param>
 /// <param name="Source">Source addresses.</param>
 /// <param name="SourcePorts">Source ports.</param>
 /// <param name="Destination">Destination addresses.</param>
@@ -15,4 +17,14 @@ public sealed record RuleHeader(
     PortMatcher SourcePorts,
     AddressMatcher Destination,
     PortMatcher DestinationPorts,
-    bool Bidirectional);
+    bool Bidirectional)
+{
+    /// <summary>The app-layer protocol named in the header (<c>alert http</c>), or Unknown.</summary>
+    public AppProtocol AppProtocol { get; init; }
+
+    /// <summary>Snort 3 rule without addresses and ports (<c>alert http ( ... )</c>).</summary>
+    public bool Headerless { get; init; }
+
+    /// <summary><c>tcp-pkt</c>: packets only, never the reassembled stream.</summary>
+    public bool PacketsOnly { get; init; }
+}

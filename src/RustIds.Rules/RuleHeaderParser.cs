@@ -1,8 +1,41 @@
+using RustIds.Packets.AppLayer;
+
 namespace RustIds.Rules;
 
 /// <summary>Parses <c>action proto src sport dir dst dport</c> up to the opening parenthesis.</summary>
 internal static class RuleHeaderParser
 {
+    // App-layer protocols Suricata and Snort know that rustids has no parser for: named in the diagnostic.
+    private static readonly HashSet<string> UnparsedAppProtocols = new(StringComparer.Ordinal)
+    {
+        "smtp", "ftp", "ftp-data", "smb", "dcerpc", "nfs", "krb5", "ikev2", "ike", "tftp", "dhcp", "snmp", "sip",
+        "rdp", "rfb", "dnp3", "modbus", "enip", "http2", "imap", "pop3", "pgsql", "telnet", "quic", "websocket",
+        "ldap", "bittorrent-dht", "ntp", "file", "netbios-ssn",
+    };
+
+    /// <summary>Maps a header protocol word to the transport and the app-layer protocol it implies.</summary>
+    public static bool TryProtocol(string word, out RuleProtocol protocol, out AppProtocol appProtocol, out bool packetsOnly)
+    {
+        packetsOnly = false;
+        appProtocol = AppProtocol.Unknown;
+        protocol = RuleProtocol.Ip;
+        switch (word)
+        {
+            case "ip" or "ipv4" or "ipv6" or "pkthdr": return true;
+            case "tcp" or "tcp-stream": protocol = RuleProtocol.Tcp; return true;
+            case "tcp-pkt": protocol = RuleProtocol.Tcp; packetsOnly = true; return true;
+            case "udp": protocol = RuleProtocol.Udp; return true;
+            case "icmp" or "icmpv4" or "icmpv6": protocol = RuleProtocol.Icmp; return true;
+            case "http" or "http1": protocol = RuleProtocol.Tcp; appProtocol = AppProtocol.Http; return true;
+            case "tls" or "ssl": protocol = RuleProtocol.Tcp; appProtocol = AppProtocol.Tls; return true;
+            case "ssh": protocol = RuleProtocol.Tcp; appProtocol = AppProtocol.Ssh; return true;
+            case "mqtt": protocol = RuleProtocol.Tcp; appProtocol = AppProtocol.Mqtt; return true;
+            case "dns": appProtocol = AppProtocol.Dns; return true;
+            case "coap": protocol = RuleProtocol.Udp; appProtocol = AppProtocol.Coap; return true;
+            default: return false;
+        }
+    }
+
     public static RuleHeader? Parse(RuleParseSession session, RuleVariables variables, out int optionsOpen)
     {
         optionsOpen = -1;
@@ -17,32 +50,44 @@ internal static class RuleHeaderParser
             case "drop": ruleAction = RuleAction.Drop; break;
             case "reject": ruleAction = RuleAction.Reject; break;
             case "pass": ruleAction = RuleAction.Pass; break;
+            case "rejectsrc" or "rejectdst" or "rejectboth": ruleAction = RuleAction.Reject; break;
+            case "sdrop": ruleAction = RuleAction.Drop; break;
             default:
                 session.Error(actionAt, RuleDiagnosticKind.Syntax, action.Length == 0 ? "expected a rule action" : $"unknown action '{action}'");
                 return null;
         }
 
         var (protocol, protocolAt) = NextToken(text, ref pos);
-        RuleProtocol ruleProtocol;
-        switch (protocol.ToLowerInvariant())
+        if (protocol.Length == 0)
         {
-            case "tcp": ruleProtocol = RuleProtocol.Tcp; break;
-            case "udp": ruleProtocol = RuleProtocol.Udp; break;
-            case "icmp": ruleProtocol = RuleProtocol.Icmp; break;
-            case "ip": ruleProtocol = RuleProtocol.Ip; break;
-            case "":
-                session.Error(protocolAt, RuleDiagnosticKind.Syntax, "expected a protocol");
+            session.Error(protocolAt, RuleDiagnosticKind.Syntax, "expected a protocol");
+            return null;
+        }
+        var known = TryProtocol(protocol.ToLowerInvariant(), out var ruleProtocol, out var appProtocol, out var packetsOnly);
+        if (!known)
+        {
+            // Keep parsing a full header so the options are checked too (and their unsupported keywords counted).
+            var message = UnparsedAppProtocols.Contains(protocol.ToLowerInvariant())
+                ? $"unsupported protocol '{protocol}' (rustids has no {protocol} parser)"
+                : $"unsupported protocol '{protocol}'";
+            session.Error(protocolAt, RuleDiagnosticKind.Unsupported, message);
+        }
+
+        var afterProtocol = pos;
+        while (afterProtocol < text.Length && char.IsWhiteSpace(text[afterProtocol]))
+            afterProtocol++;
+        if (afterProtocol < text.Length && text[afterProtocol] == '(')
+        {
+            // Snort 3 headerless rule: any address, any port, either direction.
+            optionsOpen = afterProtocol;
+            if (session.ErrorCount > 0)
                 return null;
-            default:
-                // Keep parsing a full header so the options are checked too (and their unsupported keywords counted).
-                session.Error(protocolAt, RuleDiagnosticKind.Unsupported, $"unsupported protocol '{protocol}'");
-                var next = pos;
-                while (next < text.Length && char.IsWhiteSpace(text[next]))
-                    next++;
-                if (next >= text.Length || text[next] == '(')
-                    return null;
-                ruleProtocol = RuleProtocol.Ip;
-                break;
+            return new RuleHeader(ruleAction, ruleProtocol, AddressMatcher.Any, PortMatcher.Any, AddressMatcher.Any, PortMatcher.Any, Bidirectional: false)
+            {
+                AppProtocol = appProtocol,
+                Headerless = true,
+                PacketsOnly = packetsOnly,
+            };
         }
 
         var source = ParseAddress(session, variables, text, ref pos, "source address");
@@ -72,7 +117,11 @@ internal static class RuleHeaderParser
         optionsOpen = pos;
         if (session.ErrorCount > 0)
             return null;
-        return new RuleHeader(ruleAction, ruleProtocol, source!, sourcePorts, destination!, destinationPorts, direction == "<>");
+        return new RuleHeader(ruleAction, ruleProtocol, source!, sourcePorts, destination!, destinationPorts, direction == "<>")
+        {
+            AppProtocol = appProtocol,
+            PacketsOnly = packetsOnly,
+        };
     }
 
     private static AddressMatcher? ParseAddress(RuleParseSession session, RuleVariables variables, string text, ref int pos, string what)

@@ -1,18 +1,30 @@
 using System.Globalization;
 using System.Text;
+using RustIds.Packets.AppLayer;
+using RustIds.Rules.Buffers;
+using RustIds.Rules.Flowbits;
+using RustIds.Rules.Matching;
 
 namespace RustIds.Rules;
 
 /// <summary>Parses the option list of one rule, from its '(' to the final ')'.</summary>
-internal sealed class RuleOptionParser
+/// <remarks>
+/// Keywords are applied in order: sticky buffers (<c>http.uri;</c>) set the buffer later payload keywords
+/// inspect, legacy modifiers (<c>content:"x"; http_uri;</c>) move the content before them, and in Snort 3
+/// syntax the content's modifiers follow it after commas. Split over three files: identity and flow options
+/// here, payload keywords in <c>RuleOptionParser.Payload.cs</c>, header tests in <c>RuleOptionParser.Conditions.cs</c>.
+/// </remarks>
+internal sealed partial class RuleOptionParser
 {
     private const int DefaultPriority = 3;
 
     private readonly RuleParseSession _session;
     private readonly ClassificationTable _classifications;
-    private readonly List<ContentBuilder> _contents = [];
     private readonly List<RuleReference> _references = [];
     private readonly List<KeyValuePair<string, string>> _metadata = [];
+    private readonly List<FlowbitOperation> _flowbits = [];
+    private readonly List<string> _services = [];
+    private readonly List<string> _ignored = [];
     private readonly HashSet<string> _unsupported = new(StringComparer.Ordinal);
     private long _gid = 1;
     private long? _sid;
@@ -23,6 +35,10 @@ internal sealed class RuleOptionParser
     private int? _classPriority;
     private int? _priority;
     private FlowOptions _flow;
+    private bool _noAlert;
+    private bool? _targetIsSource;
+    private AppProtocol _appProtocol;
+    private bool _appProtocolNegated;
 
     private RuleOptionParser(RuleParseSession session, ClassificationTable classifications)
     {
@@ -30,18 +46,32 @@ internal sealed class RuleOptionParser
         _classifications = classifications;
     }
 
-    public static RuleBody? Parse(RuleParseSession session, ClassificationTable classifications, int open, int ruleAt)
+    private bool Snort3 => _session.Snort3;
+
+    public static RuleBody? Parse(RuleParseSession session, ClassificationTable classifications, RuleHeader? header, int open, int ruleAt)
     {
         var options = Split(session, open);
         if (options is null)
             return null;
+        session.Snort3 |= header?.Headerless == true || options.Exists(IsSnort3Marker);
         var parser = new RuleOptionParser(session, classifications);
         foreach (var option in options)
             parser.Apply(option);
-        return parser.Finish(ruleAt);
+        return parser.Finish(header, ruleAt);
     }
 
-    /// <summary>Splits <c>kw:value; kw;</c> items; values end at the first unescaped ';' (Suricata's rule).</summary>
+    /// <summary>Options only Snort 3 writes: <c>service:</c>, or modifiers after a content's closing quote.</summary>
+    private static bool IsSnort3Marker(RuleOption option)
+    {
+        if (option.Keyword == "service")
+            return true;
+        if (option.Keyword != "content" || option.Value is not { } value)
+            return false;
+        var close = value.LastIndexOf('"');
+        return close > 0 && value.AsSpan(close + 1).TrimStart().StartsWith(",");
+    }
+
+    /// <summary>Splits <c>kw:value; kw;</c> items; values end at the first unescaped ';' outside quotes.</summary>
     private static List<RuleOption>? Split(RuleParseSession session, int open)
     {
         var text = session.Text;
@@ -86,8 +116,18 @@ internal sealed class RuleOptionParser
                 while (pos < close && char.IsWhiteSpace(text[pos]))
                     pos++;
                 valueAt = pos;
-                while (pos < close && text[pos] != ';')
-                    pos += text[pos] == '\\' ? 2 : 1;
+                var quoted = false;
+                while (pos < close && (quoted || text[pos] != ';'))
+                {
+                    if (text[pos] == '\\')
+                    {
+                        pos += 2;
+                        continue;
+                    }
+                    if (text[pos] == '"')
+                        quoted = !quoted;
+                    pos++;
+                }
                 pos = Math.Min(pos, close);
                 value = text[valueAt..pos].TrimEnd();
             }
@@ -106,6 +146,8 @@ internal sealed class RuleOptionParser
 
     private void Apply(RuleOption option)
     {
+        if (TryApplyPayload(option) || TryApplyCondition(option))
+            return;
         switch (option.Keyword)
         {
             case "msg":
@@ -133,34 +175,128 @@ internal sealed class RuleOptionParser
             case "metadata":
                 ApplyMetadata(option);
                 break;
-            case "content":
-                if (RequireValue(option) is { } content && ContentStringParser.Parse(_session, content, option.ValueAt, out var negated) is { } bytes)
-                    _contents.Add(new ContentBuilder(bytes, negated, option.KeywordAt));
-                break;
-            case "nocase" or "fast_pattern" or "offset" or "depth" or "distance" or "within":
-                ApplyModifier(option);
-                break;
             case "flow":
                 ApplyFlow(option);
                 break;
+            case "flowbits":
+                ApplyFlowbits(option);
+                break;
+            case "noalert":
+                _noAlert = true;
+                break;
+            case "target":
+                ApplyTarget(option);
+                break;
+            case "app-layer-protocol":
+                ApplyAppLayerProtocol(option);
+                break;
+            case "service":
+                if (RequireValue(option) is { } services)
+                    _services.AddRange(services.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                break;
+            case "tag" or "rem":
+                // tag asks for extra packet logging and rem is a comment: neither changes what matches.
+                _ignored.Add(option.Keyword);
+                break;
             default:
-                if (_unsupported.Add(option.Keyword))
-                    _session.Error(option.KeywordAt, RuleDiagnosticKind.Unsupported, $"unsupported keyword '{option.Keyword}'");
+                Unsupported(option.KeywordAt, option.Keyword);
                 break;
         }
     }
 
-    private RuleBody? Finish(int ruleAt)
+    private void Unsupported(int at, string keyword)
+    {
+        if (_unsupported.Add(keyword))
+            _session.Error(at, RuleDiagnosticKind.Unsupported, $"unsupported keyword '{keyword}'");
+    }
+
+    private RuleBody? Finish(RuleHeader? header, int ruleAt)
     {
         if (_sid is null && _session.ErrorCount == 0)
             _session.Error(ruleAt, RuleDiagnosticKind.Semantic, "rule has no sid");
         if (_message is null && _session.ErrorCount == 0)
-            _session.Error(ruleAt, RuleDiagnosticKind.Semantic, "rule has no msg");
+        {
+            if (Snort3)
+                _message = string.Empty;
+            else
+                _session.Error(ruleAt, RuleDiagnosticKind.Semantic, "rule has no msg");
+        }
         if (_session.ErrorCount > 0 || _sid is null || _message is null)
             return null;
-        var contents = _contents.ConvertAll(c => c.Build());
+        var toClient = (_flow & FlowOptions.ToClient) != 0 ? true : (_flow & FlowOptions.ToServer) != 0 ? false : (bool?)null;
+        var buffers = BuildBuffers(toClient);
+        if (buffers is null || !ResolveEvent(header, buffers, ruleAt, out var appProtocol, out var txEvent))
+            return null;
         var priority = _priority ?? _classPriority ?? DefaultPriority;
-        return new RuleBody(_gid, _sid.Value, _rev, _message, _classType, _category, priority, _references, _metadata, contents, _flow);
+        return new RuleBody
+        {
+            Gid = _gid,
+            Sid = _sid.Value,
+            Rev = _rev,
+            Message = _message,
+            ClassType = _classType,
+            Category = _category,
+            Priority = priority,
+            References = _references,
+            Metadata = _metadata,
+            Flow = _flow,
+            Buffers = buffers,
+            Conditions = _conditions,
+            Flowbits = _flowbits,
+            NoAlert = _noAlert,
+            TargetIsSource = _targetIsSource,
+            AppProtocol = appProtocol,
+            AppProtocolNegated = _appProtocolNegated,
+            Event = txEvent,
+            Services = _services,
+            IgnoredKeywords = _ignored,
+        };
+    }
+
+    /// <summary>Checks the buffers belong to one protocol and one event, consistent with the header and the flow direction.</summary>
+    private bool ResolveEvent(RuleHeader? header, List<BufferInspection> buffers, int ruleAt, out AppProtocol appProtocol, out TxEvent txEvent)
+    {
+        appProtocol = _appProtocol;
+        txEvent = TxEvent.None;
+        foreach (var inspection in buffers)
+        {
+            var kind = inspection.Buffer;
+            if (kind == BufferKind.Packet)
+                continue;
+            var protocol = BufferCatalog.ProtocolOf(kind);
+            var bufferEvent = BufferCatalog.EventOf(kind);
+            var name = BufferName(kind);
+            if (header is { AppProtocol: not AppProtocol.Unknown } && header.AppProtocol != protocol)
+            {
+                _session.Error(ruleAt, RuleDiagnosticKind.Semantic, $"buffer '{name}' is {protocol.ToString().ToLowerInvariant()}, but the rule header says {header.AppProtocol.ToString().ToLowerInvariant()}");
+                return false;
+            }
+            var needsTcp = protocol != AppProtocol.Dns;
+            if (header is not null && (header.Protocol == RuleProtocol.Icmp || (needsTcp && header.Protocol == RuleProtocol.Udp)))
+            {
+                _session.Error(ruleAt, RuleDiagnosticKind.Semantic, $"buffer '{name}' needs TCP, but the rule header says {header.Protocol.ToString().ToLowerInvariant()}");
+                return false;
+            }
+            if (appProtocol != AppProtocol.Unknown && appProtocol != protocol)
+            {
+                _session.Error(ruleAt, RuleDiagnosticKind.Semantic, $"buffer '{name}' ({protocol.ToString().ToLowerInvariant()}) cannot be combined with {appProtocol.ToString().ToLowerInvariant()} buffers");
+                return false;
+            }
+            appProtocol = protocol;
+            var isHttp = bufferEvent <= TxEvent.HttpResponseComplete;
+            if (txEvent != TxEvent.None && txEvent != bufferEvent && !isHttp)
+            {
+                _session.Error(ruleAt, RuleDiagnosticKind.Unsupported, $"buffer '{name}' comes from a different message than the rule's other buffers (not supported)");
+                return false;
+            }
+            txEvent = (TxEvent)Math.Max((int)txEvent, (int)bufferEvent);
+            if ((_flow & FlowOptions.ToServer) != 0 && BufferCatalog.IsResponseSide(kind))
+            {
+                _session.Error(ruleAt, RuleDiagnosticKind.Semantic, $"buffer '{name}' is sent by the server, but the rule says flow:to_server");
+                return false;
+            }
+        }
+        return true;
     }
 
     private void ApplyClassType(RuleOption option)
@@ -203,6 +339,34 @@ internal sealed class RuleOptionParser
         }
     }
 
+    private void ApplyTarget(RuleOption option)
+    {
+        switch (RequireValue(option)?.Trim())
+        {
+            case null: return;
+            case "src_ip": _targetIsSource = true; return;
+            case "dest_ip": _targetIsSource = false; return;
+            default:
+                _session.Error(option.ValueAt, RuleDiagnosticKind.Syntax, "target must be src_ip or dest_ip");
+                return;
+        }
+    }
+
+    private void ApplyAppLayerProtocol(RuleOption option)
+    {
+        if (RequireValue(option) is not { } value)
+            return;
+        var negated = value.StartsWith('!');
+        var name = value.TrimStart('!').Trim().ToLowerInvariant();
+        if (!RuleHeaderParser.TryProtocol(name, out _, out var protocol, out _) || protocol == AppProtocol.Unknown)
+        {
+            _session.Error(option.ValueAt, RuleDiagnosticKind.Unsupported, $"app-layer-protocol '{name}' has no parser in rustids");
+            return;
+        }
+        _appProtocol = protocol;
+        _appProtocolNegated = negated;
+    }
+
     private void ApplyFlow(RuleOption option)
     {
         if (RequireValue(option) is not { } value)
@@ -220,11 +384,18 @@ internal sealed class RuleOptionParser
                 "established" => FlowOptions.Established,
                 "not_established" => FlowOptions.NotEstablished,
                 "stateless" => FlowOptions.Stateless,
+                "only_stream" or "no_stream" or "no_frag" or "only_frag" => FlowOptions.Stateless,
                 _ => FlowOptions.None,
             };
             if (flag == FlowOptions.None)
             {
                 _session.Error(wordAt, RuleDiagnosticKind.Unsupported, $"unsupported flow option '{word}'");
+                continue;
+            }
+            if (word is "only_stream" or "no_stream" or "no_frag" or "only_frag")
+            {
+                // Packets are inspected whole and defragmented datagrams as packets; these narrow nothing here.
+                _ignored.Add("flow:" + word);
                 continue;
             }
             _flow |= flag;
@@ -236,64 +407,54 @@ internal sealed class RuleOptionParser
         }
     }
 
-    private void ApplyModifier(RuleOption option)
+    private void ApplyFlowbits(RuleOption option)
     {
-        if (_contents.Count == 0)
-        {
-            _session.Error(option.KeywordAt, RuleDiagnosticKind.Semantic, $"'{option.Keyword}' needs a preceding content");
+        if (RequireValue(option) is not { } value)
             return;
-        }
-        var content = _contents[^1];
-        switch (option.Keyword)
+        var comma = value.IndexOf(',', StringComparison.Ordinal);
+        var verb = (comma < 0 ? value : value[..comma]).Trim();
+        var names = comma < 0 ? string.Empty : value[(comma + 1)..].Trim();
+        FlowbitCommand command;
+        switch (verb)
         {
-            case "nocase":
-                content.NoCase = true;
+            case "noalert":
+                _noAlert = true;
                 return;
-            case "fast_pattern":
-                content.FastPattern = true;
+            case "set": command = FlowbitCommand.Set; break;
+            case "unset": command = FlowbitCommand.Unset; break;
+            case "toggle": command = FlowbitCommand.Toggle; break;
+            case "isset": command = FlowbitCommand.IsSet; break;
+            case "isnotset": command = FlowbitCommand.IsNotSet; break;
+            default:
+                _session.Error(option.ValueAt, RuleDiagnosticKind.Unsupported, $"unsupported flowbits command '{verb}'");
                 return;
         }
-        if (RequireValue(option) is not { } text)
-            return;
-        if (text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_'))
+        if (names.Length == 0)
         {
-            _session.Error(option.ValueAt, RuleDiagnosticKind.Unsupported, $"variable '{text}' in '{option.Keyword}' is not supported");
+            _session.Error(option.ValueAt + value.Length, RuleDiagnosticKind.Syntax, $"flowbits:{verb} needs a name");
             return;
         }
-        var isRelative = option.Keyword is "distance" or "within";
-        var min = option.Keyword switch { "distance" => -65535, "offset" => 0, _ => 1 };
-        if (ParseNumber(option, min, 65535) is not { } number)
-            return;
-        var value = (int)number;
-        if (isRelative ? content.Offset is not null || content.Depth is not null : content.Distance is not null || content.Within is not null)
+        var anyOf = names.Contains('|', StringComparison.Ordinal);
+        if (anyOf && names.Contains('&', StringComparison.Ordinal))
         {
-            _session.Error(option.KeywordAt, RuleDiagnosticKind.Semantic, $"'{option.Keyword}' cannot be combined with {(isRelative ? "offset/depth" : "distance/within")} on the same content");
+            _session.Error(option.ValueAt + comma + 1, RuleDiagnosticKind.Syntax, "flowbits names cannot mix '|' and '&'");
             return;
         }
-        var already = option.Keyword switch
+        if (anyOf && command is not (FlowbitCommand.IsSet or FlowbitCommand.IsNotSet))
         {
-            "offset" => content.Offset is not null,
-            "depth" => content.Depth is not null,
-            "distance" => content.Distance is not null,
-            _ => content.Within is not null,
-        };
-        if (already)
-        {
-            _session.Error(option.KeywordAt, RuleDiagnosticKind.Semantic, $"'{option.Keyword}' given twice for one content");
+            _session.Error(option.ValueAt + comma + 1, RuleDiagnosticKind.Semantic, $"'|' only works with isset and isnotset, not {verb}");
             return;
         }
-        if (option.Keyword is "depth" or "within" && value < content.Pattern.Length)
+        var list = names.Split(anyOf ? '|' : '&', StringSplitOptions.TrimEntries);
+        foreach (var name in list)
         {
-            _session.Error(option.ValueAt, RuleDiagnosticKind.Semantic, $"{option.Keyword} {value} is shorter than the content ({content.Pattern.Length} bytes)");
-            return;
+            if (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || c is ',' or ';'))
+            {
+                _session.Error(option.ValueAt + comma + 1, RuleDiagnosticKind.Syntax, $"invalid flowbit name '{name}'");
+                return;
+            }
         }
-        switch (option.Keyword)
-        {
-            case "offset": content.Offset = value; break;
-            case "depth": content.Depth = value; break;
-            case "distance": content.Distance = value; break;
-            default: content.Within = value; break;
-        }
+        _flowbits.Add(new FlowbitOperation(command, list, anyOf));
     }
 
     private string? RequireValue(RuleOption option)

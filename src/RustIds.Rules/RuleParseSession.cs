@@ -18,6 +18,9 @@ internal sealed class RuleParseSession
 
     public string Text => Source.Text;
 
+    /// <summary>Read the options as Snort 3 syntax (sticky <c>http_uri</c>, <c>content:"x",nocase</c>).</summary>
+    public bool Snort3 { get; set; }
+
     /// <summary>The sid found by a quick scan before parsing, so early errors can name it.</summary>
     public long? Sid { get; }
 

@@ -21,17 +21,17 @@ public sealed class RuleParser
         return Parse(new RuleSource(file, line, text, [0]), diagnostics);
     }
 
-    internal Rule? Parse(RuleSource source, ICollection<RuleDiagnostic> diagnostics)
+    internal Rule? Parse(RuleSource source, ICollection<RuleDiagnostic> diagnostics, bool snort3 = false)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var session = new RuleParseSession(source, diagnostics);
+        var session = new RuleParseSession(source, diagnostics) { Snort3 = snort3 };
         var ruleAt = 0;
         while (ruleAt < source.Text.Length && char.IsWhiteSpace(source.Text[ruleAt]))
             ruleAt++;
         var header = RuleHeaderParser.Parse(session, _variables, out var open);
         if (open < 0)
             return null;
-        var body = RuleOptionParser.Parse(session, _classifications, open, ruleAt);
+        var body = RuleOptionParser.Parse(session, _classifications, header, open, ruleAt);
         if (header is null || body is null)
             return null;
         return new Rule(header, body, source.File, source.FirstLine, source.Text.Trim());

@@ -42,7 +42,11 @@ public class HotPathBenchmarks
         loop.Run(CancellationToken.None);
     }
 
-    private DetectionLoop Create(IReadOnlyList<Rule> rules) =>
-        new(_source, new PacketProcessor(_source.LinkType), new CompiledRuleSet(rules), new SignatureAlertFactory("", false),
+    private DetectionLoop Create(IReadOnlyList<Rule> rules)
+    {
+        var compiled = new CompiledRuleSet(rules);
+        var evaluator = compiled.CreateEvaluator();
+        return new(_source, new PacketProcessor(_source.LinkType, observer: evaluator), compiled, evaluator, new SignatureAlertFactory("", false),
             Channel.CreateBounded<Alert>(16).Writer, new PipelineCounters());
+    }
 }

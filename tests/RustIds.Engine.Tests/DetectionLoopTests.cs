@@ -97,9 +97,11 @@ public sealed class DetectionLoopTests
 
     private static DetectionLoop NewLoop(IPacketSource source, ChannelWriter<Alert> alerts, PipelineCounters counters, bool includePayload)
     {
-        var processor = new PacketProcessor(source.LinkType);
+        var compiled = Compile();
+        var evaluator = compiled.CreateEvaluator();
+        var processor = new PacketProcessor(source.LinkType, observer: evaluator);
         counters.AddWorker(processor);
-        return new DetectionLoop(source, processor, Compile(), new SignatureAlertFactory("", includePayload), alerts, counters);
+        return new DetectionLoop(source, processor, compiled, evaluator, new SignatureAlertFactory("", includePayload), alerts, counters);
     }
 
     private static CompiledRuleSet Compile()

@@ -147,8 +147,8 @@ public sealed class RuleParserTests
     [Theory]
     // text, column, message fragment, sid
     [InlineData("alart tcp any any -> any any (msg:\"m\"; sid:5;)", 1, "unknown action 'alart'", 5L)]
-    [InlineData("alert http any any -> any any (msg:\"m\"; sid:5;)", 7, "unsupported protocol 'http'", 5L)]
-    [InlineData("alert http (msg:\"m\"; sid:6;)", 7, "unsupported protocol 'http'", 6L)]
+    [InlineData("alert smtp any any -> any any (msg:\"m\"; sid:5;)", 7, "unsupported protocol 'smtp' (rustids has no smtp parser)", 5L)]
+    [InlineData("alert foo (msg:\"m\"; sid:6;)", 7, "unsupported protocol 'foo'", 6L)]
     [InlineData("alert tcp 1.2.3.400 any -> any any (msg:\"m\"; sid:5;)", 11, "invalid address '1.2.3.400'", 5L)]
     [InlineData("alert tcp [1.1.1.1,2.2.2.2 any -> any any (msg:\"m\"; sid:5;)", 28, "expected ',' or ']'", 5L)]
     [InlineData("alert tcp $NOPE any -> any any (msg:\"m\"; sid:5;)", 11, "unknown variable '$NOPE'", 5L)]
@@ -163,11 +163,11 @@ public sealed class RuleParserTests
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"a|41\"; sid:9;)", 50, "unterminated hex block", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"a\\x\"; sid:9;)", 50, "invalid escape", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:abc; sid:9;)", 48, "quoted string", 9L)]
-    [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"x\",depth 4; sid:9;)", 51, "Snort 3", 9L)]
+    [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"x\",depth 4,bogus; sid:9;)", 60, "unsupported content modifier 'bogus'", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; nocase; sid:9;)", 40, "needs a preceding content", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"abcd\"; depth:3; sid:9;)", 62, "shorter than the content", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"a\"; offset:1; distance:1; sid:9;)", 63, "cannot be combined", 9L)]
-    [InlineData("alert tcp any any -> any any (msg:\"m\"; flow:to_server,only_stream; sid:9;)", 55, "unsupported flow option 'only_stream'", 9L)]
+    [InlineData("alert tcp any any -> any any (msg:\"m\"; flow:to_server,sideways; sid:9;)", 55, "unsupported flow option 'sideways'", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; sid:abc;)", 44, "invalid value 'abc' for 'sid'", null)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; rev:1;)", 1, "rule has no sid", null)]
     [InlineData("alert tcp any any -> any any (sid:3;)", 1, "rule has no msg", 3L)]
@@ -185,10 +185,10 @@ public sealed class RuleParserTests
     [Fact]
     public void Parse_SeveralUnsupportedKeywords_ReportsEachOnceAtItsColumn()
     {
-        var diagnostics = TestRules.Errors("alert tcp any any -> any any (msg:\"m\"; http.uri; content:\"a\"; pcre:\"/a/\"; http.uri; sid:77;)");
+        var diagnostics = TestRules.Errors("alert tcp any any -> any any (msg:\"m\"; xbits:set,a; content:\"a\"; base64_data; xbits:set,b; sid:77;)");
 
-        Assert.Equal(["unsupported keyword 'http.uri'", "unsupported keyword 'pcre'"], diagnostics.Select(d => d.Message));
-        Assert.Equal([40, 63], diagnostics.Select(d => d.Column));
+        Assert.Equal(["unsupported keyword 'xbits'", "unsupported keyword 'base64_data'"], diagnostics.Select(d => d.Message));
+        Assert.Equal([40, 66], diagnostics.Select(d => d.Column));
         Assert.All(diagnostics, d => Assert.Equal(77L, d.Sid));
     }
 

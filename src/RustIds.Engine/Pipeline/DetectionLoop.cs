@@ -3,6 +3,7 @@ using RustIds.Detection;
 using RustIds.Packets;
 using RustIds.Packets.Processing;
 using RustIds.Rules;
+using RustIds.Rules.Evaluation;
 
 namespace RustIds.Engine.Pipeline;
 
@@ -11,17 +12,23 @@ namespace RustIds.Engine.Pipeline;
 /// flows, reassembly, app layer), evaluate the rules on each resulting packet, and hand alerts to the
 /// response stage. Allocation-free per packet; alerts are the exception.
 /// </summary>
-/// <remarks>Runs on its own thread; only alerts cross threads, through a channel that drops and counts when full.</remarks>
+/// <remarks>
+/// Runs on its own thread; only alerts cross threads, through a channel that drops and counts when full. The
+/// <paramref name="evaluator"/> must be the <paramref name="processor"/>'s app-layer observer, so it sees the
+/// transactions of the packets it evaluates.
+/// </remarks>
 public sealed class DetectionLoop(
     IPacketSource source,
     PacketProcessor processor,
     CompiledRuleSet rules,
+    RuleEvaluator evaluator,
     SignatureAlertFactory alertFactory,
     ChannelWriter<Alert> alerts,
     PipelineCounters counters) : IPacketHandler
 {
     // Enough for every rule that can match one packet in practice; more matches are counted as dropped.
     private readonly int[] _matches = new int[1024];
+    private readonly FlowMatch[] _flowMatches = new FlowMatch[256];
 
     private const string EndOfCapture = "end of capture";
     private const string Stopped = "stopped";
@@ -46,26 +53,45 @@ public sealed class DetectionLoop(
             if (result == PacketReadResult.EndOfFile)
             {
                 StopReason = EndOfCapture;
-                processor.Flush();
+                Flush();
                 return;
             }
             if (result == PacketReadResult.Error)
             {
                 StopReason = source.LastError ?? "capture error";
-                processor.Flush();
+                Flush();
                 return;
             }
             counters.SeePacketTime(frame.TimestampTicks);
             processor.Process(in frame, ref handler);
+            DrainFlowMatches();
         }
         StopReason = Stopped;
+        Flush();
+    }
+
+    private void Flush()
+    {
         processor.Flush();
+        DrainFlowMatches();
+    }
+
+    /// <summary>App-layer matches whose flow ended before a packet carried them (evicted or flushed flows).</summary>
+    private void DrainFlowMatches()
+    {
+        var count = evaluator.DrainFlowMatches(_flowMatches);
+        for (var i = 0; i < count; i++)
+        {
+            var alert = alertFactory.Create(rules.GetRule(_flowMatches[i].RuleIndex), in _flowMatches[i]);
+            if (!alerts.TryWrite(alert))
+                counters.CountAlertDropped();
+        }
     }
 
     /// <summary>Rules over one packet the processor finished with.</summary>
     public void OnPacket(ref Packet packet)
     {
-        var count = rules.Evaluate(in packet, _matches);
+        var count = evaluator.Evaluate(in packet, _matches);
         for (var i = 0; i < count; i++)
         {
             var alert = alertFactory.Create(rules.GetRule(_matches[i]), ref packet);

@@ -9,6 +9,7 @@ using RustIds.Packets.Processing;
 using RustIds.Reputation.Scoring;
 using RustIds.Reputation.Storage;
 using RustIds.Rules;
+using RustIds.Rules.Evaluation;
 
 namespace RustIds.Engine.Pipeline;
 
@@ -40,7 +41,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         foreach (var diagnostic in rules.Diagnostics)
             LogRuleDiagnostic(_logger, diagnostic.ToString());
         LogRulesLoaded(_logger, rules.Rules.Count, rules.FileCount, rules.ErrorCount);
-        var compiled = new CompiledRuleSet(rules.Rules);
+        using var compiled = new CompiledRuleSet(rules.Rules);
 
         // Open the capture before touching the firewall: a wrong interface or file must change nothing.
         using var sources = CaptureSources.Open(request);
@@ -95,11 +96,14 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         using var stopCapture = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var breakOnStop = stopCapture.Token.Register(sources.BreakAll);
         var loops = new DetectionLoop[sources.Count];
+        var evaluators = new RuleEvaluator[sources.Count];
+        using var disposeEvaluators = new DisposeAll(evaluators);
         for (var i = 0; i < loops.Length; i++)
         {
-            var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i));
+            var evaluator = evaluators[i] = compiled.CreateEvaluator();
+            var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), evaluator);
             counters.AddWorker(processor);
-            loops[i] = new DetectionLoop(sources[i], processor, compiled, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
+            loops[i] = new DetectionLoop(sources[i], processor, compiled, evaluator, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
                 alerts.Writer, counters);
         }
         var captureDone = CaptureThreads.Start(loops, stopCapture.Token, () => alerts.Writer.TryComplete(), () => stopCapture.Cancel());

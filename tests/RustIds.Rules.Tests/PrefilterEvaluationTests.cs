@@ -3,8 +3,8 @@ using Xunit.Abstractions;
 
 namespace RustIds.Rules.Tests;
 
-/// <summary>Port-bucketed evaluation against trying every rule, on the real ET Open rules.</summary>
-public sealed class BucketedEvaluationTests
+/// <summary>Prefiltered evaluation against trying every rule, on the real ET Open rules.</summary>
+public sealed class PrefilterEvaluationTests
 {
     private const string EtOpen = "/work/shared/data/rules/et-open";
 
@@ -17,7 +17,7 @@ public sealed class BucketedEvaluationTests
 
     private readonly ITestOutputHelper _output;
 
-    public BucketedEvaluationTests(ITestOutputHelper output)
+    public PrefilterEvaluationTests(ITestOutputHelper output)
     {
         _output = output;
     }
@@ -27,7 +27,9 @@ public sealed class BucketedEvaluationTests
     {
         Skip.IfNot(Directory.Exists(EtOpen), $"{EtOpen} not present");
         var files = Directory.GetFiles(EtOpen, "*.rules").Order(StringComparer.Ordinal).ToArray();
-        var rules = new RuleFileLoader(RuleVariables.CreateDefault(), ClassificationTable.CreateDefault()).LoadFiles(files).Rules;
+        // Packet rules only: app-layer rules are evaluated on transactions, covered elsewhere.
+        var rules = new RuleFileLoader(RuleVariables.CreateDefault(), ClassificationTable.CreateDefault()).LoadFiles(files).Rules
+            .Where(r => r.Event == Buffers.TxEvent.None).ToList();
         Assert.NotEmpty(rules);
         var set = new CompiledRuleSet(rules);
         var random = new Random(20261204);
@@ -55,6 +57,8 @@ public sealed class BucketedEvaluationTests
                 Payload = payload,
                 Direction = random.Next(4) == 0 ? FlowDirection.ToClient : (target.Flow & FlowOptions.ToClient) != 0 ? FlowDirection.ToClient : FlowDirection.ToServer,
                 FlowEstablished = random.Next(4) != 0,
+                FlowSlot = -1,
+                AppProtocol = random.Next(4) == 0 ? Packets.AppLayer.AppProtocol.Unknown : target.AppProtocol,
             };
 
             var expectedCount = set.EvaluateExhaustive(packet, expected);

@@ -1,0 +1,168 @@
+using RustIds.Packets;
+using RustIds.Packets.AppLayer;
+using RustIds.Rules.Buffers;
+using RustIds.Rules.Conditions;
+using RustIds.Rules.Flowbits;
+using RustIds.Rules.Matching;
+
+namespace RustIds.Rules.Evaluation;
+
+/// <summary>A rule laid out for evaluation: arrays instead of lists, its packet and app-layer buffers apart, flowbits as indices.</summary>
+internal sealed class CompiledRule
+{
+    private readonly PacketCondition[] _conditions;
+    private readonly BufferInspection[] _packetBuffers;
+    private readonly BufferInspection[] _appBuffers;
+    private readonly CompiledFlowbit[] _flowbitTests;
+    private readonly CompiledFlowbit[] _flowbitActions;
+
+    public CompiledRule(Rule rule, int index, Func<string, int> flowbitIndex)
+    {
+        Rule = rule;
+        Index = index;
+        _conditions = [.. rule.Conditions];
+        _packetBuffers = [.. rule.Buffers.Where(b => b.Buffer == BufferKind.Packet)];
+        _appBuffers = [.. rule.Buffers.Where(b => b.Buffer != BufferKind.Packet)];
+        _flowbitTests = [.. rule.Flowbits.Where(f => f.IsTest).Select(f => new CompiledFlowbit(f, flowbitIndex))];
+        _flowbitActions = [.. rule.Flowbits.Where(f => !f.IsTest).Select(f => new CompiledFlowbit(f, flowbitIndex))];
+        FastPattern = ChooseFastPattern(rule);
+    }
+
+    public Rule Rule { get; }
+
+    /// <summary>Position in evaluation order; also the index <see cref="CompiledRuleSet.GetRule"/> takes.</summary>
+    public int Index { get; }
+
+    /// <summary>The content the prefilter looks for and the buffer it is in; null when the rule must always be tried.</summary>
+    public (ContentMatch Content, BufferKind Buffer)? FastPattern { get; }
+
+    public bool IsTxRule => Rule.Event != TxEvent.None;
+
+    public bool SetsFlowbits => _flowbitActions.Length > 0;
+
+    public ReadOnlySpan<BufferInspection> AppBuffers => _appBuffers;
+
+    /// <summary>Everything but the app-layer buffers: protocol, flow, header, conditions, packet payload, flowbit tests.</summary>
+    public bool MatchesPacket(in Packet packet, InspectionScratch scratch, FlowbitStore flowbits)
+    {
+        var rule = Rule;
+        if (!rule.AppliesTo(packet.Protocol) || !AppProtocolMatches(packet.AppProtocol))
+            return false;
+        if (!FlowMatches(rule.Flow, packet.Direction, packet.FlowEstablished))
+            return false;
+        if (!HeaderMatches(packet.Source, packet.SourcePort, packet.Destination, packet.DestinationPort, packet.Protocol))
+            return false;
+        foreach (var condition in _conditions)
+        {
+            if (!condition.Matches(in packet))
+                return false;
+        }
+        foreach (var inspection in _packetBuffers)
+        {
+            if (!BufferMatcher.Matches(inspection, packet.Payload, scratch))
+                return false;
+        }
+        return FlowbitTestsPass(packet.FlowSlot, packet.FlowId, flowbits);
+    }
+
+    /// <summary>For an app-layer match whose packet never came (the flow ended): what can be checked from the flow alone.</summary>
+    public bool MatchesFlow(in FlowMatch match)
+    {
+        if (_conditions.Length > 0 || _packetBuffers.Length > 0 || _flowbitTests.Length > 0)
+            return false;
+        return FlowMatches(Rule.Flow, match.Direction, established: true)
+            && HeaderMatches(match.Source, match.SourcePort, match.Destination, match.DestinationPort, match.Protocol);
+    }
+
+    /// <summary>Applies set/unset/toggle after the rule matched.</summary>
+    public void ApplyFlowbitActions(int slot, ulong flowId, FlowbitStore flowbits)
+    {
+        foreach (var action in _flowbitActions)
+        {
+            foreach (var bit in action.Bits)
+                flowbits.Change(slot, flowId, bit, action.Command);
+        }
+    }
+
+    private bool FlowbitTestsPass(int slot, ulong flowId, FlowbitStore flowbits)
+    {
+        foreach (var test in _flowbitTests)
+        {
+            var wantSet = test.Command == FlowbitCommand.IsSet;
+            var any = false;
+            var all = true;
+            foreach (var bit in test.Bits)
+            {
+                var holds = flowbits.IsSet(slot, flowId, bit) == wantSet;
+                any |= holds;
+                all &= holds;
+            }
+            if (test.AnyOf ? !any : !all)
+                return false;
+        }
+        return true;
+    }
+
+    private bool AppProtocolMatches(AppProtocol flowProtocol)
+    {
+        var wanted = Rule.AppProtocol;
+        if (wanted == AppProtocol.Unknown)
+            return true;
+        return Rule.AppProtocolNegated ? flowProtocol != wanted : flowProtocol == wanted;
+    }
+
+    private static bool FlowMatches(FlowOptions flow, FlowDirection direction, bool established)
+    {
+        if (flow == FlowOptions.None)
+            return true;
+        if ((flow & FlowOptions.ToServer) != 0 && direction != FlowDirection.ToServer)
+            return false;
+        if ((flow & FlowOptions.ToClient) != 0 && direction != FlowDirection.ToClient)
+            return false;
+        if ((flow & FlowOptions.Established) != 0 && !established)
+            return false;
+        return (flow & FlowOptions.NotEstablished) == 0 || !established;
+    }
+
+    private bool HeaderMatches(IpAddr source, ushort sourcePort, IpAddr destination, ushort destinationPort, IpProtocol protocol)
+    {
+        if (OneWay(source, sourcePort, destination, destinationPort, protocol))
+            return true;
+        return Rule.Bidirectional && OneWay(destination, destinationPort, source, sourcePort, protocol);
+    }
+
+    private bool OneWay(IpAddr source, ushort sourcePort, IpAddr destination, ushort destinationPort, IpProtocol protocol)
+    {
+        var rule = Rule;
+        if (!rule.Source.Matches(source) || !rule.Destination.Matches(destination))
+            return false;
+        if (rule.SourcePorts.IsAny && rule.DestinationPorts.IsAny)
+            return true;
+        if (protocol is not (IpProtocol.Tcp or IpProtocol.Udp))
+            return false;
+        return rule.SourcePorts.Matches(sourcePort) && rule.DestinationPorts.Matches(destinationPort);
+    }
+
+    /// <summary>The explicit fast_pattern, else the longest positive content (app buffers preferred for app rules, as Suricata does).</summary>
+    private static (ContentMatch, BufferKind)? ChooseFastPattern(Rule rule)
+    {
+        (ContentMatch Content, BufferKind Buffer)? best = null;
+        var preferApp = rule.Event != TxEvent.None;
+        foreach (var inspection in rule.Buffers)
+        {
+            // A transformed buffer differs from what the prefilter scans, so its contents cannot be fast patterns.
+            if (inspection.Transforms != BufferTransforms.None || (preferApp && inspection.Buffer == BufferKind.Packet))
+                continue;
+            foreach (var step in inspection.Steps)
+            {
+                if (step is not ContentStep { Content: { Negated: false } content })
+                    continue;
+                if (content.FastPattern)
+                    return (content, inspection.Buffer);
+                if (best is null || content.PrefilterBytes.Length > best.Value.Content.PrefilterBytes.Length)
+                    best = (content, inspection.Buffer);
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,31 @@
+using RustIds.Rules.Buffers;
+using RustIds.Rules.Prefilter;
+
+namespace RustIds.Rules.Evaluation;
+
+/// <summary>The fast patterns of the rules whose fast pattern is in one buffer, compiled into one multi-pattern database.</summary>
+/// <remarks>Pattern id i belongs to rule <c>Rules[i]</c>. Immutable and shared by the workers; each worker scans with its own scanner.</remarks>
+internal sealed class PrefilterGroup : IDisposable
+{
+    public PrefilterGroup(BufferKind buffer, CompiledRule[] rules, PrefilterEngine engine)
+    {
+        Buffer = buffer;
+        Rules = [.. rules.Select(r => r.Index)];
+        var patterns = new MultiPattern[rules.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var content = rules[i].FastPattern!.Value.Content;
+            patterns[i] = new MultiPattern(i, content.PrefilterBytes.ToArray(), content.NoCase);
+        }
+        Database = MultiPatternDatabase.Compile(patterns, engine);
+    }
+
+    public BufferKind Buffer { get; }
+
+    /// <summary>Rule index (evaluation order) per pattern id.</summary>
+    public int[] Rules { get; }
+
+    public IMultiPatternDatabase Database { get; }
+
+    public void Dispose() => Database.Dispose();
+}

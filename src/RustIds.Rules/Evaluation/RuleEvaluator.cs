@@ -1,0 +1,323 @@
+using System.Numerics;
+using RustIds.Packets;
+using RustIds.Packets.AppLayer;
+using RustIds.Packets.AppLayer.Dns;
+using RustIds.Packets.AppLayer.Http;
+using RustIds.Packets.AppLayer.Ssh;
+using RustIds.Packets.AppLayer.Tls;
+using RustIds.Packets.Processing;
+using RustIds.Rules.Buffers;
+using RustIds.Rules.Flowbits;
+using RustIds.Rules.Matching;
+using RustIds.Rules.Prefilter;
+
+namespace RustIds.Rules.Evaluation;
+
+/// <summary>
+/// One capture worker's rule engine: prefilters and verifies packet rules per packet and app-layer rules per
+/// transaction event, keeps the flowbits, and reports matches in rule order.
+/// </summary>
+/// <remarks>
+/// <para>Give it to the <see cref="PacketProcessor"/> as its <see cref="IAppLayerObserver"/>: during an event
+/// (HTTP request headers, a DNS query, a TLS hello...) the rules of that event are prefiltered on its buffers
+/// and their app-layer buffers verified then, while the parser's objects are valid; what matched waits for
+/// <see cref="Evaluate"/> on the packet that carried the event, which checks the rest (header, flow,
+/// packet payload, flowbits) together with the packet rules, in one rule order, as Suricata does.</para>
+/// <para>Not thread-safe; allocation-free per packet once warm.</para>
+/// </remarks>
+public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
+{
+    private const int MaxPending = 256;
+
+    private readonly CompiledRuleSet _set;
+    private readonly CompiledRule[] _rules;
+    private readonly ulong[] _candidates;
+    private readonly int[] _txMatches;
+    private readonly ulong[] _eventCandidates;
+    private readonly Dictionary<PrefilterGroup, IMultiPatternScanner> _scanners = [];
+    private readonly ulong[] _found;
+    private readonly int[] _hits;
+    private readonly PendingTxMatch[] _pending = new PendingTxMatch[MaxPending];
+    private readonly InspectionScratch _scratch = new();
+    private readonly TxData _tx = new();
+    private readonly FlowbitStore _flowbits;
+    private int _pendingCount;
+
+    internal RuleEvaluator(CompiledRuleSet set)
+    {
+        _set = set;
+        _rules = set.Rules;
+        var words = (_rules.Length + 63) / 64;
+        _candidates = new ulong[words];
+        _txMatches = new int[_rules.Length];
+        _eventCandidates = new ulong[words];
+        var maxPatterns = 1;
+        foreach (var group in set.AllPrefilters)
+        {
+            _scanners[group] = group.Database.CreateScanner();
+            maxPatterns = Math.Max(maxPatterns, group.Rules.Length);
+        }
+        _found = new ulong[(maxPatterns + 63) / 64];
+        _hits = new int[maxPatterns];
+        _flowbits = new FlowbitStore((set.FlowbitCount + 63) / 64);
+    }
+
+    /// <summary>App-layer matches lost because more than <see cref="MaxPending"/> waited for one packet.</summary>
+    public long PendingOverflows { get; private set; }
+
+    /// <summary>Transformed buffers cut at the scratch size.</summary>
+    public long TruncatedTransforms => _scratch.TruncatedTransforms;
+
+    /// <summary>Writes the indices of the rules that alert on <paramref name="packet"/> into <paramref name="matches"/>, in rule order; returns how many.</summary>
+    /// <remarks>App-layer matches of this packet's flow recorded during its events are completed here. A matching
+    /// <c>pass</c> rule ends the inspection: no alert for this packet. Stops when <paramref name="matches"/> is full.</remarks>
+    public int Evaluate(in Packet packet, Span<int> matches)
+    {
+        Array.Clear(_candidates);
+        var kept = 0;
+        for (var i = 0; i < _pendingCount; i++)
+        {
+            ref var pending = ref _pending[i];
+            if (pending.FlowId == packet.FlowId && packet.FlowSlot >= 0)
+            {
+                // One alert per transaction: two requests in one packet matching the same rule alert twice.
+                _txMatches[pending.RuleIndex]++;
+                Set(_candidates, pending.RuleIndex);
+            }
+            else
+            {
+                _pending[kept++] = pending;
+            }
+        }
+        _pendingCount = kept;
+
+        var plan = _set.PacketPlan(packet.Protocol);
+        Prefilter(plan, packet.Payload, _candidates);
+        foreach (var index in plan.Always)
+            Set(_candidates, index);
+
+        var count = 0;
+        var passed = false;
+        for (var word = 0; word < _candidates.Length; word++)
+        {
+            var bits = _candidates[word];
+            while (bits != 0)
+            {
+                var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var rule = _rules[index];
+                var times = 1;
+                if (rule.IsTxRule)
+                {
+                    times = _txMatches[index];
+                    _txMatches[index] = 0;
+                }
+                if (passed || times == 0 || !rule.MatchesPacket(in packet, _scratch, _flowbits))
+                    continue;
+                for (var t = 0; t < times; t++)
+                {
+                    if (rule.SetsFlowbits)
+                        rule.ApplyFlowbitActions(packet.FlowSlot, packet.FlowId, _flowbits);
+                    if (rule.Rule.Action == RuleAction.Pass)
+                    {
+                        // A matching pass rule ends the inspection of this packet: no alert for it.
+                        passed = true;
+                        break;
+                    }
+                    if (!rule.Rule.NoAlert && count < matches.Length)
+                        matches[count++] = index;
+                }
+            }
+        }
+        return passed ? 0 : count;
+    }
+
+    /// <summary>Tries every packet rule in order without prefilter; the oracle the prefiltered path is tested against.</summary>
+    internal int EvaluateExhaustive(in Packet packet, Span<int> matches)
+    {
+        var count = 0;
+        foreach (var rule in _rules)
+        {
+            if (rule.IsTxRule || !rule.MatchesPacket(in packet, _scratch, _flowbits))
+                continue;
+            if (rule.SetsFlowbits)
+                rule.ApplyFlowbitActions(packet.FlowSlot, packet.FlowId, _flowbits);
+            if (rule.Rule.Action == RuleAction.Pass)
+                return 0;
+            if (!rule.Rule.NoAlert && count < matches.Length)
+                matches[count++] = rule.Index;
+        }
+        return count;
+    }
+
+    /// <summary>App-layer matches still waiting after the packet path finished a frame (their flow ended without a packet): checked from the flow alone.</summary>
+    /// <remarks>Call after each processed frame and after a flush; returns how many were written.</remarks>
+    public int DrainFlowMatches(Span<FlowMatch> matches)
+    {
+        var count = 0;
+        for (var i = 0; i < _pendingCount; i++)
+        {
+            var match = _pending[i].ToFlowMatch();
+            var rule = _rules[match.RuleIndex];
+            if (rule.MatchesFlow(in match) && !rule.Rule.NoAlert && rule.Rule.Action != RuleAction.Pass && count < matches.Length)
+                matches[count++] = match;
+        }
+        _pendingCount = 0;
+        return count;
+    }
+
+    void IAppLayerObserver.OnHttp(in AppLayerContext context, HttpTransaction transaction, HttpProgress progress)
+    {
+        _tx.Set(http: transaction);
+        Inspect(progress switch
+        {
+            HttpProgress.RequestHeaders => TxEvent.HttpRequestHeaders,
+            HttpProgress.RequestComplete => TxEvent.HttpRequestComplete,
+            HttpProgress.ResponseHeaders => TxEvent.HttpResponseHeaders,
+            _ => TxEvent.HttpResponseComplete,
+        }, in context, AppProtocol.Http);
+    }
+
+    void IAppLayerObserver.OnDns(in AppLayerContext context, DnsMessage message)
+    {
+        // dns.query inspects queries, as Suricata 7 does; a response repeats the question and would alert twice.
+        if (message.IsResponse || message.QuestionCount == 0)
+            return;
+        _tx.Set(dns: message);
+        Inspect(TxEvent.Dns, in context, AppProtocol.Dns);
+    }
+
+    void IAppLayerObserver.OnTlsClientHello(in AppLayerContext context, TlsClientHello hello)
+    {
+        _tx.Set(clientHello: hello);
+        Inspect(TxEvent.TlsClientHello, in context, AppProtocol.Tls);
+    }
+
+    void IAppLayerObserver.OnTlsServerHello(in AppLayerContext context, TlsServerHello hello)
+    {
+        _tx.Set(serverHello: hello);
+        Inspect(TxEvent.TlsServerHello, in context, AppProtocol.Tls);
+    }
+
+    void IAppLayerObserver.OnTlsCertificate(in AppLayerContext context, TlsCertificateInfo certificate)
+    {
+        _tx.Set(certificate: certificate);
+        Inspect(TxEvent.TlsCertificate, in context, AppProtocol.Tls);
+    }
+
+    void IAppLayerObserver.OnSsh(in AppLayerContext context, SshBanner banner)
+    {
+        _tx.Set(ssh: banner);
+        Inspect(TxEvent.Ssh, in context, AppProtocol.Ssh);
+    }
+
+    public void Dispose()
+    {
+        foreach (var scanner in _scanners.Values)
+            scanner.Dispose();
+    }
+
+    private void Inspect(TxEvent txEvent, in AppLayerContext context, AppProtocol protocol)
+    {
+        var plan = _set.EventPlan(txEvent);
+        if (plan.IsEmpty)
+            return;
+        Array.Clear(_eventCandidates);
+        foreach (var group in plan.Prefilters)
+        {
+            var instances = _tx.Count(group.Buffer);
+            for (var i = 0; i < instances; i++)
+            {
+                if (_tx.TryGet(group.Buffer, i, _scratch, out var data))
+                    Scan(group, data, _eventCandidates);
+            }
+        }
+        foreach (var index in plan.Always)
+            Set(_eventCandidates, index);
+        for (var word = 0; word < _eventCandidates.Length; word++)
+        {
+            var bits = _eventCandidates[word];
+            while (bits != 0)
+            {
+                var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (AppBuffersMatch(_rules[index]))
+                    AddPending(index, in context, protocol);
+            }
+        }
+        _tx.Set();
+    }
+
+    private bool AppBuffersMatch(CompiledRule rule)
+    {
+        var buffers = rule.AppBuffers;
+        // A multi-instance buffer (one per DNS question) matches when one instance satisfies all its keywords.
+        var instances = _tx.Count(buffers[0].Buffer);
+        for (var instance = 0; instance < instances; instance++)
+        {
+            var all = true;
+            foreach (var inspection in buffers)
+            {
+                if (!_tx.TryGet(inspection.Buffer, instance, _scratch, out var data) || !BufferMatcher.Matches(inspection, data, _scratch))
+                {
+                    all = false;
+                    break;
+                }
+            }
+            if (all)
+                return true;
+        }
+        return false;
+    }
+
+    private void AddPending(int ruleIndex, in AppLayerContext context, AppProtocol protocol)
+    {
+        if (_pendingCount == MaxPending)
+        {
+            PendingOverflows++;
+            return;
+        }
+        var flow = context.Flow;
+        var key = flow.Key;
+        var client = flow.InitiatorAddress;
+        var clientPort = flow.InitiatorPort;
+        var clientIsLow = key.LowAddress == client && key.LowPort == clientPort;
+        var server = clientIsLow ? key.HighAddress : key.LowAddress;
+        var serverPort = clientIsLow ? key.HighPort : key.LowPort;
+        var toServer = context.Direction == FlowDirection.ToServer;
+        _pending[_pendingCount++] = new PendingTxMatch
+        {
+            RuleIndex = ruleIndex,
+            FlowId = context.FlowId,
+            Direction = context.Direction,
+            TimestampTicks = context.TimestampTicks,
+            Source = toServer ? client : server,
+            SourcePort = toServer ? clientPort : serverPort,
+            Destination = toServer ? server : client,
+            DestinationPort = toServer ? serverPort : clientPort,
+            Protocol = key.Protocol,
+            AppProtocol = protocol,
+        };
+    }
+
+    private void Prefilter(RulePlan plan, ReadOnlySpan<byte> data, ulong[] candidates)
+    {
+        foreach (var group in plan.Prefilters)
+            Scan(group, data, candidates);
+    }
+
+    private void Scan(PrefilterGroup group, ReadOnlySpan<byte> data, ulong[] candidates)
+    {
+        if (data.IsEmpty)
+            return;
+        var found = _found.AsSpan(0, (group.Rules.Length + 63) / 64);
+        found.Clear();
+        var hits = _scanners[group].Scan(data, found, _hits);
+        for (var i = 0; i < hits; i++)
+            Set(candidates, group.Rules[_hits[i]]);
+    }
+
+    private static void Set(ulong[] bits, int index) => bits[index >> 6] |= 1UL << index;
+
+    private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << index)) != 0;
+}
