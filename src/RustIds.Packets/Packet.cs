@@ -49,7 +49,7 @@ public ref struct Packet
     /// <summary>The transport header and its payload (the bytes its checksum covers); the IP payload for other protocols.</summary>
     public ReadOnlySpan<byte> Transport;
 
-    /// <summary>Transport payload (TCP/UDP data, ICMP body after the 4-byte header).</summary>
+    /// <summary>Transport payload (TCP/UDP data, ICMP data after the 8-byte header, as Suricata's payload).</summary>
     public ReadOnlySpan<byte> Payload;
 
     /// <summary>Set by the flow tracker: direction relative to the flow's initiator.</summary>

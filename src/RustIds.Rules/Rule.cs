@@ -39,7 +39,6 @@ public sealed class Rule
         NoAlert = body.NoAlert;
         TargetIsSource = body.TargetIsSource;
         AppProtocol = header.AppProtocol != AppProtocol.Unknown ? header.AppProtocol : body.AppProtocol;
-        AppProtocolNegated = header.AppProtocol == AppProtocol.Unknown && body.AppProtocolNegated;
         Event = body.Event;
         Services = body.Services;
         IgnoredKeywords = body.IgnoredKeywords;
@@ -118,8 +117,6 @@ public sealed class Rule
     /// <summary>The flow's app-layer protocol must be this one (Unknown: any).</summary>
     public AppProtocol AppProtocol { get; }
 
-    /// <summary><c>app-layer-protocol:!x</c>.</summary>
-    public bool AppProtocolNegated { get; }
 
     /// <summary>The app-layer event at which the rule is inspected; None for packet rules.</summary>
     public TxEvent Event { get; }

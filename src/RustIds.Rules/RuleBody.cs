@@ -43,11 +43,8 @@ public sealed record RuleBody
     /// <summary><c>target:src_ip|dest_ip</c>: which side is the target; null when not given.</summary>
     public bool? TargetIsSource { get; init; }
 
-    /// <summary>The app-layer protocol required by the buffers or <c>app-layer-protocol</c>, or Unknown.</summary>
+    /// <summary>The app-layer protocol the buffers belong to, or Unknown.</summary>
     public AppProtocol AppProtocol { get; init; }
-
-    /// <summary><c>app-layer-protocol:!x</c>: the flow must not be of <see cref="AppProtocol"/>.</summary>
-    public bool AppProtocolNegated { get; init; }
 
     /// <summary>The event at which the rule's app-layer buffers are complete; None for packet rules.</summary>
     public TxEvent Event { get; init; }

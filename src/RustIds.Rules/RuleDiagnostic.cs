@@ -35,6 +35,9 @@ public sealed class RuleDiagnostic
     /// <summary>Broad class, for statistics.</summary>
     public RuleDiagnosticKind Kind { get; }
 
+    /// <summary>For <see cref="RuleDiagnosticKind.Unsupported"/>: the keyword or feature that held the rule back.</summary>
+    public string? Feature { get; init; }
+
     /// <summary>Human-readable description.</summary>
     public string Message { get; }
 

@@ -87,9 +87,13 @@ public sealed partial class RuleFileLoader
                 break;
             }
             var source = new RuleSource(file, firstLine, logical.ToString(), [.. segments]);
+            var before = state.Diagnostics.Count;
             var rule = _parser.Parse(source, state.Diagnostics, snort3);
+            state.ActiveCount++;
             if (rule is not null)
                 state.Add(rule);
+            else
+                state.CountRejected(before);
         }
     }
 
@@ -114,6 +118,36 @@ public sealed partial class RuleFileLoader
 
         public int DisabledCount { get; set; }
 
+        public int ActiveCount { get; set; }
+
+        public int SyntaxRejected { get; private set; }
+
+        public int UnsupportedRejected { get; private set; }
+
+        public int OtherRejected { get; private set; }
+
+        public Dictionary<string, int> HeldBack { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Classifies a rejected rule by its diagnostics from <paramref name="first"/> on: a syntax error wins over an unsupported feature.</summary>
+        public void CountRejected(int first)
+        {
+            var errors = Diagnostics.Skip(first).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Exists(d => d.Kind == RuleDiagnosticKind.Syntax))
+            {
+                SyntaxRejected++;
+            }
+            else if (errors.Exists(d => d.Kind == RuleDiagnosticKind.Unsupported))
+            {
+                UnsupportedRejected++;
+                foreach (var feature in errors.Where(d => d.Feature is not null).Select(d => d.Feature!).Distinct(StringComparer.Ordinal))
+                    HeldBack[feature] = HeldBack.GetValueOrDefault(feature) + 1;
+            }
+            else
+            {
+                OtherRejected++;
+            }
+        }
+
         public int FileCount { get; set; }
 
         public void Add(Rule rule)
@@ -132,7 +166,14 @@ public sealed partial class RuleFileLoader
                 string.Create(CultureInfo.InvariantCulture, $"duplicate rule {rule.Gid}:{rule.Sid}; rev {dropped.Rev} ignored, rev {kept.Rev} from {kept.File}:{kept.Line} kept")));
         }
 
-        public RuleLoadResult ToResult() => new(Rules.ToArray(), Diagnostics.ToArray(), DisabledCount, FileCount);
+        public RuleLoadResult ToResult() => new(Rules.ToArray(), Diagnostics.ToArray(), DisabledCount, FileCount)
+        {
+            ActiveCount = ActiveCount,
+            SyntaxRejected = SyntaxRejected,
+            UnsupportedRejected = UnsupportedRejected,
+            OtherRejected = OtherRejected,
+            HeldBack = HeldBack,
+        };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[;(]\s*service\s*:")]

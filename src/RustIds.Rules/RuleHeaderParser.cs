@@ -70,7 +70,7 @@ internal static class RuleHeaderParser
             var message = UnparsedAppProtocols.Contains(protocol.ToLowerInvariant())
                 ? $"unsupported protocol '{protocol}' (rustids has no {protocol} parser)"
                 : $"unsupported protocol '{protocol}'";
-            session.Error(protocolAt, RuleDiagnosticKind.Unsupported, message);
+            session.Unsupported(protocolAt, $"protocol {protocol.ToLowerInvariant()}", message);
         }
 
         var afterProtocol = pos;

@@ -26,6 +26,21 @@ public sealed class RuleLoadResult
     /// <summary>Files that were read successfully.</summary>
     public int FileCount { get; }
 
+    /// <summary>Active (not commented-out) rules read, loaded or not.</summary>
+    public int ActiveCount { get; init; }
+
+    /// <summary>Rules rejected for a syntax error.</summary>
+    public int SyntaxRejected { get; init; }
+
+    /// <summary>Rules held back because they use something rustids does not support (and have no syntax error).</summary>
+    public int UnsupportedRejected { get; init; }
+
+    /// <summary>Rules rejected for other reasons (missing sid, contradictory options, unknown variable...).</summary>
+    public int OtherRejected { get; init; }
+
+    /// <summary>Per unsupported keyword or feature, how many rules it held back (a rule can count under several).</summary>
+    public IReadOnlyDictionary<string, int> HeldBack { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Diagnostics with <see cref="DiagnosticSeverity.Error"/>.</summary>
     public int ErrorCount { get; }
 

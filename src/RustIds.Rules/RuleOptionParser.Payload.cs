@@ -25,7 +25,8 @@ internal sealed partial class RuleOptionParser
             ApplyContent(option);
             return true;
         }
-        if (keyword is "nocase" or "fast_pattern" or "offset" or "depth" or "distance" or "within" or "startswith" or "endswith" or "rawbytes")
+        if (keyword is "nocase" or "fast_pattern" or "offset" or "depth" or "distance" or "within" or "startswith" or "endswith" or "rawbytes"
+            or "fast_pattern_offset" or "fast_pattern_length")
         {
             ApplyModifier(option.Keyword, option.Value, option.KeywordAt, option.ValueAt);
             return true;
@@ -39,7 +40,7 @@ internal sealed partial class RuleOptionParser
         {
             if (option.Value is not null)
             {
-                _session.Error(option.ValueAt, RuleDiagnosticKind.Unsupported, $"'{keyword}' with options is not supported");
+                _session.Unsupported(option.ValueAt, keyword + ":options", $"'{keyword}' with options is not supported");
                 return true;
             }
             _current = sticky;
@@ -128,10 +129,13 @@ internal sealed partial class RuleOptionParser
             case "fast_pattern":
                 ApplyFastPattern(content, value, valueAt);
                 return;
+            case "fast_pattern_offset" or "fast_pattern_length":
+                ApplyFastPatternPart(content, keyword, value, keywordAt, valueAt);
+                return;
             case "offset" or "depth" or "distance" or "within":
                 break;
             default:
-                _session.Error(keywordAt, RuleDiagnosticKind.Unsupported, $"unsupported content modifier '{keyword}'");
+                _session.Unsupported(keywordAt, keyword, $"unsupported content modifier '{keyword}'");
                 return;
         }
         if (string.IsNullOrEmpty(value))
@@ -141,7 +145,7 @@ internal sealed partial class RuleOptionParser
         }
         if (char.IsAsciiLetter(value[0]) || value[0] == '_')
         {
-            _session.Error(valueAt, RuleDiagnosticKind.Unsupported, $"variable '{value}' in '{keyword}' is not supported");
+            _session.Unsupported(valueAt, keyword + ":variable", $"variable '{value}' in '{keyword}' is not supported");
             return;
         }
         var isRelative = keyword is "distance" or "within";
@@ -202,6 +206,35 @@ internal sealed partial class RuleOptionParser
         _session.Error(valueAt, RuleDiagnosticKind.Syntax, $"fast_pattern expects 'only' or 'offset,length' within the content, not '{value}'");
     }
 
+    /// <summary>Snort 3's <c>fast_pattern_offset N</c> and <c>fast_pattern_length N</c>.</summary>
+    private void ApplyFastPatternPart(ContentBuilder content, string keyword, string? value, int keywordAt, int valueAt)
+    {
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            _session.Error(string.IsNullOrEmpty(value) ? keywordAt : valueAt, RuleDiagnosticKind.Syntax, $"'{keyword}' needs a number");
+            return;
+        }
+        var (offset, length) = content.FastPatternSlice;
+        if (length == 0)
+            length = content.Pattern.Length - offset;
+        if (keyword == "fast_pattern_offset")
+        {
+            length = Math.Min(length, content.Pattern.Length - number);
+            offset = number;
+        }
+        else
+        {
+            length = number;
+        }
+        if (offset < 0 || length <= 0 || offset + length > content.Pattern.Length)
+        {
+            _session.Error(valueAt, RuleDiagnosticKind.Semantic, $"'{keyword} {number}' reaches outside the {content.Pattern.Length}-byte content");
+            return;
+        }
+        content.FastPattern = true;
+        content.FastPatternSlice = (offset, length);
+    }
+
     private void ApplyLegacyModifier(RuleOption option, LogicalBuffer buffer)
     {
         if (_lastContent is not { } content)
@@ -225,7 +258,7 @@ internal sealed partial class RuleOptionParser
         var trimmed = value.Trim();
         if (!trimmed.StartsWith("field ", StringComparison.Ordinal) || !BufferCatalog.TryGetHeaderField(trimmed[6..].Trim(), out var buffer))
         {
-            _session.Error(option.ValueAt, RuleDiagnosticKind.Unsupported, $"http_header:{trimmed} is not supported (known fields: user-agent, host, referer, cookie, content-type, ...)");
+            _session.Unsupported(option.ValueAt, "http_header:field", $"http_header:{trimmed} is not supported (known fields: user-agent, host, referer, cookie, content-type, ...)");
             return;
         }
         _current = buffer;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using RustIds.Packets.AppLayer;
 using RustIds.Rules.Buffers;
+using RustIds.Rules.Conditions;
 using RustIds.Rules.Flowbits;
 using RustIds.Rules.Matching;
 
@@ -37,8 +38,6 @@ internal sealed partial class RuleOptionParser
     private FlowOptions _flow;
     private bool _noAlert;
     private bool? _targetIsSource;
-    private AppProtocol _appProtocol;
-    private bool _appProtocolNegated;
 
     private RuleOptionParser(RuleParseSession session, ClassificationTable classifications)
     {
@@ -207,7 +206,7 @@ internal sealed partial class RuleOptionParser
     private void Unsupported(int at, string keyword)
     {
         if (_unsupported.Add(keyword))
-            _session.Error(at, RuleDiagnosticKind.Unsupported, $"unsupported keyword '{keyword}'");
+            _session.Unsupported(at, keyword, $"unsupported keyword '{keyword}'");
     }
 
     private RuleBody? Finish(RuleHeader? header, int ruleAt)
@@ -246,7 +245,6 @@ internal sealed partial class RuleOptionParser
             NoAlert = _noAlert,
             TargetIsSource = _targetIsSource,
             AppProtocol = appProtocol,
-            AppProtocolNegated = _appProtocolNegated,
             Event = txEvent,
             Services = _services,
             IgnoredKeywords = _ignored,
@@ -256,7 +254,7 @@ internal sealed partial class RuleOptionParser
     /// <summary>Checks the buffers belong to one protocol and one event, consistent with the header and the flow direction.</summary>
     private bool ResolveEvent(RuleHeader? header, List<BufferInspection> buffers, int ruleAt, out AppProtocol appProtocol, out TxEvent txEvent)
     {
-        appProtocol = _appProtocol;
+        appProtocol = AppProtocol.Unknown;
         txEvent = TxEvent.None;
         foreach (var inspection in buffers)
         {
@@ -286,7 +284,7 @@ internal sealed partial class RuleOptionParser
             var isHttp = bufferEvent <= TxEvent.HttpResponseComplete;
             if (txEvent != TxEvent.None && txEvent != bufferEvent && !isHttp)
             {
-                _session.Error(ruleAt, RuleDiagnosticKind.Unsupported, $"buffer '{name}' comes from a different message than the rule's other buffers (not supported)");
+                _session.Unsupported(ruleAt, "buffers of two messages", $"buffer '{name}' comes from a different message than the rule's other buffers (not supported)");
                 return false;
             }
             txEvent = (TxEvent)Math.Max((int)txEvent, (int)bufferEvent);
@@ -360,11 +358,10 @@ internal sealed partial class RuleOptionParser
         var name = value.TrimStart('!').Trim().ToLowerInvariant();
         if (!RuleHeaderParser.TryProtocol(name, out _, out var protocol, out _) || protocol == AppProtocol.Unknown)
         {
-            _session.Error(option.ValueAt, RuleDiagnosticKind.Unsupported, $"app-layer-protocol '{name}' has no parser in rustids");
+            _session.Unsupported(option.ValueAt, $"app-layer-protocol:{name}", $"app-layer-protocol '{name}' has no parser in rustids");
             return;
         }
-        _appProtocol = protocol;
-        _appProtocolNegated = negated;
+        _conditions.Add(new AppProtocolCondition(protocol, negated));
     }
 
     private void ApplyFlow(RuleOption option)
@@ -389,7 +386,7 @@ internal sealed partial class RuleOptionParser
             };
             if (flag == FlowOptions.None)
             {
-                _session.Error(wordAt, RuleDiagnosticKind.Unsupported, $"unsupported flow option '{word}'");
+                _session.Unsupported(wordAt, $"flow:{word}", $"unsupported flow option '{word}'");
                 continue;
             }
             if (word is "only_stream" or "no_stream" or "no_frag" or "only_frag")
@@ -426,7 +423,7 @@ internal sealed partial class RuleOptionParser
             case "isset": command = FlowbitCommand.IsSet; break;
             case "isnotset": command = FlowbitCommand.IsNotSet; break;
             default:
-                _session.Error(option.ValueAt, RuleDiagnosticKind.Unsupported, $"unsupported flowbits command '{verb}'");
+                _session.Unsupported(option.ValueAt, $"flowbits:{verb}", $"unsupported flowbits command '{verb}'");
                 return;
         }
         if (names.Length == 0)

@@ -29,15 +29,19 @@ internal sealed class RuleParseSession
     public void Error(int offset, RuleDiagnosticKind kind, string message) =>
         Report(offset, DiagnosticSeverity.Error, kind, message);
 
+    /// <summary>A feature rustids does not support: the rule is held back and <paramref name="feature"/> counted in <c>rules check</c>.</summary>
+    public void Unsupported(int offset, string feature, string message) =>
+        Report(offset, DiagnosticSeverity.Error, RuleDiagnosticKind.Unsupported, message, feature);
+
     public void Warning(int offset, RuleDiagnosticKind kind, string message) =>
         Report(offset, DiagnosticSeverity.Warning, kind, message);
 
-    private void Report(int offset, DiagnosticSeverity severity, RuleDiagnosticKind kind, string message)
+    private void Report(int offset, DiagnosticSeverity severity, RuleDiagnosticKind kind, string message, string? feature = null)
     {
         if (severity == DiagnosticSeverity.Error)
             ErrorCount++;
         var (line, column) = Source.Locate(offset);
-        _diagnostics.Add(new RuleDiagnostic(Source.File, line, column, Sid, severity, kind, message));
+        _diagnostics.Add(new RuleDiagnostic(Source.File, line, column, Sid, severity, kind, message) { Feature = feature });
     }
 
     private static long? PrescanSid(string text)

@@ -25,7 +25,7 @@ public sealed class RuleVariables
         variables.Set("EXTERNAL_NET", "!$HOME_NET");
         foreach (var name in (string[])["HTTP_SERVERS", "SMTP_SERVERS", "SQL_SERVERS", "DNS_SERVERS", "TELNET_SERVERS",
                      "AIM_SERVERS", "DC_SERVERS", "DNP3_SERVER", "DNP3_CLIENT", "MODBUS_CLIENT", "MODBUS_SERVER",
-                     "ENIP_CLIENT", "ENIP_SERVER"])
+                     "ENIP_CLIENT", "ENIP_SERVER", "SIP_SERVERS"])
         {
             variables.Set(name, HomeNet);
         }
@@ -37,6 +37,7 @@ public sealed class RuleVariables
         variables.Set("MODBUS_PORTS", "502");
         variables.Set("FILE_DATA_PORTS", "[$HTTP_PORTS,110,143]");
         variables.Set("FTP_PORTS", "21");
+        variables.Set("SIP_PORTS", "[5060,5061,5600]");
         variables.Set("GENEVE_PORTS", "6081");
         variables.Set("VXLAN_PORTS", "4789");
         variables.Set("TEREDO_PORTS", "3544");

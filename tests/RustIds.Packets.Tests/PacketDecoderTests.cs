@@ -81,7 +81,8 @@ public sealed class PacketDecoderTests
         var packet = default(Packet);
         Assert.Equal(DecodeStatus.Ok, PacketDecoder.Decode(LinkType.Raw, ip, ref packet));
         Assert.Equal((8, 0), (packet.IcmpType, packet.IcmpCode));
-        Assert.Equal(8, packet.Payload.Length);
+        // Echo id and sequence belong to the 8-byte header; the payload is the 4 data bytes "ping".
+        Assert.Equal("ping"u8.ToArray(), packet.Payload.ToArray());
     }
 
     [Fact]

@@ -13,6 +13,14 @@ internal static class TestRules
         return rule!;
     }
 
+    /// <summary>Parses a rule as the loader does for a file of Snort 3 rules.</summary>
+    public static Rule ParseSnort3(string text)
+    {
+        var result = new RuleFileLoader().LoadText(text + "\n# service:http marks the file as Snort 3\nalert tcp any any -> any any ( msg:\"m\"; service:http; sid:999999; )\n", "s3.rules");
+        Assert.True(result.ErrorCount == 0, string.Join("\n", result.Diagnostics));
+        return result.Rules[0];
+    }
+
     public static List<RuleDiagnostic> Errors(string text)
     {
         var diagnostics = new List<RuleDiagnostic>();

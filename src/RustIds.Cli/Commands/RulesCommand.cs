@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using RustIds.Engine.Loading;
 using RustIds.Rules;
 
@@ -41,6 +42,19 @@ internal static class RulesCommand
         Console.WriteLine(
             $"{result.Rules.Count} rule(s) loaded from {result.FileCount} file(s); {result.DisabledCount} commented out; " +
             $"{result.ErrorCount} error(s), {result.WarningCount} warning(s).");
+        if (result.ActiveCount > 0)
+        {
+            var parsed = result.ActiveCount - result.SyntaxRejected;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Active rules: {result.ActiveCount}; parsed without a syntax error: {parsed} ({100.0 * parsed / result.ActiveCount:F2} %); " +
+                $"loaded fully: {result.Rules.Count} ({100.0 * result.Rules.Count / result.ActiveCount:F2} %); held back as unsupported: {result.UnsupportedRejected}; other errors: {result.OtherRejected}."));
+        }
+        if (result.HeldBack.Count > 0)
+        {
+            Console.WriteLine("Held back, per unsupported keyword or feature (rules):");
+            foreach (var (feature, count) in result.HeldBack.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal))
+                Console.WriteLine($"  {count,7}  {feature}");
+        }
         var top = result.Diagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .GroupBy(d => d.Message)

@@ -24,7 +24,9 @@ internal static class TransportDecoder
                     return DecodeStatus.Truncated;
                 packet.IcmpType = data[0];
                 packet.IcmpCode = data[1];
-                packet.Payload = data[4..];
+                // As Suricata and Snort: the payload starts after the 8-byte header (type, code, checksum and the
+                // 4 type-specific bytes such as echo id and sequence), which is what dsize and content see.
+                packet.Payload = data.Length >= 8 ? data[8..] : default;
                 return DecodeStatus.Ok;
             case IpProtocol.Gre:
                 return TunnelDecoder.Gre(data, ref packet);

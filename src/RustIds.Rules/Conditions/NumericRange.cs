@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace RustIds.Rules.Conditions;
 
-/// <summary>A numeric test as rules write it: <c>5</c>, <c>!5</c>, <c>&lt;5</c>, <c>&gt;=5</c>, <c>3&lt;&gt;9</c> (exclusive), <c>3-9</c> (inclusive).</summary>
+/// <summary>A numeric test as rules write it: <c>5</c>, <c>!5</c>, <c>&lt;5</c>, <c>&gt;=5</c>, <c>3&lt;&gt;9</c> (exclusive), <c>3-9</c> and Snort 3's <c>3&lt;=&gt;9</c> (inclusive).</summary>
 public readonly record struct NumericRange(NumericOperator Operator, long Low, long High)
 {
     /// <summary>Whether <paramref name="value"/> passes the test.</summary>
@@ -27,6 +27,9 @@ public readonly record struct NumericRange(NumericOperator Operator, long Low, l
         errorAt = 0;
         var s = text.Trim();
         var lead = text.Length - text.TrimStart().Length;
+        var inclusive = s.IndexOf("<=>", StringComparison.Ordinal);
+        if (inclusive > 0)
+            return TryPair(s, inclusive, 3, NumericOperator.Inclusive, max, lead, out range, out error, out errorAt);
         var between = s.IndexOf("<>", StringComparison.Ordinal);
         if (between > 0)
             return TryPair(s, between, 2, NumericOperator.Between, max, lead, out range, out error, out errorAt);

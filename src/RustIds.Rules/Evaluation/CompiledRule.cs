@@ -106,9 +106,7 @@ internal sealed class CompiledRule
     private bool AppProtocolMatches(AppProtocol flowProtocol)
     {
         var wanted = Rule.AppProtocol;
-        if (wanted == AppProtocol.Unknown)
-            return true;
-        return Rule.AppProtocolNegated ? flowProtocol != wanted : flowProtocol == wanted;
+        return wanted == AppProtocol.Unknown || flowProtocol == wanted;
     }
 
     private static bool FlowMatches(FlowOptions flow, FlowDirection direction, bool established)

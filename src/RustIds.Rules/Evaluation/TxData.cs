@@ -136,7 +136,7 @@ internal sealed class TxData
             case BufferKind.HttpResponseStart:
                 data = Start(scratch.Built, tx.ResponseLine, tx.ResponseHeadersRaw);
                 return true;
-            case < BufferKind.HttpRequestBody:
+            case <= BufferKind.HttpRequestBody:
                 return tx.HasRequest;
             default:
                 return tx.HasResponse;
