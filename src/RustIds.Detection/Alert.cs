@@ -35,6 +35,9 @@ public sealed record Alert
     /// <summary>1 (highest) to 4 (lowest), Snort/Suricata priority semantics.</summary>
     public int Severity { get; init; } = 3;
 
+    /// <summary>The rule's action was drop or reject: the offender is blocked whatever its score.</summary>
+    public bool ForcesBlock { get; init; }
+
     /// <summary>Copy of the triggering payload (bounded), for EVE's payload field; may be empty.</summary>
     public ReadOnlyMemory<byte> Payload { get; init; }
 

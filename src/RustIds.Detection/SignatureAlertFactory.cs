@@ -31,6 +31,7 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             Signature = rule.Message,
             Category = rule.Category ?? "",
             Severity = Math.Clamp(rule.Priority, 1, 4),
+            ForcesBlock = rule.Action is RuleAction.Drop or RuleAction.Reject,
             Payload = payload,
             InterfaceName = interfaceName,
         };
@@ -57,6 +58,7 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             Signature = rule.Message,
             Category = rule.Category ?? "",
             Severity = Math.Clamp(rule.Priority, 1, 4),
+            ForcesBlock = rule.Action is RuleAction.Drop or RuleAction.Reject,
             Payload = ReadOnlyMemory<byte>.Empty,
             InterfaceName = interfaceName,
         };

@@ -70,7 +70,7 @@ internal sealed partial class RuleOptionParser
         return close > 0 && value.AsSpan(close + 1).TrimStart().StartsWith(",");
     }
 
-    /// <summary>Splits <c>kw:value; kw;</c> items; values end at the first unescaped ';' outside quotes.</summary>
+    /// <summary>Splits <c>kw:value; kw;</c> items; values end at the first unescaped ';'.</summary>
     private static List<RuleOption>? Split(RuleParseSession session, int open)
     {
         var text = session.Text;
@@ -115,18 +115,9 @@ internal sealed partial class RuleOptionParser
                 while (pos < close && char.IsWhiteSpace(text[pos]))
                     pos++;
                 valueAt = pos;
-                var quoted = false;
-                while (pos < close && (quoted || text[pos] != ';'))
-                {
-                    if (text[pos] == '\\')
-                    {
-                        pos += 2;
-                        continue;
-                    }
-                    if (text[pos] == '"')
-                        quoted = !quoted;
-                    pos++;
-                }
+                // Like Suricata: a value ends at the first ';' not escaped with a backslash, quotes or not.
+                while (pos < close && text[pos] != ';')
+                    pos += text[pos] == '\\' ? 2 : 1;
                 pos = Math.Min(pos, close);
                 value = text[valueAt..pos].TrimEnd();
             }

@@ -187,4 +187,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [SkippableFact]
+    public void RulesKeywords_Markdown_IsTheCommittedDocument()
+    {
+        Skip.IfNot(Directory.Exists(Path.Combine(RepoPaths.SharedData, "rules", "et-open")), "shared rule sets not present");
+
+        var result = CliRunner.Run("rules", "keywords", "--markdown", "../shared/data/rules/et-open", "../shared/data/rules/snort3-community");
+
+        Assert.Equal(0, result.ExitCode);
+        var committed = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "rule-keywords.md"));
+        Assert.True(committed == result.Output, "docs/rule-keywords.md is out of date: regenerate it with the command it names");
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RustIds.Engine.Loading;
 using RustIds.Rules;
+using RustIds.Rules.Keywords;
 
 namespace RustIds.Cli.Commands;
 
@@ -34,7 +35,46 @@ internal static class RulesCommand
             PrintSummary(result);
             return result.ErrorCount > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
         });
-        return new Command("rules", "Work with rule files.") { check };
+        var directories = new Argument<string[]>("RULE_DIR") { Description = "Rule set directories whose coverage to include (every *.rules file in each).", Arity = ArgumentArity.ZeroOrMore };
+        var markdown = new Option<bool>("--markdown") { Description = "Print the whole document as Markdown (docs/rule-keywords.md)." };
+        var keywords = new Command("keywords", """
+            Print the keyword support table: every keyword rustids knows, whether it is supported, an example and notes.
+            With RULE_DIR arguments, also how many of those rules parse and load, and which keywords held the rest back.
+            docs/rule-keywords.md is this command's --markdown output for ET Open and the Snort 3 community rules.
+            """)
+        { directories, markdown, config };
+        keywords.SetAction(parse =>
+        {
+            var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
+            if (options is null)
+                return ExitCodes.InputErrors;
+            var sets = new List<(string, RuleLoadResult)>();
+            foreach (var directory in parse.GetValue(directories) ?? [])
+            {
+                if (!Directory.Exists(directory))
+                {
+                    Console.Error.WriteLine($"{directory}: not a directory");
+                    return ExitCodes.InputErrors;
+                }
+                var files = Directory.GetFiles(directory, "*.rules").Order(StringComparer.Ordinal).ToArray();
+                sets.Add((Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), RuleSetLoader.Load(options.Rules, files)));
+            }
+            if (parse.GetValue(markdown))
+            {
+                Console.Write(KeywordDocument.Render(sets));
+                return ExitCodes.Ok;
+            }
+            foreach (var keyword in KeywordCatalog.All)
+                Console.WriteLine($"{keyword.Name,-24} {keyword.Support,-12} {keyword.Group}");
+            foreach (var (name, result) in sets)
+            {
+                Console.WriteLine();
+                Console.WriteLine(name + ":");
+                PrintSummary(result);
+            }
+            return ExitCodes.Ok;
+        });
+        return new Command("rules", "Work with rule files.") { check, keywords };
     }
 
     private static void PrintSummary(RuleLoadResult result)

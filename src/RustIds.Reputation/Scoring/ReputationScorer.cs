@@ -43,7 +43,13 @@ public sealed class ReputationScorer
                 string.Create(CultureInfo.InvariantCulture, $"{priorBlocks} prior block(s), {context.History!.AlertCount} recorded alert(s)"), points));
         }
         var score = Math.Clamp(reasons.Sum(r => (long)r.Points), 0, 100);
-        var action = score >= _options.BlockThreshold ? VerdictAction.Block
+        var dropRule = alerts.FirstOrDefault(a => a.ForcesBlock);
+        if (dropRule is not null)
+        {
+            reasons.Add(new VerdictReason("rule",
+                string.Create(CultureInfo.InvariantCulture, $"{dropRule.Gid}:{dropRule.Sid}:{dropRule.Rev} has action drop: block whatever the score"), 0));
+        }
+        var action = score >= _options.BlockThreshold || dropRule is not null ? VerdictAction.Block
             : score >= _options.AlertThreshold ? VerdictAction.Alert
             : VerdictAction.Allow;
         return new Verdict

@@ -100,6 +100,19 @@ public sealed class ReputationScorerTests
         Assert.Equal(TimeSpan.FromHours(hours), new ReputationScorer(new ScoringOptions()).BlockDuration(priorBlocks));
 
     [Fact]
+    public void Score_DropRuleAlertBelowThreshold_BlocksAndSaysWhy()
+    {
+        var scorer = new ReputationScorer(new ScoringOptions());
+        var alert = MakeAlert(2019401, severity: 4) with { ForcesBlock = true };
+
+        var verdict = scorer.Score(Offender, [alert], new ReputationContext());
+
+        Assert.Equal(VerdictAction.Block, verdict.Action);
+        Assert.True(verdict.Score < new ScoringOptions().BlockThreshold);
+        Assert.Contains(verdict.Reasons, r => r.Detail.Contains("1:2019401:1 has action drop", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Score_WithRealGeoIpReader_UsesCountry()
     {
         using var reader = MaxMindDbReader.Open(TestData.GeoIp("GeoIP2-Country-Test.mmdb"));
