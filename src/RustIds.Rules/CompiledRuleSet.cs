@@ -20,6 +20,7 @@ public sealed class CompiledRuleSet : IDisposable
     private readonly RulePlan[] _packetPlans;
     private readonly RulePlan[] _eventPlans;
     private readonly ThreadLocal<RuleEvaluator> _defaultEvaluators;
+    private bool _disposed;
 
     /// <summary>Compiles <paramref name="rules"/> with the best available prefilter.</summary>
     public CompiledRuleSet(IEnumerable<Rule> rules, PrefilterEngine prefilter = PrefilterEngine.Auto)
@@ -90,6 +91,9 @@ public sealed class CompiledRuleSet : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         foreach (var evaluator in _defaultEvaluators.Values)
             evaluator.Dispose();
         _defaultEvaluators.Dispose();

@@ -87,6 +87,34 @@ public sealed class DetectionLoopTests
         Assert.Equal(2, counters.Packets - counters.DecodeCount(DecodeStatus.Ok));
     }
 
+    [Fact]
+    public void Run_RuleSetPublishedBetweenRuns_LaterFramesUseTheNewRules()
+    {
+        using var source = new MemoryPacketSource();
+        AddConversations(source, flows: 2, requestsPerFlow: 1, Encoding.ASCII.GetBytes("GET /old-or-new HTTP/1.1\r\n\r\n"));
+        using var first = new CompiledRuleSet([Parse("alert tcp any any -> any any (msg:\"old\"; content:\"old-or\"; sid:1;)")]);
+        using var second = new CompiledRuleSet([Parse("alert tcp any any -> any any (msg:\"new\"; content:\"or-new\"; sid:2;)")]);
+        var holder = new RuleSetHolder(first);
+        var evaluator = first.CreateEvaluator();
+        var processor = new PacketProcessor(source.LinkType, observer: evaluator);
+        var alerts = Channel.CreateUnbounded<Alert>();
+        var loop = new DetectionLoop(source, processor, holder, evaluator, new SignatureAlertFactory("", false), alerts.Writer, new PipelineCounters());
+
+        loop.Run(CancellationToken.None);
+        Assert.Same(first, holder.Publish(second));
+        source.Rewind();
+        loop.Run(CancellationToken.None);
+
+        var sids = new List<long>();
+        while (alerts.Reader.TryRead(out var alert))
+            sids.Add(alert.Sid);
+        Assert.Equal([1, 1, 2, 2], sids);
+        Assert.Same(second, loop.ActiveRules);
+        Assert.Same(second, evaluator.Rules);
+    }
+
+    private static Rule Parse(string text) => new RuleParser().Parse(text, "t.rules", 1, new List<RuleDiagnostic>())!;
+
     private static (DetectionLoop Loop, Channel<Alert> Alerts, PipelineCounters Counters) CreateLoop(IPacketSource source)
     {
         var alerts = Channel.CreateUnbounded<Alert>();
@@ -101,7 +129,7 @@ public sealed class DetectionLoopTests
         var evaluator = compiled.CreateEvaluator();
         var processor = new PacketProcessor(source.LinkType, observer: evaluator);
         counters.AddWorker(processor);
-        return new DetectionLoop(source, processor, compiled, evaluator, new SignatureAlertFactory("", includePayload), alerts, counters);
+        return new DetectionLoop(source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", includePayload), alerts, counters);
     }
 
     private static CompiledRuleSet Compile()

@@ -25,7 +25,8 @@ internal static class RunCommand
             Protect this host: capture on an interface, match rules, score offenders and block them in the
             nftables table 'inet rustids' with expiry; write EVE JSON and send notices. Needs root (or
             CAP_NET_RAW and CAP_NET_ADMIN). Stops cleanly on SIGTERM or Ctrl-C, handling queued alerts first;
-            SIGHUP reopens the EVE and decision logs (for logrotate).
+            SIGHUP reopens the EVE and decision logs (for logrotate) and reloads the rule files: the old rules
+            serve until the new ones are compiled, and a reload that fails keeps them and logs why.
             Example: rustids run --interface eth0 --workers 2
             """)
         { iface, config, firewall, workers };
@@ -58,11 +59,13 @@ internal static class RunCommand
                 stop.Cancel();
             });
             var runner = new PipelineRunner(loggers);
-            // SIGHUP: reopen the EVE and decision logs, as logrotate's postrotate expects.
+            // SIGHUP: reopen the EVE and decision logs, as logrotate's postrotate expects, and reload the rules
+            // (off the signal thread: compiling a large rule set takes seconds, capture goes on meanwhile).
             using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
                 context.Cancel = true;
                 runner.ReopenLogs();
+                _ = Task.Run(runner.ReloadRules, CancellationToken.None);
             });
             var capture = options.Capture;
             // Workers of one run share a fanout group; the process id keeps two runs on one host apart.

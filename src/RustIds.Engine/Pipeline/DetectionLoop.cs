@@ -20,7 +20,7 @@ namespace RustIds.Engine.Pipeline;
 public sealed class DetectionLoop(
     IPacketSource source,
     PacketProcessor processor,
-    CompiledRuleSet rules,
+    RuleSetHolder rules,
     RuleEvaluator evaluator,
     SignatureAlertFactory alertFactory,
     ChannelWriter<Alert> alerts,
@@ -41,12 +41,24 @@ public sealed class DetectionLoop(
 
     public PacketProcessor Processor => processor;
 
+    /// <summary>The rule set this worker runs now (after a reload, once it switched).</summary>
+    public CompiledRuleSet ActiveRules => Volatile.Read(ref _activeRules) ?? evaluator.Rules;
+
+    private CompiledRuleSet? _activeRules;
+
     /// <summary>Reads until end of file, an error, or <paramref name="cancellation"/>; then ends every flow.</summary>
     public void Run(CancellationToken cancellation)
     {
         var handler = this;
         while (!cancellation.IsCancellationRequested)
         {
+            var current = rules.Current;
+            if (!ReferenceEquals(current, evaluator.Rules))
+            {
+                // A reload: switch between frames, when no app-layer match is pending.
+                evaluator.Use(current);
+            }
+            Volatile.Write(ref _activeRules, current);
             var result = source.ReadNext(out var frame);
             if (result == PacketReadResult.Timeout)
                 continue;
@@ -82,7 +94,7 @@ public sealed class DetectionLoop(
         var count = evaluator.DrainFlowMatches(_flowMatches);
         for (var i = 0; i < count; i++)
         {
-            var alert = alertFactory.Create(rules.GetRule(_flowMatches[i].RuleIndex), in _flowMatches[i]);
+            var alert = alertFactory.Create(evaluator.Rules.GetRule(_flowMatches[i].RuleIndex), in _flowMatches[i]);
             if (!alerts.TryWrite(alert))
                 counters.CountAlertDropped();
         }
@@ -94,7 +106,7 @@ public sealed class DetectionLoop(
         var count = evaluator.Evaluate(in packet, _matches);
         for (var i = 0; i < count; i++)
         {
-            var alert = alertFactory.Create(rules.GetRule(_matches[i]), ref packet);
+            var alert = alertFactory.Create(evaluator.Rules.GetRule(_matches[i]), ref packet);
             if (!alerts.TryWrite(alert))
                 counters.CountAlertDropped();
         }

@@ -29,6 +29,12 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
     /// </summary>
     public void ReopenLogs() => Volatile.Read(ref _reopenLogs)?.Invoke();
 
+    private Func<bool>? _reloadRules;
+
+    /// <summary>Reloads the rule files (SIGHUP): the workers keep the old rules until the new ones are compiled; a failed reload keeps them and logs why.</summary>
+    /// <returns>True when the new rules are in use; false when the reload failed or no run is active.</returns>
+    public bool ReloadRules() => Volatile.Read(ref _reloadRules)?.Invoke() ?? false;
+
     /// <exception cref="PcapException">The packet source could not be opened.</exception>
     /// <exception cref="Response.FirewallCommandException">The firewall could not be set up.</exception>
     public async Task<RunReport> RunAsync(RunRequest request, CancellationToken cancellation)
@@ -41,7 +47,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         foreach (var diagnostic in rules.Diagnostics)
             LogRuleDiagnostic(_logger, diagnostic.ToString());
         LogRulesLoaded(_logger, rules.Rules.Count, rules.FileCount, rules.ErrorCount);
-        using var compiled = new CompiledRuleSet(rules.Rules);
+        var ruleSets = new RuleSetHolder(new CompiledRuleSet(rules.Rules));
+        using var disposeRules = new DisposeCurrent(ruleSets);
 
         // Open the capture before touching the firewall: a wrong interface or file must change nothing.
         using var sources = CaptureSources.Open(request);
@@ -100,14 +107,15 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         using var disposeEvaluators = new DisposeAll(evaluators);
         for (var i = 0; i < loops.Length; i++)
         {
-            var evaluator = evaluators[i] = compiled.CreateEvaluator();
+            var evaluator = evaluators[i] = ruleSets.Current.CreateEvaluator();
             var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), evaluator);
             counters.AddWorker(processor);
-            loops[i] = new DetectionLoop(sources[i], processor, compiled, evaluator, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
+            loops[i] = new DetectionLoop(sources[i], processor, ruleSets, evaluator, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
                 alerts.Writer, counters);
         }
         var captureDone = CaptureThreads.Start(loops, stopCapture.Token, () => alerts.Writer.TryComplete(), () => stopCapture.Cancel());
-        LogCapturing(_logger, request.SourceName, compiled.Count, response.Backend.Name);
+        LogCapturing(_logger, request.SourceName, ruleSets.Current.Count, response.Backend.Name);
+        Volatile.Write(ref _reloadRules, () => Reload(options.Rules, ruleSets, loops));
 
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
         using var stopSweep = new CancellationTokenSource();
@@ -136,6 +144,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         }
         await notifications.DisposeAsync().ConfigureAwait(false);
         Volatile.Write(ref _reopenLogs, null);
+        Volatile.Write(ref _reloadRules, null);
 
         var failedLoop = Array.Find(loops, l => l.Failed);
         var stopReason = (failedLoop ?? loops[0]).StopReason ?? "stopped";
@@ -192,6 +201,46 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         if (directory is not null)
             Directory.CreateDirectory(directory);
     }
+
+    /// <summary>Loads and compiles the rules off the capture threads, publishes them, and retires the old set once every worker switched.</summary>
+    private bool Reload(Configuration.RulesOptions options, RuleSetHolder ruleSets, DetectionLoop[] loops)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        CompiledRuleSet next;
+        try
+        {
+            var rules = RuleSetLoader.Load(options);
+            var unreadable = rules.Diagnostics.FirstOrDefault(d => d.Kind == RuleDiagnosticKind.Io);
+            if (unreadable is not null)
+            {
+                LogReloadFailed(_logger, unreadable.ToString());
+                return false;
+            }
+            foreach (var diagnostic in rules.Diagnostics)
+                LogRuleDiagnostic(_logger, diagnostic.ToString());
+            next = new CompiledRuleSet(rules.Rules);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            LogReloadFailed(_logger, ex.Message);
+            return false;
+        }
+        var previous = ruleSets.Publish(next);
+        // Workers switch between two frames; a stopped worker never will, and a quiet interface switches on its read timeout.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline && Array.Exists(loops, l => l.StopReason is null && !ReferenceEquals(l.ActiveRules, next)))
+            Thread.Sleep(10);
+        if (Array.TrueForAll(loops, l => l.StopReason is not null || ReferenceEquals(l.ActiveRules, next)))
+            previous.Dispose();
+        LogRulesReloaded(_logger, next.Count, previous.Count, started.ElapsedMilliseconds);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rules reloaded: {Rules} rules in use (was {Previous}), compiled in {Milliseconds} ms")]
+    private static partial void LogRulesReloaded(ILogger logger, int rules, int previous, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rule reload failed, the previous rules stay in use: {Reason}")]
+    private static partial void LogReloadFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
     private static partial void LogRuleDiagnostic(ILogger logger, string diagnostic);

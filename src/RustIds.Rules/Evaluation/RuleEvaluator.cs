@@ -29,22 +29,44 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
 {
     private const int MaxPending = 256;
 
-    private readonly CompiledRuleSet _set;
-    private readonly CompiledRule[] _rules;
-    private readonly ulong[] _candidates;
-    private readonly int[] _txMatches;
-    private readonly ulong[] _eventCandidates;
-    private readonly Dictionary<PrefilterGroup, IMultiPatternScanner> _scanners = [];
-    private readonly ulong[] _found;
-    private readonly int[] _hits;
     private readonly PendingTxMatch[] _pending = new PendingTxMatch[MaxPending];
     private readonly InspectionScratch _scratch = new();
     private readonly TxData _tx = new();
-    private readonly FlowbitStore _flowbits;
+    private readonly Dictionary<PrefilterGroup, IMultiPatternScanner> _scanners = [];
+    private CompiledRuleSet _set = null!;
+    private CompiledRule[] _rules = [];
+    private ulong[] _candidates = [];
+    private int[] _txMatches = [];
+    private ulong[] _eventCandidates = [];
+    private ulong[] _found = [];
+    private int[] _hits = [];
+    private FlowbitStore _flowbits = null!;
     private int _pendingCount;
 
     internal RuleEvaluator(CompiledRuleSet set)
     {
+        Use(set);
+    }
+
+    /// <summary>The rule set this evaluator runs; indices it reports refer to it.</summary>
+    public CompiledRuleSet Rules => _set;
+
+    /// <summary>App-layer matches lost because more than <see cref="MaxPending"/> waited for one packet.</summary>
+    public long PendingOverflows { get; private set; }
+
+    /// <summary>Transformed buffers cut at the scratch size.</summary>
+    public long TruncatedTransforms => _scratch.TruncatedTransforms;
+
+    /// <summary>Switches to <paramref name="set"/> (a reload): call between frames, after <see cref="DrainFlowMatches"/>.</summary>
+    /// <remarks>Allocates the new set's scanners and bit sets; flowbits start empty, since bit numbers differ between sets.</remarks>
+    public void Use(CompiledRuleSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        if (ReferenceEquals(set, _set))
+            return;
+        foreach (var scanner in _scanners.Values)
+            scanner.Dispose();
+        _scanners.Clear();
         _set = set;
         _rules = set.Rules;
         var words = (_rules.Length + 63) / 64;
@@ -60,13 +82,8 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _found = new ulong[(maxPatterns + 63) / 64];
         _hits = new int[maxPatterns];
         _flowbits = new FlowbitStore((set.FlowbitCount + 63) / 64);
+        _pendingCount = 0;
     }
-
-    /// <summary>App-layer matches lost because more than <see cref="MaxPending"/> waited for one packet.</summary>
-    public long PendingOverflows { get; private set; }
-
-    /// <summary>Transformed buffers cut at the scratch size.</summary>
-    public long TruncatedTransforms => _scratch.TruncatedTransforms;
 
     /// <summary>Writes the indices of the rules that alert on <paramref name="packet"/> into <paramref name="matches"/>, in rule order; returns how many.</summary>
     /// <remarks>App-layer matches of this packet's flow recorded during its events are completed here. A matching
