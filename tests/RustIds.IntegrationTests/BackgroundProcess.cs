@@ -58,6 +58,13 @@ internal sealed class BackgroundProcess : IDisposable
         return false;
     }
 
+    /// <summary>Sends a signal such as <c>HUP</c> to the process.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
+        kill?.WaitForExit();
+    }
+
     /// <summary>Sends SIGTERM and waits; kills the tree if it does not stop in time.</summary>
     public void Stop(TimeSpan grace)
     {
