@@ -42,10 +42,21 @@ internal sealed class ContentBuilder
 
     public bool StartsWith { get; set; }
 
+    /// <summary>byte_extract variables used as offset, depth, distance, within (-1: a number or nothing).</summary>
+    public (int Offset, int Depth, int Distance, int Within) Variables { get; set; } = (-1, -1, -1, -1);
+
     public bool EndsWith { get; set; }
 
     public ContentMatch Build() =>
         StartsWith
             ? new(Pattern, Negated, NoCase, 0, Pattern.Length, null, null, FastPattern) { EndsWith = EndsWith, FastPatternSlice = FastPatternSlice }
-            : new(Pattern, Negated, NoCase, Offset ?? 0, Depth ?? 0, Distance, Within, FastPattern) { EndsWith = EndsWith, FastPatternSlice = FastPatternSlice };
+            : new(Pattern, Negated, NoCase, Offset ?? 0, Depth ?? 0, Distance, Within, FastPattern)
+            {
+                EndsWith = EndsWith,
+                FastPatternSlice = FastPatternSlice,
+                OffsetVariable = Variables.Offset,
+                DepthVariable = Variables.Depth,
+                DistanceVariable = Variables.Distance,
+                WithinVariable = Variables.Within,
+            };
 }

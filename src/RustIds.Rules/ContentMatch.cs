@@ -64,6 +64,18 @@ public sealed class ContentMatch
     /// <summary>The rule marked this content with <c>fast_pattern</c>.</summary>
     public bool FastPattern { get; }
 
+    /// <summary>Index of the byte_extract variable giving <c>offset</c>, or -1.</summary>
+    public int OffsetVariable { get; init; } = -1;
+
+    /// <summary>Index of the byte_extract variable giving <c>depth</c>, or -1.</summary>
+    public int DepthVariable { get; init; } = -1;
+
+    /// <summary>Index of the byte_extract variable giving <c>distance</c>, or -1.</summary>
+    public int DistanceVariable { get; init; } = -1;
+
+    /// <summary>Index of the byte_extract variable giving <c>within</c>, or -1.</summary>
+    public int WithinVariable { get; init; } = -1;
+
     /// <summary><c>endswith</c>: the match must end where the buffer ends.</summary>
     public bool EndsWith { get; init; }
 

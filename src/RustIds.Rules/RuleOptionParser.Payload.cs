@@ -1,3 +1,4 @@
+using RustIds.Rules.ByteOps;
 using RustIds.Rules.Buffers;
 using RustIds.Rules.Conditions;
 using RustIds.Rules.Matching;
@@ -13,6 +14,7 @@ internal sealed partial class RuleOptionParser
 
     private readonly List<PendingStep> _steps = [];
     private readonly Dictionary<string, BufferTransforms> _transforms = new(StringComparer.Ordinal);
+    private readonly ByteVariables _byteVariables = new();
     private LogicalBuffer _current = PacketBuffer;
     private bool _stickyActive;
     private ContentBuilder? _lastContent;
@@ -65,6 +67,9 @@ internal sealed partial class RuleOptionParser
                 return true;
             case "urilen":
                 ApplyUriLength(option);
+                return true;
+            case "byte_test" or "byte_jump" or "byte_extract" or "byte_math" or "isdataat":
+                ApplyByteOperation(option);
                 return true;
             default:
                 return false;
@@ -143,14 +148,20 @@ internal sealed partial class RuleOptionParser
             _session.Error(keywordAt, RuleDiagnosticKind.Syntax, $"'{keyword}' needs a value");
             return;
         }
-        if (char.IsAsciiLetter(value[0]) || value[0] == '_')
-        {
-            _session.Unsupported(valueAt, keyword + ":variable", $"variable '{value}' in '{keyword}' is not supported");
-            return;
-        }
         var isRelative = keyword is "distance" or "within";
         var min = keyword switch { "distance" => -65535, "offset" => 0, _ => 1 };
-        if (!int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < min || number > 65535)
+        var variable = -1;
+        var number = 0;
+        if (char.IsAsciiLetter(value[0]) || value[0] == '_')
+        {
+            // A byte_extract result: the position is read from the variable when the rule is inspected.
+            if (!_byteVariables.TryResolve(value.Trim(), out variable))
+            {
+                _session.Error(valueAt, RuleDiagnosticKind.Semantic, $"'{keyword}' uses '{value}', which no byte_extract or byte_math before it defines");
+                return;
+            }
+        }
+        else if (!int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out number) || number < min || number > 65535)
         {
             _session.Error(valueAt, RuleDiagnosticKind.Syntax, $"invalid value '{value}' for '{keyword}' (expected {min}..65535)");
             return;
@@ -177,18 +188,34 @@ internal sealed partial class RuleOptionParser
             _session.Error(keywordAt, RuleDiagnosticKind.Semantic, $"'{keyword}' given twice for one content");
             return;
         }
-        if (keyword is "depth" or "within" && number < content.Pattern.Length)
+        if (variable < 0 && keyword is "depth" or "within" && number < content.Pattern.Length)
         {
             _session.Error(valueAt, RuleDiagnosticKind.Semantic, $"{keyword} {number} is shorter than the content ({content.Pattern.Length} bytes)");
             return;
         }
+        var variables = content.Variables;
         switch (keyword)
         {
-            case "offset": content.Offset = number; break;
-            case "depth": content.Depth = number; break;
-            case "distance": content.Distance = number; break;
-            default: content.Within = number; break;
+            case "offset": content.Offset = number; variables.Offset = variable; break;
+            case "depth": content.Depth = number; variables.Depth = variable; break;
+            case "distance": content.Distance = number; variables.Distance = variable; break;
+            default: content.Within = number; variables.Within = variable; break;
         }
+        content.Variables = variables;
+    }
+
+    private void ApplyByteOperation(RuleOption option)
+    {
+        if (ByteOperationParser.TryParse(option.Keyword, option.Value ?? string.Empty, _byteVariables, out var operation, out var error, out var errorAt) && operation is not null)
+        {
+            _steps.Add(new PendingStep(_current, new ByteStep(operation)));
+            return;
+        }
+        var at = option.Value is null ? option.KeywordAt : option.ValueAt + errorAt;
+        if (error is not null && error.Contains("dce", StringComparison.Ordinal))
+            _session.Unsupported(at, option.Keyword + ":dce", $"{option.Keyword}: {error}");
+        else
+            _session.Error(at, RuleDiagnosticKind.Syntax, $"{option.Keyword}: {error}");
     }
 
     private void ApplyFastPattern(ContentBuilder content, string? value, int valueAt)

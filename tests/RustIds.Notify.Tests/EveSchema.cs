@@ -3,7 +3,7 @@ namespace RustIds.Notify.Tests;
 /// <summary>Validates JSON lines against Suricata's EVE schema with python3-jsonschema (the outside oracle).</summary>
 internal static class EveSchema
 {
-    public const string SchemaPath = "/work/shared/data/eve/schema.json";
+    public static readonly string SchemaPath = RustIds.Testing.RepoPaths.EveSchema;
 
     // Prints "<line> ok" or "<line> <error>" for each line; exit 1 when any line is invalid.
     private const string Script = """

@@ -5,7 +5,7 @@ namespace RustIds.Packets.Tests;
 /// <summary>Decodes real and generated captures and compares every frame with tshark's reading.</summary>
 public sealed class TsharkConformanceTests
 {
-    private const string SuricataVerify = "/work/shared/data/conformance/suricata-verify";
+    private static readonly string SuricataVerify = Path.Combine(RepoPaths.SharedData, "conformance", "suricata-verify");
 
     public static TheoryData<LinkType> LinkTypes => [LinkType.Ethernet, LinkType.LinuxSll, LinkType.LinuxSll2, LinkType.Raw, LinkType.Null];
 

@@ -7,7 +7,7 @@ namespace RustIds.Rules.Tests;
 /// <summary>The parser against the full ET Open and Snort community rule sets.</summary>
 public sealed partial class RuleCorpusTests
 {
-    private const string RulesRoot = "/work/shared/data/rules";
+    private static readonly string RulesRoot = Path.Combine(RustIds.Testing.RepoPaths.SharedData, "rules");
 
     private readonly ITestOutputHelper _output;
 

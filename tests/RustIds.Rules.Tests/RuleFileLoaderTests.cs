@@ -94,7 +94,7 @@ public sealed class RuleFileLoaderTests
     [SkippableFact]
     public void ClassificationTable_EtOpenConfig_LoadsAndFeedsRules()
     {
-        const string Path = "/work/shared/data/rules/et-open/classification.config";
+        var Path = System.IO.Path.Combine(RustIds.Testing.RepoPaths.SharedData, "rules", "et-open", "classification.config");
         Skip.IfNot(File.Exists(Path), "ET Open classification.config not present");
         var table = new ClassificationTable();
 

@@ -77,6 +77,7 @@ public static class BufferCatalog
         ["tls_cert_subject"] = new(BufferKind.TlsCertSubject, "tls.cert_subject"),
         ["tls.cert_issuer"] = new(BufferKind.TlsCertIssuer, "tls.cert_issuer"),
         ["tls_cert_issuer"] = new(BufferKind.TlsCertIssuer, "tls.cert_issuer"),
+        ["tls.certs"] = new(BufferKind.TlsCerts, "tls.certs"),
         ["tls.cert_serial"] = new(BufferKind.TlsCertSerial, "tls.cert_serial"),
         ["tls_cert_serial"] = new(BufferKind.TlsCertSerial, "tls.cert_serial"),
         ["ja3.hash"] = new(BufferKind.Ja3Hash, "ja3.hash"),
@@ -161,7 +162,7 @@ public static class BufferCatalog
         BufferKind.DnsQuery => TxEvent.Dns,
         BufferKind.TlsSni or BufferKind.Ja3Hash or BufferKind.Ja3String or BufferKind.Ja4Hash => TxEvent.TlsClientHello,
         BufferKind.Ja3sHash or BufferKind.Ja3sString => TxEvent.TlsServerHello,
-        BufferKind.TlsCertSubject or BufferKind.TlsCertIssuer or BufferKind.TlsCertSerial => TxEvent.TlsCertificate,
+        BufferKind.TlsCertSubject or BufferKind.TlsCertIssuer or BufferKind.TlsCertSerial or BufferKind.TlsCerts => TxEvent.TlsCertificate,
         _ => TxEvent.Ssh,
     };
 

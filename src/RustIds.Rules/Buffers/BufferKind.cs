@@ -60,6 +60,9 @@ public enum BufferKind : byte
     TlsCertIssuer,
     TlsCertSerial,
 
+    /// <summary><c>tls.certs</c>: each certificate's DER bytes, one instance per chain certificate.</summary>
+    TlsCerts,
+
     SshProto,
     SshSoftware,
 }

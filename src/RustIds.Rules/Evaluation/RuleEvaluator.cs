@@ -269,7 +269,9 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     {
         var buffers = rule.AppBuffers;
         // A multi-instance buffer (one per DNS question) matches when one instance satisfies all its keywords.
-        var instances = _tx.Count(buffers[0].Buffer);
+        var instances = 1;
+        foreach (var inspection in buffers)
+            instances = Math.Max(instances, _tx.Count(inspection.Buffer));
         for (var instance = 0; instance < instances; instance++)
         {
             var all = true;

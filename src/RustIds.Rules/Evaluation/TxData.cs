@@ -34,7 +34,12 @@ internal sealed class TxData
     }
 
     /// <summary>How many instances of <paramref name="kind"/> there are (DNS: one per question).</summary>
-    public int Count(BufferKind kind) => kind == BufferKind.DnsQuery ? Dns?.QuestionCount ?? 0 : 1;
+    public int Count(BufferKind kind) => kind switch
+    {
+        BufferKind.DnsQuery => Dns?.QuestionCount ?? 0,
+        BufferKind.TlsCerts => Certificate?.CertificateCount ?? 0,
+        _ => 1,
+    };
 
     /// <summary>Reads instance <paramref name="index"/> of <paramref name="kind"/>; false when the event has no such buffer.</summary>
     public bool TryGet(BufferKind kind, int index, InspectionScratch scratch, out ReadOnlySpan<byte> data)
@@ -68,6 +73,13 @@ internal sealed class TxData
             case TxEvent.TlsCertificate:
                 if (Certificate is not { } certificate)
                     return false;
+                if (kind == BufferKind.TlsCerts)
+                {
+                    if (index >= certificate.CertificateCount)
+                        return false;
+                    data = certificate.GetCertificate(index);
+                    return true;
+                }
                 data = kind switch
                 {
                     BufferKind.TlsCertSubject => certificate.Subject,

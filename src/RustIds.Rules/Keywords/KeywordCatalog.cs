@@ -86,11 +86,11 @@ public static class KeywordCatalog
             new("icmp_seq", HeaderTests, KeywordSupport.Supported, "icmp_seq:0;", "Echo and echo reply.", "alert icmp any any -> any any"),
 
             new("pcre", PayloadOther, KeywordSupport.Unsupported, "pcre:\"/a+b/i\";", "Coming: PCRE translated to .NET regular expressions."),
-            new("byte_test", PayloadOther, KeywordSupport.Unsupported, "byte_test:2,>,100,0;"),
-            new("byte_jump", PayloadOther, KeywordSupport.Unsupported, "byte_jump:2,0;"),
-            new("byte_extract", PayloadOther, KeywordSupport.Unsupported, "byte_extract:2,0,len;"),
-            new("byte_math", PayloadOther, KeywordSupport.Unsupported, "byte_math:bytes 2,offset 0,oper +,rvalue 1,result r;"),
-            new("isdataat", PayloadOther, KeywordSupport.Unsupported, "isdataat:10;"),
+            new("byte_test", PayloadOther, KeywordSupport.Supported, "byte_test:2,>,100,0,relative,little;", "Operators `< > = <= >= & ^ !=`, `!`; string hex/dec/oct; bitmask; values and offsets may be variables. `dce` is not supported (no DCE/RPC parser)."),
+            new("byte_jump", PayloadOther, KeywordSupport.Supported, "byte_jump:2,0,relative,multiplier 2,align,post_offset 1;", "Moves the cursor; from_beginning, from_end; landing on the buffer end matches (Suricata 7)."),
+            new("byte_extract", PayloadOther, KeywordSupport.Supported, "byte_extract:2,0,len,relative; content:\"x\"; within:len;", "Up to 8 variables per rule, usable in offset, depth, distance, within and the other byte keywords."),
+            new("byte_math", PayloadOther, KeywordSupport.Supported, "byte_math:bytes 2,offset 0,oper +,rvalue 1,result r;", "Division by zero does not match."),
+            new("isdataat", PayloadOther, KeywordSupport.Supported, "content:\"x\"; isdataat:!10,relative;", "Absolute N: byte N exists; relative N: N bytes after the cursor."),
             new("threshold", Rate, KeywordSupport.Unsupported, "threshold:type limit,track by_src,count 1,seconds 60;"),
             new("detection_filter", Rate, KeywordSupport.Unsupported, "detection_filter:track by_src,count 5,seconds 60;"),
 
@@ -136,7 +136,6 @@ public static class KeywordCatalog
             new("fast_pattern_offset", Snort3, KeywordSupport.Supported, "content:\"abcdef\",fast_pattern_offset 2,fast_pattern_length 3;", "Snort 3 content modifiers after commas.", Snort3: true),
             new("fast_pattern_length", Snort3, KeywordSupport.Supported, "content:\"abcdef\",fast_pattern_length 3;", "", Snort3: true),
 
-            new("tls.certs", Other, KeywordSupport.Unsupported, "tls.certs; content:\"x\";", "Needs each certificate's DER bytes from the TLS parser.", TlsHeader),
             new("tls.version", Other, KeywordSupport.Unsupported, "tls.version:1.2;", "", TlsHeader),
             new("base64_decode", Other, KeywordSupport.Unsupported, "base64_decode:bytes 10;"),
             new("base64_data", Other, KeywordSupport.Unsupported, "base64_data;"),

@@ -27,6 +27,10 @@ internal static class BufferMatcher
         {
             case StepKind.Content:
                 return MatchContent(inspection, index, ((ContentStep)step).Content, data, cursor, ref budget, scratch);
+            case StepKind.ByteOperation:
+                var moved = cursor;
+                return ((ByteStep)step).Operation.Evaluate(data, ref moved, scratch.Variables, scratch.ByteCounters)
+                    && MatchFrom(inspection, index + 1, data, moved, ref budget, scratch);
             case StepKind.BufferSize:
                 return ((BufferSizeStep)step).Range.Contains(data.Length) && MatchFrom(inspection, index + 1, data, cursor, ref budget, scratch);
             default:
@@ -37,15 +41,20 @@ internal static class BufferMatcher
     private static bool MatchContent(BufferInspection inspection, int index, ContentMatch content, ReadOnlySpan<byte> data, int cursor, ref int budget, InspectionScratch scratch)
     {
         int start, end;
+        var variables = scratch.Variables;
         if (content.IsRelative)
         {
-            start = Math.Max(0, cursor + content.Distance);
-            end = content.HasWithin ? Math.Min(data.Length, cursor + content.Distance + content.Within) : data.Length;
+            var distance = content.DistanceVariable >= 0 ? Clamp(variables[content.DistanceVariable]) : content.Distance;
+            var within = content.WithinVariable >= 0 ? Clamp(variables[content.WithinVariable]) : content.Within;
+            start = Math.Max(0, cursor + distance);
+            end = content.HasWithin ? Math.Min(data.Length, cursor + distance + within) : data.Length;
         }
         else
         {
-            start = content.Offset;
-            end = content.Depth > 0 ? Math.Min(data.Length, content.Offset + content.Depth) : data.Length;
+            var offset = content.OffsetVariable >= 0 ? Clamp(variables[content.OffsetVariable]) : content.Offset;
+            var depth = content.DepthVariable >= 0 ? Clamp(variables[content.DepthVariable]) : content.Depth;
+            start = Math.Max(0, offset);
+            end = depth > 0 ? Math.Min(data.Length, start + depth) : data.Length;
         }
         var length = content.Pattern.Length;
         var fits = start <= data.Length && end - start >= length;
@@ -82,6 +91,9 @@ internal static class BufferMatcher
                 return false;
         }
     }
+
+    /// <summary>An extracted value used as a position: kept within what a buffer offset can be.</summary>
+    private static int Clamp(long value) => (int)Math.Clamp(value, -65535, 1 << 24);
 
     private static bool Equals(ReadOnlySpan<byte> candidate, ContentMatch content) =>
         content.NoCase ? ContentSearch.IndexOfFolded(candidate, content.FoldedPattern) == 0 : candidate.SequenceEqual(content.Pattern);

@@ -19,6 +19,9 @@ internal sealed class InspectionScratch
 
     public long TruncatedTransforms { get; private set; }
 
+    /// <summary>byte_* reads that failed on the data (out of bounds, not a number...), by kind.</summary>
+    public ByteOps.ByteOperationCounters ByteCounters { get; } = new();
+
     /// <summary>Applies <paramref name="transforms"/> to <paramref name="data"/> into the scratch buffer.</summary>
     public ReadOnlySpan<byte> Transform(ReadOnlySpan<byte> data, BufferTransforms transforms)
     {

@@ -76,6 +76,70 @@ public sealed class DnsTlsRuleTests
         Assert.Equal(0, run.Count(2));
     }
 
+    [SkippableFact]
+    public void Evaluate_TlsCertificateChain_CertsAndSubjectBuffers()
+    {
+        var openssl = RustIds.Testing.Tool.Find("openssl");
+        Skip.If(openssl is null, "openssl is not installed");
+        using var temp = new RustIds.Testing.TempDirectory();
+        var key = Path.Combine(temp.Path, "key.pem");
+        var der = Path.Combine(temp.Path, "cert.der");
+        RustIds.Testing.Tool.RunChecked(openssl!, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-outform", "DER", "-out", der,
+            "-days", "30", "-subj", "/C=NL/O=Evil Corp/CN=c2.evil.example");
+        var certificate = File.ReadAllBytes(der);
+        using var run = new RuleRun(
+            "alert tls any any -> any any (msg:\"cert bytes\"; tls.certs; content:\"Evil Corp\"; sid:1;)",
+            "alert tls any any -> any any (msg:\"subject\"; tls.cert_subject; content:\"CN=c2.evil.example\"; endswith; sid:2;)",
+            "alert tls any any -> any any (msg:\"other cert\"; tls.certs; content:\"Good Corp\"; sid:3;)");
+        var conversation = new Conversation(serverPort: 443).Handshake()
+            .Send(toServer: true, ClientHello("c2.evil.example"))
+            .Send(toServer: false, [.. ServerHello(), .. CertificateRecord(certificate, certificate)])
+            .Close();
+
+        run.FeedAll(conversation.Frames).Finish();
+
+        // Two copies of the certificate in the chain are two instances, but one Certificate message is one transaction.
+        Assert.Equal(1, run.Count(1));
+        Assert.Equal(1, run.Count(2));
+        Assert.Equal(0, run.Count(3));
+    }
+
+    private static byte[] ServerHello()
+    {
+        var body = new List<byte> { 3, 3 };
+        body.AddRange(new byte[32]);
+        body.AddRange([0, 0, 0x2f, 0, 0, 0]);
+        return Record(Handshake(2, body));
+    }
+
+    private static byte[] CertificateRecord(params byte[][] certificates)
+    {
+        var list = new List<byte>();
+        foreach (var certificate in certificates)
+        {
+            list.AddRange([(byte)(certificate.Length >> 16), (byte)(certificate.Length >> 8), (byte)certificate.Length]);
+            list.AddRange(certificate);
+        }
+        var body = new List<byte> { (byte)(list.Count >> 16), (byte)(list.Count >> 8), (byte)list.Count };
+        body.AddRange(list);
+        return Record(Handshake(11, body));
+    }
+
+    private static List<byte> Handshake(byte type, List<byte> body)
+    {
+        var message = new List<byte> { type, (byte)(body.Count >> 16), (byte)(body.Count >> 8), (byte)body.Count };
+        message.AddRange(body);
+        return message;
+    }
+
+    private static byte[] Record(List<byte> handshake)
+    {
+        var record = new List<byte> { 22, 3, 3 };
+        AddLength16(record, handshake.Count);
+        record.AddRange(handshake);
+        return [.. record];
+    }
+
     private static byte[] Query(ushort id, string name, ushort fromPort) =>
         Udp(Client, fromPort, Resolver, 53, Dns(id, 0x0100, name, answer: false));
 

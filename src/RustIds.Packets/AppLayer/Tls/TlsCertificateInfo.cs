@@ -14,9 +14,16 @@ public sealed class TlsCertificateInfo
     private readonly byte[] _issuer;
     private readonly byte[] _serial;
     private readonly byte[] _fingerprint = new byte[59];
+    private readonly byte[] _chain;
+    private readonly int[] _certificateStarts = new int[MaxChainCertificates];
+    private readonly int[] _certificateLengths = new int[MaxChainCertificates];
+
+    /// <summary>Chain certificates kept for <see cref="GetCertificate"/>; a longer chain keeps its first ones.</summary>
+    public const int MaxChainCertificates = 16;
 
     internal TlsCertificateInfo(TlsParserOptions options)
     {
+        _chain = new byte[options.MaxHandshakeMessageBytes];
         _subject = new byte[options.MaxDistinguishedNameBytes];
         _issuer = new byte[options.MaxDistinguishedNameBytes];
         _serial = new byte[options.MaxSerialOctets * 3];
@@ -49,6 +56,17 @@ public sealed class TlsCertificateInfo
     /// <summary>Certificates in the message's chain (counted within the buffered part of the message).</summary>
     public int ChainLength { get; internal set; }
 
+    /// <summary>Certificates whose DER bytes <see cref="GetCertificate"/> returns (tls.certs), leaf first.</summary>
+    public int CertificateCount { get; private set; }
+
+    /// <summary>The DER encoding of chain certificate <paramref name="index"/> (0 is the leaf).</summary>
+    public ReadOnlySpan<byte> GetCertificate(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, CertificateCount);
+        return _chain.AsSpan(_certificateStarts[index], _certificateLengths[index]);
+    }
+
     /// <summary>True when a name or the serial exceeded its limit and was cut.</summary>
     public bool Truncated { get; internal set; }
 
@@ -66,6 +84,25 @@ public sealed class TlsCertificateInfo
 
     internal Span<byte> FingerprintBuffer => _fingerprint;
 
+    /// <summary>Keeps a copy of the certificate list (24-bit length + DER, repeated) and indexes its certificates.</summary>
+    internal void SetChain(ReadOnlySpan<byte> list)
+    {
+        var kept = list[..Math.Min(list.Length, _chain.Length)];
+        kept.CopyTo(_chain);
+        var count = 0;
+        for (var offset = 0; offset + 3 <= kept.Length && count < MaxChainCertificates;)
+        {
+            var length = (kept[offset] << 16) | (kept[offset + 1] << 8) | kept[offset + 2];
+            if (offset + 3 + length > kept.Length)
+                break;
+            _certificateStarts[count] = offset + 3;
+            _certificateLengths[count] = length;
+            count++;
+            offset += 3 + length;
+        }
+        CertificateCount = count;
+    }
+
     internal void Clear()
     {
         X509Version = 0;
@@ -76,6 +113,7 @@ public sealed class TlsCertificateInfo
         NotAfterTicks = 0;
         DerLength = 0;
         ChainLength = 0;
+        CertificateCount = 0;
         Truncated = false;
     }
 }

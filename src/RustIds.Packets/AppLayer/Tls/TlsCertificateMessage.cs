@@ -38,6 +38,7 @@ internal static class TlsCertificateMessage
             offset += 3 + length;
         }
         info.ChainLength = chain;
+        info.SetChain(list);
         return TlsCertificateStatus.Ok;
     }
 
