@@ -8,7 +8,8 @@
 # CoAP, VLAN, fragments, GRE and VXLAN traffic (seed 1, cached in artifacts/bench/); then, in the same run,
 #   (a) tcpdump -r FILE -w /dev/null        the libpcap floor: read and write every packet, nothing else
 #   (b) rustids replay --pcap FILE          decode, defragmentation, flows, reassembly, app-layer parsing, no rules
-# and prints packets/s, Mbit/s, the ratio b/a and each one's peak RSS (GNU time).
+#   (c) the same with the Snort 3 community rules, (d) with ET Open (when ../shared/data/rules holds them)
+# and prints packets/s, Mbit/s, the ratio to (a) and each one's peak RSS (GNU time).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -39,15 +40,30 @@ replay_comparison() {
   /usr/bin/time -f '%e %M' -o "$work/tcpdump.time" tcpdump -r "$pcap" -w /dev/null 2>/dev/null
   /usr/bin/time -f '%e %M' -o "$work/rustids.time" "$rustids" replay --pcap "$pcap" --rules "$work/none.rules" \
     --eve "$work/eve.json" --stats >"$work/rustids.out"
+  local shared="$root/../shared/data/rules"
+  local sets=()
+  [[ -d $shared/snort3-community ]] && sets+=(snort3-community)
+  [[ -d $shared/et-open ]] && sets+=(et-open)
+  for set in "${sets[@]}"; do
+    /usr/bin/time -f '%e %M' -o "$work/$set.time" "$rustids" replay --pcap "$pcap" --rules "$shared/$set"/*.rules \
+      --eve "$work/eve-$set.json" --db "$work/$set.db" >"$work/$set.out" 2>&1 || true
+    grep -E '^(rules|alerts):' "$work/$set.out" | sed "s/^/[$set] /" || true
+  done
   read -r t_a rss_a <"$work/tcpdump.time"
   read -r t_b rss_b <"$work/rustids.time"
   grep -E 'decode\.(packets|ok) |flows\.created|app_layer\.(flows|tx)_|reassembly\.bytes_delivered|defrag\.ipv[46]_reassembled' "$work/rustids.out" || true
-  awk -v n="$packets" -v bytes="$bytes" -v ta="$t_a" -v tb="$t_b" -v ra="$rss_a" -v rb="$rss_b" 'BEGIN {
-    printf "\n%-44s %12s %12s %10s %12s\n", "run", "seconds", "packets/s", "Mbit/s", "peak RSS MiB"
-    printf "%-44s %12.2f %12.0f %10.0f %12.1f\n", "(a) tcpdump -r FILE -w /dev/null", ta, n/ta, bytes*8/ta/1e6, ra/1024
-    printf "%-44s %12.2f %12.0f %10.0f %12.1f\n", "(b) rustids replay, no rules (whole path)", tb, n/tb, bytes*8/tb/1e6, rb/1024
-    printf "ratio b/a: %.2f (target <= 1.5)\n", tb/ta
-  }'
+  printf "\n%-44s %12s %12s %10s %12s %8s\n" "run" "seconds" "packets/s" "Mbit/s" "peak RSS MiB" "vs (a)"
+  row() { awk -v name="$1" -v n="$packets" -v bytes="$bytes" -v t="$2" -v r="$3" -v ta="$t_a" 'BEGIN {
+    printf "%-44s %12.2f %12.0f %10.0f %12.1f %8.2f\n", name, t, n/t, bytes*8/t/1e6, r/1024, t/ta }'; }
+  row "(a) tcpdump -r FILE -w /dev/null" "$t_a" "$rss_a"
+  row "(b) rustids replay, no rules (whole path)" "$t_b" "$rss_b"
+  local letter=c
+  for set in "${sets[@]}"; do
+    read -r t rss < <(tail -n 1 "$work/$set.time")
+    row "($letter) rustids replay, $set" "$t" "$rss"
+    letter=d
+  done
+  echo "target for (b): <= 1.5 x (a)"
 }
 
 case "${1:-}" in

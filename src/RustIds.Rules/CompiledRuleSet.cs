@@ -17,7 +17,7 @@ public sealed class CompiledRuleSet : IDisposable
 {
     private static readonly IpProtocol[] PacketGroups = [IpProtocol.Tcp, IpProtocol.Udp, IpProtocol.Icmp];
 
-    private readonly RulePlan[] _packetPlans;
+    private readonly PacketPlan[] _packetPlans;
     private readonly RulePlan[] _eventPlans;
     private readonly ThreadLocal<RuleEvaluator> _defaultEvaluators;
     private bool _disposed;
@@ -45,16 +45,19 @@ public sealed class CompiledRuleSet : IDisposable
         FlowbitCount = flowbits.Count;
         Prefilter = prefilter;
 
-        _packetPlans = new RulePlan[PacketGroups.Length + 1];
+        _packetPlans = new PacketPlan[PacketGroups.Length + 1];
         for (var g = 0; g <= PacketGroups.Length; g++)
         {
             var protocol = g < PacketGroups.Length ? PacketGroups[g] : IpProtocol.None;
-            _packetPlans[g] = BuildPlan(Rules.Where(r => !r.IsTxRule && r.Rule.AppliesTo(protocol)), prefilter);
+            var packetRules = Rules.Where(r => !r.IsTxRule && r.Rule.AppliesTo(protocol));
+            _packetPlans[g] = protocol is IpProtocol.Tcp or IpProtocol.Udp
+                ? BuildPortPlan(packetRules, prefilter)
+                : new PacketPlan(BuildPlan(packetRules, prefilter), [], []);
         }
         _eventPlans = new RulePlan[(int)TxEvent.Ssh + 1];
         for (var e = 0; e < _eventPlans.Length; e++)
             _eventPlans[e] = BuildPlan(Rules.Where(r => e != 0 && (int)r.Rule.Event == e), prefilter);
-        AllPrefilters = [.. _packetPlans.Concat(_eventPlans).SelectMany(p => p.Prefilters)];
+        AllPrefilters = [.. _packetPlans.SelectMany(p => p.All).Concat(_eventPlans).SelectMany(p => p.Prefilters)];
         _defaultEvaluators = new ThreadLocal<RuleEvaluator>(() => new RuleEvaluator(this), trackAllValues: true);
     }
 
@@ -97,11 +100,13 @@ public sealed class CompiledRuleSet : IDisposable
         foreach (var evaluator in _defaultEvaluators.Values)
             evaluator.Dispose();
         _defaultEvaluators.Dispose();
-        foreach (var plan in _packetPlans.Concat(_eventPlans))
+        foreach (var plan in _packetPlans)
+            plan.Dispose();
+        foreach (var plan in _eventPlans)
             plan.Dispose();
     }
 
-    internal RulePlan PacketPlan(IpProtocol protocol) => _packetPlans[protocol switch
+    internal PacketPlan PacketPlan(IpProtocol protocol) => _packetPlans[protocol switch
     {
         IpProtocol.Tcp => 0,
         IpProtocol.Udp => 1,
@@ -120,6 +125,54 @@ public sealed class CompiledRuleSet : IDisposable
             .Select(g => new PrefilterGroup(g.Key, [.. g], engine))
             .ToArray();
         return new RulePlan(groups, always);
+    }
+
+    /// <summary>Splits TCP or UDP packet rules by the ports they name (see <see cref="Evaluation.PacketPlan"/>).</summary>
+    private static PacketPlan BuildPortPlan(IEnumerable<CompiledRule> rules, PrefilterEngine engine)
+    {
+        var anyPort = new List<CompiledRule>();
+        var byDestination = new Dictionary<int, List<CompiledRule>>();
+        var bySource = new Dictionary<int, List<CompiledRule>>();
+        var ports = new List<int>();
+        foreach (var rule in rules)
+        {
+            var header = rule.Rule;
+            ports.Clear();
+            if (!header.Bidirectional && header.DestinationPorts.TryListPorts(Evaluation.PacketPlan.MaxBucketPorts, ports))
+                AddAll(byDestination, ports, rule);
+            else if (!header.Bidirectional && header.SourcePorts.TryListPorts(Evaluation.PacketPlan.MaxBucketPorts, ports))
+                AddAll(bySource, ports, rule);
+            else
+                anyPort.Add(rule);
+        }
+        return new PacketPlan(BuildPlan(anyPort, engine), Expand(byDestination, engine), Expand(bySource, engine));
+
+        static void AddAll(Dictionary<int, List<CompiledRule>> buckets, List<int> ports, CompiledRule rule)
+        {
+            foreach (var port in ports)
+            {
+                if (!buckets.TryGetValue(port, out var list))
+                    buckets[port] = list = [];
+                list.Add(rule);
+            }
+        }
+
+        // One plan per distinct rule list: ports sharing the same rules (a range, $HTTP_PORTS) share one compiled database.
+        static RulePlan?[] Expand(Dictionary<int, List<CompiledRule>> buckets, PrefilterEngine engine)
+        {
+            if (buckets.Count == 0)
+                return [];
+            var table = new RulePlan?[65536];
+            var shared = new Dictionary<string, RulePlan>(StringComparer.Ordinal);
+            foreach (var (port, list) in buckets)
+            {
+                var key = string.Join(',', list.Select(r => r.Index));
+                if (!shared.TryGetValue(key, out var plan))
+                    shared[key] = plan = BuildPlan(list, engine);
+                table[port] = plan;
+            }
+            return table;
+        }
     }
 
     /// <summary>Setters before testers, so a bit set by one rule is seen by another on the same packet.</summary>

@@ -68,6 +68,9 @@ internal sealed partial class RuleOptionParser
             case "urilen":
                 ApplyUriLength(option);
                 return true;
+            case "pcre":
+                ApplyPcre(option);
+                return true;
             case "byte_test" or "byte_jump" or "byte_extract" or "byte_math" or "isdataat":
                 ApplyByteOperation(option);
                 return true;
@@ -202,6 +205,34 @@ internal sealed partial class RuleOptionParser
             default: content.Within = number; variables.Within = variable; break;
         }
         content.Variables = variables;
+    }
+
+    private void ApplyPcre(RuleOption option)
+    {
+        if (RequireValue(option) is not { } value)
+            return;
+        if (!Pcre.PcreParser.TryParse(value, out var spec, out var error, out var errorAt) || spec is null)
+        {
+            // Constructs .NET cannot express faithfully are unsupported, not wrong: the rule is held back and counted.
+            var unsupported = error is not null && (error.Contains("not supported", StringComparison.Ordinal) || error.Contains("cannot occur", StringComparison.Ordinal));
+            if (unsupported)
+                _session.Unsupported(option.ValueAt + errorAt, "pcre:" + error, $"pcre: {error}");
+            else
+                _session.Error(option.ValueAt + errorAt, RuleDiagnosticKind.Syntax, $"pcre: {error}");
+            return;
+        }
+        var buffer = _current;
+        if (spec.Buffer is { } named)
+        {
+            var sameBuffer = named.Request == _current.Request || named.Request == _current.Response;
+            if (_stickyActive && !sameBuffer)
+            {
+                _session.Error(option.ValueAt, RuleDiagnosticKind.Semantic, $"pcre names buffer '{named.Name}' while sticky buffer '{_current.Name}' is active");
+                return;
+            }
+            buffer = _stickyActive ? _current : named;
+        }
+        _steps.Add(new PendingStep(buffer, new PcreStep(spec)));
     }
 
     private void ApplyByteOperation(RuleOption option)

@@ -113,12 +113,12 @@ public sealed class CommandLineTests : IDisposable
     public void RulesCheck_BrokenRules_PrintsFileLineColumnAndExitsOne()
     {
         var rules = Path.Combine(_work, "broken.rules");
-        File.WriteAllText(rules, "alert tcp any any -> any 80 (msg:\"ok\"; content:\"a\"; sid:1;)\nalert tcp any any -> any 80 (msg:\"x\"; pcre:\"/a/\"; sid:2;)\n");
+        File.WriteAllText(rules, "alert tcp any any -> any 80 (msg:\"ok\"; content:\"a\"; sid:1;)\nalert tcp any any -> any 80 (msg:\"x\"; xbits:set,a,track ip_src; sid:2;)\n");
 
         var result = CliRunner.Run("rules", "check", rules);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"{rules}:2:39: error: unsupported keyword 'pcre' [sid 2]", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"{rules}:2:39: error: unsupported keyword 'xbits' [sid 2]", result.Output, StringComparison.Ordinal);
         Assert.Contains("1 rule(s) loaded", result.Output, StringComparison.Ordinal);
     }
 

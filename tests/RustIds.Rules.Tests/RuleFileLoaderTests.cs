@@ -6,7 +6,7 @@ public sealed class RuleFileLoaderTests
     public void LoadText_ContinuationLines_JoinAndReportPhysicalPosition()
     {
         const string Text = "alert tcp any any -> any any (msg:\"a\"; \\\n    content:\"x\"; \\\n    sid:1;)\n"
-            + "alert tcp any any -> any any (msg:\"b\"; \\\n  pcre:\"/x/\"; sid:2;)\n";
+            + "alert tcp any any -> any any (msg:\"b\"; \\\n  xbits:set,a,track ip_src; sid:2;)\n";
 
         var result = new RuleFileLoader().LoadText(Text, "c.rules");
 
@@ -15,7 +15,7 @@ public sealed class RuleFileLoaderTests
         Assert.Equal("x"u8.ToArray(), rule.Contents[0].Pattern.ToArray());
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal((5, 3, 2L), (error.Line, error.Column, error.Sid));
-        Assert.Equal("c.rules:5:3: error: unsupported keyword 'pcre' [sid 2]", error.ToString());
+        Assert.Equal("c.rules:5:3: error: unsupported keyword 'xbits' [sid 2]", error.ToString());
     }
 
     [Fact]

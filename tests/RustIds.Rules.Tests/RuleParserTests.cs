@@ -158,7 +158,7 @@ public sealed class RuleParserTests
     [InlineData("alert tcp any any <- any any (msg:\"m\"; sid:5;)", 19, "invalid direction '<-'", 5L)]
     [InlineData("alert tcp any any -> any any msg:\"m\"; sid:5;)", 30, "expected '('", null)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; sid:5;", 46, "expected ')'", 5L)]
-    [InlineData("alert tcp any any -> any any (msg:\"m\"; pcre:\"/x/\"; sid:9;)", 40, "unsupported keyword 'pcre'", 9L)]
+    [InlineData("alert tcp any any -> any any (msg:\"m\"; asn1:oversize_length 10; sid:9;)", 40, "unsupported keyword 'asn1'", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"a|4|\"; sid:9;)", 51, "odd number of hex digits", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"a|41\"; sid:9;)", 50, "unterminated hex block", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"a\\x\"; sid:9;)", 50, "invalid escape", 9L)]

@@ -108,10 +108,12 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         }
         _pendingCount = kept;
 
-        var plan = _set.PacketPlan(packet.Protocol);
-        Prefilter(plan, packet.Payload, _candidates);
-        foreach (var index in plan.Always)
-            Set(_candidates, index);
+        var plans = _set.PacketPlan(packet.Protocol);
+        Candidates(plans.AnyPort, packet.Payload);
+        if (plans.ForDestination(packet.DestinationPort) is { } byDestination)
+            Candidates(byDestination, packet.Payload);
+        if (plans.ForSource(packet.SourcePort) is { } bySource)
+            Candidates(bySource, packet.Payload);
 
         var count = 0;
         var passed = false;
@@ -319,10 +321,13 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         };
     }
 
-    private void Prefilter(RulePlan plan, ReadOnlySpan<byte> data, ulong[] candidates)
+    /// <summary>Marks the rules of <paramref name="plan"/> that <paramref name="payload"/> may match.</summary>
+    private void Candidates(RulePlan plan, ReadOnlySpan<byte> payload)
     {
         foreach (var group in plan.Prefilters)
-            Scan(group, data, candidates);
+            Scan(group, payload, _candidates);
+        foreach (var index in plan.Always)
+            Set(_candidates, index);
     }
 
     private void Scan(PrefilterGroup group, ReadOnlySpan<byte> data, ulong[] candidates)

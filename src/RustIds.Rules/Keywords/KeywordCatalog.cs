@@ -85,7 +85,7 @@ public static class KeywordCatalog
             new("icmp_id", HeaderTests, KeywordSupport.Supported, "icmp_id:0;", "Echo and echo reply.", "alert icmp any any -> any any"),
             new("icmp_seq", HeaderTests, KeywordSupport.Supported, "icmp_seq:0;", "Echo and echo reply.", "alert icmp any any -> any any"),
 
-            new("pcre", PayloadOther, KeywordSupport.Unsupported, "pcre:\"/a+b/i\";", "Coming: PCRE translated to .NET regular expressions."),
+            new("pcre", PayloadOther, KeywordSupport.Supported, "pcre:\"/^GET\\s+\\/a[^\\r\\n]*?x/Ui\";", "Translated to .NET (bytes as Latin-1): ASCII `\\d \\w \\s`, POSIX classes, `\\h \\v \\R`, possessive quantifiers, `\\Q..\\E`, `(?P<n>`; flags i s m x A E G R and the buffer flags U I P Q H D M C K S Y V W Z B O. Recursion, verbs, `\\K`, conditionals and Unicode properties are not supported. 100 ms match limit."),
             new("byte_test", PayloadOther, KeywordSupport.Supported, "byte_test:2,>,100,0,relative,little;", "Operators `< > = <= >= & ^ !=`, `!`; string hex/dec/oct; bitmask; values and offsets may be variables. `dce` is not supported (no DCE/RPC parser)."),
             new("byte_jump", PayloadOther, KeywordSupport.Supported, "byte_jump:2,0,relative,multiplier 2,align,post_offset 1;", "Moves the cursor; from_beginning, from_end; landing on the buffer end matches (Suricata 7)."),
             new("byte_extract", PayloadOther, KeywordSupport.Supported, "byte_extract:2,0,len,relative; content:\"x\"; within:len;", "Up to 8 variables per rule, usable in offset, depth, distance, within and the other byte keywords."),

@@ -31,6 +31,12 @@ internal static class BufferMatcher
                 var moved = cursor;
                 return ((ByteStep)step).Operation.Evaluate(data, ref moved, scratch.Variables, scratch.ByteCounters)
                     && MatchFrom(inspection, index + 1, data, moved, ref budget, scratch);
+            case StepKind.Pcre:
+                var pcre = ((PcreStep)step).Spec;
+                var found = scratch.Pcre.Match(pcre, data, pcre.Relative ? cursor : 0, out var end);
+                if (pcre.Negated)
+                    return !found && MatchFrom(inspection, index + 1, data, cursor, ref budget, scratch);
+                return found && MatchFrom(inspection, index + 1, data, end, ref budget, scratch);
             case StepKind.BufferSize:
                 return ((BufferSizeStep)step).Range.Contains(data.Length) && MatchFrom(inspection, index + 1, data, cursor, ref budget, scratch);
             default:

@@ -22,6 +22,9 @@ internal sealed class InspectionScratch
     /// <summary>byte_* reads that failed on the data (out of bounds, not a number...), by kind.</summary>
     public ByteOps.ByteOperationCounters ByteCounters { get; } = new();
 
+    /// <summary>Runs pcre options over bytes.</summary>
+    public Pcre.PcreMatcher Pcre { get; } = new();
+
     /// <summary>Applies <paramref name="transforms"/> to <paramref name="data"/> into the scratch buffer.</summary>
     public ReadOnlySpan<byte> Transform(ReadOnlySpan<byte> data, BufferTransforms transforms)
     {

@@ -32,6 +32,13 @@ public sealed class HttpRuleTests
     [InlineData("urilen:17;", true)]
     [InlineData("urilen:26,raw;", true)]
     [InlineData("urilen:>100;", false)]
+    [InlineData("pcre:\"/\\/admin\\.php\\?id=\\d+$/U\";", true)]
+    [InlineData("pcre:\"/^sqlmap\\/\\d/V\";", true)]
+    [InlineData("pcre:\"/^GET$/M\";", true)]
+    [InlineData("content:\"admin\"; http_uri; pcre:\"/^\\.php/UR\";", true)]
+    [InlineData("content:\"admin\"; http_uri; pcre:\"/^php/UR\";", false)]
+    [InlineData("http.header; content:\"Host|3a 20|\"; pcre:\"/^shop\\.example/Ri\";", true)]
+    [InlineData("pcre:!\"/session=/C\"; http.method; content:\"GET\";", false)]
     [InlineData("http.uri; content:\"ADMIN\"; nocase; http.method; content:\"GET\";", true)]
     [InlineData("http.uri; content:!\"admin\"; http.method; content:\"GET\";", false)]
     public void Evaluate_RequestBuffer_MatchesAsSuricata(string options, bool expected)
