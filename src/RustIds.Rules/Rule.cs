@@ -43,6 +43,8 @@ public sealed class Rule
         Services = body.Services;
         IgnoredKeywords = body.IgnoredKeywords;
         PacketsOnly = header.PacketsOnly;
+        Threshold = body.Threshold;
+        DetectionFilter = body.DetectionFilter;
         File = file;
         Line = line;
         Text = text;
@@ -126,6 +128,12 @@ public sealed class Rule
 
     /// <summary>Keywords read but without effect on matching.</summary>
     public IReadOnlyList<string> IgnoredKeywords { get; }
+
+    /// <summary><c>threshold</c>, or null.</summary>
+    public Thresholds.ThresholdSpec? Threshold { get; }
+
+    /// <summary><c>detection_filter</c>, or null.</summary>
+    public Thresholds.ThresholdSpec? DetectionFilter { get; }
 
     /// <summary><c>tcp-pkt</c>.</summary>
     public bool PacketsOnly { get; }

@@ -49,6 +49,12 @@ public sealed record RuleBody
     /// <summary>The event at which the rule's app-layer buffers are complete; None for packet rules.</summary>
     public TxEvent Event { get; init; }
 
+    /// <summary><c>threshold</c>: limits how often a match alerts.</summary>
+    public Thresholds.ThresholdSpec? Threshold { get; init; }
+
+    /// <summary><c>detection_filter</c>: a match alerts only after the first <c>count</c> in the window.</summary>
+    public Thresholds.ThresholdSpec? DetectionFilter { get; init; }
+
     /// <summary>Snort 3 <c>service:</c> names.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
 

@@ -37,6 +37,8 @@ internal sealed partial class RuleOptionParser
     private int? _priority;
     private FlowOptions _flow;
     private bool _noAlert;
+    private Thresholds.ThresholdSpec? _threshold;
+    private Thresholds.ThresholdSpec? _detectionFilter;
     private bool? _targetIsSource;
 
     private RuleOptionParser(RuleParseSession session, ClassificationTable classifications)
@@ -174,6 +176,9 @@ internal sealed partial class RuleOptionParser
             case "noalert":
                 _noAlert = true;
                 break;
+            case "threshold" or "detection_filter":
+                ApplyThreshold(option);
+                break;
             case "target":
                 ApplyTarget(option);
                 break;
@@ -204,14 +209,9 @@ internal sealed partial class RuleOptionParser
     {
         if (_sid is null && _session.ErrorCount == 0)
             _session.Error(ruleAt, RuleDiagnosticKind.Semantic, "rule has no sid");
-        if (_message is null && _session.ErrorCount == 0)
-        {
-            if (Snort3)
-                _message = string.Empty;
-            else
-                _session.Error(ruleAt, RuleDiagnosticKind.Semantic, "rule has no msg");
-        }
-        if (_session.ErrorCount > 0 || _sid is null || _message is null)
+        // msg is optional in Suricata and Snort (suricata-verify's rules often omit it).
+        _message ??= string.Empty;
+        if (_session.ErrorCount > 0 || _sid is null)
             return null;
         var toClient = (_flow & FlowOptions.ToClient) != 0 ? true : (_flow & FlowOptions.ToServer) != 0 ? false : (bool?)null;
         var buffers = BuildBuffers(toClient);
@@ -238,6 +238,8 @@ internal sealed partial class RuleOptionParser
             AppProtocol = appProtocol,
             Event = txEvent,
             Services = _services,
+            Threshold = _threshold,
+            DetectionFilter = _detectionFilter,
             IgnoredKeywords = _ignored,
         };
     }
@@ -393,6 +395,27 @@ internal sealed partial class RuleOptionParser
                 _session.Error(wordAt, RuleDiagnosticKind.Semantic, $"flow option '{word}' contradicts an earlier one");
             }
         }
+    }
+
+    private void ApplyThreshold(RuleOption option)
+    {
+        if (RequireValue(option) is not { } value)
+            return;
+        var filter = option.Keyword == "detection_filter";
+        if (!Thresholds.ThresholdSpec.TryParse(value, filter, out var spec, out var error, out var errorAt))
+        {
+            _session.Error(option.ValueAt + errorAt, RuleDiagnosticKind.Syntax, $"{option.Keyword}: {error}");
+            return;
+        }
+        if ((filter ? _detectionFilter : _threshold) is not null)
+        {
+            _session.Error(option.KeywordAt, RuleDiagnosticKind.Semantic, $"'{option.Keyword}' given twice");
+            return;
+        }
+        if (filter)
+            _detectionFilter = spec;
+        else
+            _threshold = spec;
     }
 
     private void ApplyFlowbits(RuleOption option)

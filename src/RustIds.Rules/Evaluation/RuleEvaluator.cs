@@ -41,6 +41,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private ulong[] _found = [];
     private int[] _hits = [];
     private FlowbitStore _flowbits = null!;
+    private Thresholds.ThresholdState _thresholds = new();
     private int _pendingCount;
 
     internal RuleEvaluator(CompiledRuleSet set)
@@ -82,6 +83,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _found = new ulong[(maxPatterns + 63) / 64];
         _hits = new int[maxPatterns];
         _flowbits = new FlowbitStore((set.FlowbitCount + 63) / 64);
+        _thresholds = new Thresholds.ThresholdState();
         _pendingCount = 0;
     }
 
@@ -143,7 +145,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
                         passed = true;
                         break;
                     }
-                    if (!rule.Rule.NoAlert && count < matches.Length)
+                    if (!rule.Rule.NoAlert && count < matches.Length && MayAlert(rule, packet.Source, packet.Destination, packet.FlowId, packet.TimestampTicks))
                         matches[count++] = index;
                 }
             }
@@ -178,8 +180,11 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         {
             var match = _pending[i].ToFlowMatch();
             var rule = _rules[match.RuleIndex];
-            if (rule.MatchesFlow(in match) && !rule.Rule.NoAlert && rule.Rule.Action != RuleAction.Pass && count < matches.Length)
+            if (rule.MatchesFlow(in match) && !rule.Rule.NoAlert && rule.Rule.Action != RuleAction.Pass && count < matches.Length
+                && MayAlert(rule, match.Source, match.Destination, match.FlowId, match.TimestampTicks))
+            {
                 matches[count++] = match;
+            }
         }
         _pendingCount = 0;
         return count;
@@ -340,6 +345,18 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         for (var i = 0; i < hits; i++)
             Set(candidates, group.Rules[_hits[i]]);
     }
+
+    /// <summary>detection_filter, then threshold: whether this match becomes an alert (both count every match they see).</summary>
+    private bool MayAlert(CompiledRule rule, IpAddr source, IpAddr destination, ulong flowId, long ticks)
+    {
+        var header = rule.Rule;
+        if (header.DetectionFilter is { } filter && !_thresholds.Allow(~rule.Index, filter, source, destination, flowId, ticks))
+            return false;
+        return header.Threshold is not { } threshold || _thresholds.Allow(rule.Index, threshold, source, destination, flowId, ticks);
+    }
+
+    /// <summary>Threshold counters dropped because their table was full.</summary>
+    public long ThresholdEvictions => _thresholds.Evictions;
 
     private static void Set(ulong[] bits, int index) => bits[index >> 6] |= 1UL << index;
 
