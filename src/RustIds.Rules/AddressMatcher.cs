@@ -9,7 +9,13 @@ namespace RustIds.Rules;
 /// </remarks>
 public sealed class AddressMatcher
 {
+    /// <summary>Lists shorter than this are walked; longer ones are searched as range sets.</summary>
+    private const int RangeSetThreshold = 8;
+
     private readonly SpecTree _tree;
+    private readonly PrefixRangeSet? _positive;
+    private readonly PrefixRangeSet? _negated;
+    private readonly bool _flat;
 
     internal AddressMatcher(string text, SpecNode[] nodes, int[] children, int root)
         : this(text, new SpecTree(nodes, children, root))
@@ -20,6 +26,19 @@ public sealed class AddressMatcher
     {
         Text = text;
         _tree = tree;
+        List<(IpAddr, int)> positive = [];
+        List<(IpAddr, int)> negated = [];
+        var flattens = !tree.IsAny && tree.TryFlatten(positive, negated);
+        if (flattens && negated.Count == 0 && !tree.RootNegated && positive.Count > 0)
+            PositivePrefixes = positive;
+        else if (!tree.IsAny && !tree.RootNegated && tree.TrySinglePrefix(out var single))
+            PositivePrefixes = [single];
+        if (flattens && positive.Count + negated.Count >= RangeSetThreshold)
+        {
+            _flat = true;
+            _positive = positive.Count == 0 ? null : new PrefixRangeSet(positive);
+            _negated = negated.Count == 0 ? null : new PrefixRangeSet(negated);
+        }
     }
 
     /// <summary>Matches every address.</summary>
@@ -42,7 +61,22 @@ public sealed class AddressMatcher
     }
 
     /// <summary>Whether <paramref name="address"/> satisfies the field.</summary>
-    public bool Matches(IpAddr address) => _tree.Matches<IpAddr, AddressLeafTest>(address);
+    public bool Matches(IpAddr address)
+    {
+        if (!_flat)
+            return _tree.Matches<IpAddr, AddressLeafTest>(address);
+        var hit = (_positive is null || _positive.Contains(address)) && !(_negated?.Contains(address) ?? false);
+        return hit != _tree.RootNegated;
+    }
+
+    /// <summary>When the field is a plain set of prefixes (no negation): those prefixes, for indexing rules by address; else null.</summary>
+    internal IReadOnlyList<(IpAddr Network, int Length)>? PositivePrefixes { get; }
+
+    /// <summary>The tree walk alone, without the range sets: the oracle they are tested against.</summary>
+    internal bool MatchesByWalk(IpAddr address) => _tree.Matches<IpAddr, AddressLeafTest>(address);
+
+    /// <summary>True when the field is searched as range sets.</summary>
+    internal bool IsFlat => _flat;
 
     /// <inheritdoc/>
     public override string ToString() => Text;

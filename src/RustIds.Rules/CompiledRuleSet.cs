@@ -56,7 +56,7 @@ public sealed class CompiledRuleSet : IDisposable
         }
         _eventPlans = new RulePlan[(int)TxEvent.Ssh + 1];
         for (var e = 0; e < _eventPlans.Length; e++)
-            _eventPlans[e] = BuildPlan(Rules.Where(r => e != 0 && (int)r.Rule.Event == e), prefilter);
+            _eventPlans[e] = BuildPlan(Rules.Where(r => e != 0 && (int)r.Rule.Event == e), prefilter, indexAddresses: false);
         AllPrefilters = [.. _packetPlans.SelectMany(p => p.All).Concat(_eventPlans).SelectMany(p => p.Prefilters)];
         _defaultEvaluators = new ThreadLocal<RuleEvaluator>(() => new RuleEvaluator(this), trackAllValues: true);
     }
@@ -116,15 +116,34 @@ public sealed class CompiledRuleSet : IDisposable
 
     internal RulePlan EventPlan(TxEvent txEvent) => _eventPlans[(int)txEvent];
 
-    private static RulePlan BuildPlan(IEnumerable<CompiledRule> rules, PrefilterEngine engine)
+    /// <summary>Prefilter groups per buffer; rules without a fast pattern are indexed by address (packet plans) or always tried.</summary>
+    private static RulePlan BuildPlan(IEnumerable<CompiledRule> rules, PrefilterEngine engine, bool indexAddresses = true)
     {
         var list = rules.ToList();
-        var always = list.Where(r => r.FastPattern is null).Select(r => r.Index).ToArray();
+        var noPattern = list.Where(r => r.FastPattern is null).ToList();
+        var bySource = new List<(int, IpAddr, int)>();
+        var byDestination = new List<(int, IpAddr, int)>();
+        var always = new List<int>();
+        foreach (var rule in noPattern)
+        {
+            // IP-only style rules: indexed by the address set they name, so a packet tests only the ones it can match.
+            var header = rule.Rule;
+            if (!indexAddresses)
+                always.Add(rule.Index);
+            else if (!header.Bidirectional && header.Source.PositivePrefixes is { } sources)
+                bySource.AddRange(sources.Select(p => (rule.Index, p.Network, p.Length)));
+            else if (!header.Bidirectional && header.Destination.PositivePrefixes is { } destinations)
+                byDestination.AddRange(destinations.Select(p => (rule.Index, p.Network, p.Length)));
+            else
+                always.Add(rule.Index);
+        }
         var groups = list.Where(r => r.FastPattern is not null)
-            .GroupBy(r => r.FastPattern!.Value.Buffer)
-            .Select(g => new PrefilterGroup(g.Key, [.. g], engine))
+            .GroupBy(r => (r.FastPattern!.Value.Buffer, r.FastPattern!.Value.Transforms))
+            .Select(g => new PrefilterGroup(g.Key.Buffer, g.Key.Transforms, [.. g], engine))
             .ToArray();
-        return new RulePlan(groups, always);
+        return new RulePlan(groups, [.. always],
+            bySource.Count == 0 ? null : new AddressIndex(bySource),
+            byDestination.Count == 0 ? null : new AddressIndex(byDestination));
     }
 
     /// <summary>Splits TCP or UDP packet rules by the ports they name (see <see cref="Evaluation.PacketPlan"/>).</summary>

@@ -34,7 +34,7 @@ internal sealed class CompiledRule
     public int Index { get; }
 
     /// <summary>The content the prefilter looks for and the buffer it is in; null when the rule must always be tried.</summary>
-    public (ContentMatch Content, BufferKind Buffer)? FastPattern { get; }
+    public (ContentMatch Content, BufferKind Buffer, BufferTransforms Transforms)? FastPattern { get; }
 
     public bool IsTxRule => Rule.Event != TxEvent.None;
 
@@ -142,23 +142,23 @@ internal sealed class CompiledRule
     }
 
     /// <summary>The explicit fast_pattern, else the longest positive content (app buffers preferred for app rules, as Suricata does).</summary>
-    private static (ContentMatch, BufferKind)? ChooseFastPattern(Rule rule)
+    private static (ContentMatch, BufferKind, BufferTransforms)? ChooseFastPattern(Rule rule)
     {
-        (ContentMatch Content, BufferKind Buffer)? best = null;
+        (ContentMatch Content, BufferKind Buffer, BufferTransforms Transforms)? best = null;
         var preferApp = rule.Event != TxEvent.None;
         foreach (var inspection in rule.Buffers)
         {
-            // A transformed buffer differs from what the prefilter scans, so its contents cannot be fast patterns.
-            if (inspection.Transforms != BufferTransforms.None || (preferApp && inspection.Buffer == BufferKind.Packet))
+            // A transformed buffer is prefiltered transformed (see PrefilterGroup), so its contents qualify too.
+            if (preferApp && inspection.Buffer == BufferKind.Packet)
                 continue;
             foreach (var step in inspection.Steps)
             {
                 if (step is not ContentStep { Content: { Negated: false } content })
                     continue;
                 if (content.FastPattern)
-                    return (content, inspection.Buffer);
+                    return (content, inspection.Buffer, inspection.Transforms);
                 if (best is null || content.PrefilterBytes.Length > best.Value.Content.PrefilterBytes.Length)
-                    best = (content, inspection.Buffer);
+                    best = (content, inspection.Buffer, inspection.Transforms);
             }
         }
         return best;

@@ -1,4 +1,5 @@
 using RustIds.Rules.Buffers;
+using RustIds.Rules.Matching;
 using RustIds.Rules.Prefilter;
 
 namespace RustIds.Rules.Evaluation;
@@ -7,9 +8,10 @@ namespace RustIds.Rules.Evaluation;
 /// <remarks>Pattern id i belongs to rule <c>Rules[i]</c>. Immutable and shared by the workers; each worker scans with its own scanner.</remarks>
 internal sealed class PrefilterGroup : IDisposable
 {
-    public PrefilterGroup(BufferKind buffer, CompiledRule[] rules, PrefilterEngine engine)
+    public PrefilterGroup(BufferKind buffer, BufferTransforms transforms, CompiledRule[] rules, PrefilterEngine engine)
     {
         Buffer = buffer;
+        Transforms = transforms;
         Rules = [.. rules.Select(r => r.Index)];
         var patterns = new MultiPattern[rules.Length];
         for (var i = 0; i < rules.Length; i++)
@@ -21,6 +23,9 @@ internal sealed class PrefilterGroup : IDisposable
     }
 
     public BufferKind Buffer { get; }
+
+    /// <summary>Transforms applied to the buffer before it is scanned (the rules' contents are written for the transformed bytes).</summary>
+    public Matching.BufferTransforms Transforms { get; }
 
     /// <summary>Rule index (evaluation order) per pattern id.</summary>
     public int[] Rules { get; }

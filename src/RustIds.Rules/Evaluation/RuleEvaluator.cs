@@ -111,11 +111,11 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _pendingCount = kept;
 
         var plans = _set.PacketPlan(packet.Protocol);
-        Candidates(plans.AnyPort, packet.Payload);
+        Candidates(plans.AnyPort, in packet);
         if (plans.ForDestination(packet.DestinationPort) is { } byDestination)
-            Candidates(byDestination, packet.Payload);
+            Candidates(byDestination, in packet);
         if (plans.ForSource(packet.SourcePort) is { } bySource)
-            Candidates(bySource, packet.Payload);
+            Candidates(bySource, in packet);
 
         var count = 0;
         var passed = false;
@@ -253,7 +253,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
             for (var i = 0; i < instances; i++)
             {
                 if (_tx.TryGet(group.Buffer, i, _scratch, out var data))
-                    Scan(group, data, _eventCandidates);
+                    Scan(group, group.Transforms == BufferTransforms.None ? data : _scratch.Transform(data, group.Transforms), _eventCandidates);
             }
         }
         foreach (var index in plan.Always)
@@ -326,11 +326,22 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         };
     }
 
-    /// <summary>Marks the rules of <paramref name="plan"/> that <paramref name="payload"/> may match.</summary>
-    private void Candidates(RulePlan plan, ReadOnlySpan<byte> payload)
+    /// <summary>Marks the rules of <paramref name="plan"/> that <paramref name="packet"/> may match.</summary>
+    private void Candidates(RulePlan plan, in Packet packet)
     {
+        var payload = packet.Payload;
+        if (plan.BySource is { } bySource)
+        {
+            foreach (var index in bySource.Lookup(packet.Source))
+                Set(_candidates, index);
+        }
+        if (plan.ByDestination is { } byDestination)
+        {
+            foreach (var index in byDestination.Lookup(packet.Destination))
+                Set(_candidates, index);
+        }
         foreach (var group in plan.Prefilters)
-            Scan(group, payload, _candidates);
+            Scan(group, group.Transforms == BufferTransforms.None ? payload : _scratch.Transform(payload, group.Transforms), _candidates);
         foreach (var index in plan.Always)
             Set(_candidates, index);
     }

@@ -1,14 +1,20 @@
 namespace RustIds.Rules.Evaluation;
 
 /// <summary>The rules one packet protocol or one app-layer event can match: prefiltered groups plus the rules always tried.</summary>
-internal sealed class RulePlan(PrefilterGroup[] prefilters, int[] always) : IDisposable
+internal sealed class RulePlan(PrefilterGroup[] prefilters, int[] always, AddressIndex? bySource = null, AddressIndex? byDestination = null) : IDisposable
 {
     public PrefilterGroup[] Prefilters { get; } = prefilters;
 
-    /// <summary>Rules without a usable fast pattern, ascending.</summary>
+    /// <summary>Rules without a usable fast pattern or an address index, ascending.</summary>
     public int[] Always { get; } = always;
 
-    public bool IsEmpty => Prefilters.Length == 0 && Always.Length == 0;
+    /// <summary>Rules without a fast pattern, found by the packet's source address.</summary>
+    public AddressIndex? BySource { get; } = bySource;
+
+    /// <summary>Rules without a fast pattern, found by the packet's destination address.</summary>
+    public AddressIndex? ByDestination { get; } = byDestination;
+
+    public bool IsEmpty => Prefilters.Length == 0 && Always.Length == 0 && BySource is null && ByDestination is null;
 
     public void Dispose()
     {
