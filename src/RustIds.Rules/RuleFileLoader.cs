@@ -10,11 +10,16 @@ public sealed partial class RuleFileLoader
     private static readonly string[] DisabledPrefixes = ["alert", "drop", "reject", "pass", "log", "sdrop", "rejectsrc", "rejectdst", "rejectboth"];
 
     private readonly RuleParser _parser;
+    private readonly Management.RuleManagementPolicy? _policy;
 
     /// <summary>Creates a loader; defaults are Suricata's variables and the built-in classtypes.</summary>
-    public RuleFileLoader(RuleVariables? variables = null, ClassificationTable? classifications = null)
+    /// <param name="variables">Address and port variables.</param>
+    /// <param name="classifications">classtype table.</param>
+    /// <param name="policy">enable.conf, disable.conf, modify.conf and drop.conf, applied to each rule's text before it is parsed.</param>
+    public RuleFileLoader(RuleVariables? variables = null, ClassificationTable? classifications = null, Management.RuleManagementPolicy? policy = null)
     {
         _parser = new RuleParser(variables, classifications);
+        _policy = policy;
     }
 
     /// <summary>Loads files in order; duplicates across files are resolved by revision.</summary>
@@ -52,6 +57,11 @@ public sealed partial class RuleFileLoader
 
     private void LoadInto(LoadState state, string text, string file)
     {
+        if (_policy is not null)
+        {
+            LoadWithPolicy(state, text, file, _policy);
+            return;
+        }
         var lines = text.Split('\n');
         // A file with Snort 3 'service:' options is Snort 3 throughout, also its rules that show no other sign of it.
         var snort3 = Array.Exists(lines, l => !l.TrimStart().StartsWith('#') && ServiceOption().IsMatch(l));
@@ -89,6 +99,28 @@ public sealed partial class RuleFileLoader
             var source = new RuleSource(file, firstLine, logical.ToString(), [.. segments]);
             var before = state.Diagnostics.Count;
             var rule = _parser.Parse(source, state.Diagnostics, snort3);
+            state.ActiveCount++;
+            if (rule is not null)
+                state.Add(rule);
+            else
+                state.CountRejected(before);
+        }
+    }
+
+    /// <summary>With a rule management policy: each rule line (commented-out ones too) goes through it, then enabled ones are parsed.</summary>
+    private void LoadWithPolicy(LoadState state, string text, string file, Management.RuleManagementPolicy policy)
+    {
+        var snort3 = ServiceOption().IsMatch(text);
+        foreach (var line in Management.RuleLineReader.Read(text, file))
+        {
+            var managed = policy.Apply(line, out _);
+            if (!managed.Enabled)
+            {
+                state.DisabledCount++;
+                continue;
+            }
+            var before = state.Diagnostics.Count;
+            var rule = _parser.Parse(new RuleSource(file, managed.Line, managed.Text, [0]), state.Diagnostics, snort3);
             state.ActiveCount++;
             if (rule is not null)
                 state.Add(rule);

@@ -11,4 +11,16 @@ public sealed class RulesOptions
 
     /// <summary>Rule variables such as <c>HOME_NET</c>; unset ones keep Suricata's defaults.</summary>
     public Dictionary<string, string> Variables { get; set; } = [];
+
+    /// <summary>suricata-update's <c>enable.conf</c>: rules to turn on (sid, gid:sid, group:, re:, metadata:).</summary>
+    public string? EnableConf { get; set; }
+
+    /// <summary>suricata-update's <c>disable.conf</c>: rules to turn off.</summary>
+    public string? DisableConf { get; set; }
+
+    /// <summary>suricata-update's <c>modify.conf</c>: <c>matcher "from" "to"</c> rewrites of rule text.</summary>
+    public string? ModifyConf { get; set; }
+
+    /// <summary>suricata-update's <c>drop.conf</c>: rules whose action becomes drop (the offender is then blocked whatever its score).</summary>
+    public string? DropConf { get; set; }
 }

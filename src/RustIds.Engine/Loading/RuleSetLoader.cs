@@ -1,5 +1,6 @@
 using RustIds.Engine.Configuration;
 using RustIds.Rules;
+using RustIds.Rules.Management;
 
 namespace RustIds.Engine.Loading;
 
@@ -20,9 +21,35 @@ public static class RuleSetLoader
         var classificationDiagnostics = options.ClassificationFile is { Length: > 0 } classificationFile
             ? classifications.LoadFile(classificationFile)
             : [];
-        var result = new RuleFileLoader(variables, classifications).LoadFiles(files ?? options.Files);
-        if (classificationDiagnostics.Count == 0)
+        var policyDiagnostics = new List<RuleDiagnostic>();
+        var policy = LoadPolicy(options, policyDiagnostics);
+        var result = new RuleFileLoader(variables, classifications, policy).LoadFiles(files ?? options.Files);
+        if (policy is not null)
+        {
+            // An entry that matched nothing is usually a typo or a retired sid: say so, as suricata-update does.
+            foreach (var entry in policy.Statistics.GetEntriesWithoutHits())
+                policyDiagnostics.Add(new RuleDiagnostic(entry.File, Math.Max(1, entry.Line), 1, null, DiagnosticSeverity.Warning, RuleDiagnosticKind.Semantic, $"'{entry.Text}' matched no rule"));
+        }
+        if (classificationDiagnostics.Count == 0 && policyDiagnostics.Count == 0)
             return result;
-        return new RuleLoadResult(result.Rules, [.. classificationDiagnostics, .. result.Diagnostics], result.DisabledCount, result.FileCount);
+        return new RuleLoadResult(result.Rules, [.. classificationDiagnostics, .. policyDiagnostics, .. result.Diagnostics], result.DisabledCount, result.FileCount)
+        {
+            ActiveCount = result.ActiveCount,
+            SyntaxRejected = result.SyntaxRejected,
+            UnsupportedRejected = result.UnsupportedRejected,
+            OtherRejected = result.OtherRejected,
+            HeldBack = result.HeldBack,
+        };
+    }
+
+    private static RuleManagementPolicy? LoadPolicy(RulesOptions options, List<RuleDiagnostic> diagnostics)
+    {
+        if (options.EnableConf is null && options.DisableConf is null && options.ModifyConf is null && options.DropConf is null)
+            return null;
+        var errors = new List<RuleManagementError>();
+        var policy = RuleManagementPolicy.Load(options.EnableConf, options.DisableConf, options.ModifyConf, options.DropConf, errors);
+        foreach (var error in errors)
+            diagnostics.Add(new RuleDiagnostic(error.File, Math.Max(1, error.Line), Math.Max(1, error.Column), null, DiagnosticSeverity.Error, RuleDiagnosticKind.Syntax, error.Message));
+        return policy;
     }
 }
