@@ -33,7 +33,7 @@ public class HotPathBenchmarks
     [Benchmark(Baseline = true, Description = "10 200 frames, local.rules")]
     public void LocalRules() => RunOnce(_localRules);
 
-    [Benchmark(Description = "10 200 frames, ET Open (rules loadable today)")]
+    [Benchmark(Description = "10 200 frames, ET Open")]
     public void EtOpen() => RunOnce(_etOpen);
 
     private void RunOnce(DetectionLoop loop)
