@@ -23,7 +23,10 @@ public sealed class CompiledRuleSet : IDisposable
     private bool _disposed;
 
     /// <summary>Compiles <paramref name="rules"/> with the best available prefilter.</summary>
-    public CompiledRuleSet(IEnumerable<Rule> rules, PrefilterEngine prefilter = PrefilterEngine.Auto)
+    /// <param name="rules">The rules, in load order.</param>
+    /// <param name="prefilter">Multi-pattern engine.</param>
+    /// <param name="thresholds">A threshold.config (suppress, threshold/event_filter, rate_filter), or null.</param>
+    public CompiledRuleSet(IEnumerable<Rule> rules, PrefilterEngine prefilter = PrefilterEngine.Auto, Thresholds.ThresholdConfig? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var ordered = rules.Select((rule, position) => (rule, position))
@@ -40,8 +43,12 @@ public sealed class CompiledRuleSet : IDisposable
             return index;
         }
         Rules = new CompiledRule[ordered.Length];
+        var config = thresholds ?? Thresholds.ThresholdConfig.Empty;
         for (var i = 0; i < ordered.Length; i++)
-            Rules[i] = new CompiledRule(ordered[i], i, BitIndex);
+        {
+            var rule = ordered[i];
+            Rules[i] = new CompiledRule(rule, i, BitIndex, config.For(rule.Gid, rule.Sid, rule.Threshold, rule.DetectionFilter));
+        }
         FlowbitCount = flowbits.Count;
         Prefilter = prefilter;
 

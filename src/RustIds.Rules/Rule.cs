@@ -133,7 +133,7 @@ public sealed class Rule
     public Thresholds.ThresholdSpec? Threshold { get; }
 
     /// <summary><c>detection_filter</c>, or null.</summary>
-    public Thresholds.ThresholdSpec? DetectionFilter { get; }
+    public Thresholds.DetectionFilterSpec? DetectionFilter { get; }
 
     /// <summary><c>tcp-pkt</c>.</summary>
     public bool PacketsOnly { get; }

@@ -53,7 +53,7 @@ public sealed record RuleBody
     public Thresholds.ThresholdSpec? Threshold { get; init; }
 
     /// <summary><c>detection_filter</c>: a match alerts only after the first <c>count</c> in the window.</summary>
-    public Thresholds.ThresholdSpec? DetectionFilter { get; init; }
+    public Thresholds.DetectionFilterSpec? DetectionFilter { get; init; }
 
     /// <summary>Snort 3 <c>service:</c> names.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];

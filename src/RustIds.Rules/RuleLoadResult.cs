@@ -41,6 +41,9 @@ public sealed class RuleLoadResult
     /// <summary>Per unsupported keyword or feature, how many rules it held back (a rule can count under several).</summary>
     public IReadOnlyDictionary<string, int> HeldBack { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The threshold.config read with the rules (suppress, threshold overrides, rate_filter), or null.</summary>
+    public Thresholds.ThresholdConfig? ThresholdConfig { get; init; }
+
     /// <summary>Diagnostics with <see cref="DiagnosticSeverity.Error"/>.</summary>
     public int ErrorCount { get; }
 

@@ -38,7 +38,7 @@ internal sealed partial class RuleOptionParser
     private FlowOptions _flow;
     private bool _noAlert;
     private Thresholds.ThresholdSpec? _threshold;
-    private Thresholds.ThresholdSpec? _detectionFilter;
+    private Thresholds.DetectionFilterSpec? _detectionFilter;
     private bool? _targetIsSource;
 
     private RuleOptionParser(RuleParseSession session, ClassificationTable classifications)
@@ -402,20 +402,18 @@ internal sealed partial class RuleOptionParser
         if (RequireValue(option) is not { } value)
             return;
         var filter = option.Keyword == "detection_filter";
-        if (!Thresholds.ThresholdSpec.TryParse(value, filter, out var spec, out var error, out var errorAt))
-        {
-            _session.Error(option.ValueAt + errorAt, RuleDiagnosticKind.Syntax, $"{option.Keyword}: {error}");
-            return;
-        }
-        if ((filter ? _detectionFilter : _threshold) is not null)
+        if (filter ? _detectionFilter is not null : _threshold is not null)
         {
             _session.Error(option.KeywordAt, RuleDiagnosticKind.Semantic, $"'{option.Keyword}' given twice");
             return;
         }
-        if (filter)
-            _detectionFilter = spec;
-        else
-            _threshold = spec;
+        string? error;
+        int errorAt;
+        var parsed = filter
+            ? Thresholds.ThresholdOptionParser.TryParseDetectionFilter(value, out _detectionFilter, out error, out errorAt)
+            : Thresholds.ThresholdOptionParser.TryParseThreshold(value, out _threshold, out error, out errorAt);
+        if (!parsed)
+            _session.Error(option.ValueAt + errorAt, RuleDiagnosticKind.Syntax, $"{option.Keyword}: {error}");
     }
 
     private void ApplyFlowbits(RuleOption option)

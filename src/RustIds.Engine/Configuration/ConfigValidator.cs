@@ -113,7 +113,7 @@ public static class ConfigValidator
         }
         if (options.Rules.ClassificationFile is { Length: > 0 } classification && !File.Exists(classification))
             problems.Add(new ConfigProblem("Rules:ClassificationFile", $"'{classification}' does not exist"));
-        foreach (var (key, path) in new[] { ("EnableConf", options.Rules.EnableConf), ("DisableConf", options.Rules.DisableConf), ("ModifyConf", options.Rules.ModifyConf), ("DropConf", options.Rules.DropConf) })
+        foreach (var (key, path) in new[] { ("ThresholdFile", options.Rules.ThresholdFile), ("EnableConf", options.Rules.EnableConf), ("DisableConf", options.Rules.DisableConf), ("ModifyConf", options.Rules.ModifyConf), ("DropConf", options.Rules.DropConf) })
         {
             if (path is { Length: > 0 } && !File.Exists(path))
                 problems.Add(new ConfigProblem($"Rules:{key}", $"'{path}' does not exist"));

@@ -12,6 +12,9 @@ public sealed class RulesOptions
     /// <summary>Rule variables such as <c>HOME_NET</c>; unset ones keep Suricata's defaults.</summary>
     public Dictionary<string, string> Variables { get; set; } = [];
 
+    /// <summary>A Suricata <c>threshold.config</c>: suppress, threshold/event_filter overrides and rate_filter lines.</summary>
+    public string? ThresholdFile { get; set; }
+
     /// <summary>suricata-update's <c>enable.conf</c>: rules to turn on (sid, gid:sid, group:, re:, metadata:).</summary>
     public string? EnableConf { get; set; }
 

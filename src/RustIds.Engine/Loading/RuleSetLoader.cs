@@ -1,6 +1,7 @@
 using RustIds.Engine.Configuration;
 using RustIds.Rules;
 using RustIds.Rules.Management;
+using RustIds.Rules.Thresholds;
 
 namespace RustIds.Engine.Loading;
 
@@ -30,7 +31,8 @@ public static class RuleSetLoader
             foreach (var entry in policy.Statistics.GetEntriesWithoutHits())
                 policyDiagnostics.Add(new RuleDiagnostic(entry.File, Math.Max(1, entry.Line), 1, null, DiagnosticSeverity.Warning, RuleDiagnosticKind.Semantic, $"'{entry.Text}' matched no rule"));
         }
-        if (classificationDiagnostics.Count == 0 && policyDiagnostics.Count == 0)
+        var thresholds = LoadThresholds(options, variables, policyDiagnostics);
+        if (classificationDiagnostics.Count == 0 && policyDiagnostics.Count == 0 && thresholds is null)
             return result;
         return new RuleLoadResult(result.Rules, [.. classificationDiagnostics, .. policyDiagnostics, .. result.Diagnostics], result.DisabledCount, result.FileCount)
         {
@@ -39,7 +41,29 @@ public static class RuleSetLoader
             UnsupportedRejected = result.UnsupportedRejected,
             OtherRejected = result.OtherRejected,
             HeldBack = result.HeldBack,
+            ThresholdConfig = thresholds,
         };
+    }
+
+    private static ThresholdConfig? LoadThresholds(RulesOptions options, RuleVariables variables, List<RuleDiagnostic> diagnostics)
+    {
+        if (options.ThresholdFile is not { Length: > 0 } path)
+            return null;
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new RuleDiagnostic(path, 1, 1, null, DiagnosticSeverity.Error, RuleDiagnosticKind.Io, $"cannot read threshold file: {ex.Message}"));
+            return null;
+        }
+        var errors = new List<ThresholdConfigError>();
+        var config = ThresholdConfig.Parse(text, path, name => variables.Values.TryGetValue(name.TrimStart('$'), out var value) ? value : null, errors);
+        foreach (var error in errors)
+            diagnostics.Add(new RuleDiagnostic(error.File, Math.Max(1, error.Line), Math.Max(1, error.Column), null, DiagnosticSeverity.Error, RuleDiagnosticKind.Syntax, error.Message));
+        return config;
     }
 
     private static RuleManagementPolicy? LoadPolicy(RulesOptions options, List<RuleDiagnostic> diagnostics)

@@ -47,7 +47,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         foreach (var diagnostic in rules.Diagnostics)
             LogRuleDiagnostic(_logger, diagnostic.ToString());
         LogRulesLoaded(_logger, rules.Rules.Count, rules.FileCount, rules.ErrorCount);
-        var ruleSets = new RuleSetHolder(new CompiledRuleSet(rules.Rules));
+        var ruleSets = new RuleSetHolder(new CompiledRuleSet(rules.Rules, thresholds: rules.ThresholdConfig));
         using var disposeRules = new DisposeCurrent(ruleSets);
 
         // Open the capture before touching the firewall: a wrong interface or file must change nothing.
@@ -218,7 +218,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             }
             foreach (var diagnostic in rules.Diagnostics)
                 LogRuleDiagnostic(_logger, diagnostic.ToString());
-            next = new CompiledRuleSet(rules.Rules);
+            next = new CompiledRuleSet(rules.Rules, thresholds: rules.ThresholdConfig);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {

@@ -16,8 +16,9 @@ internal sealed class CompiledRule
     private readonly CompiledFlowbit[] _flowbitTests;
     private readonly CompiledFlowbit[] _flowbitActions;
 
-    public CompiledRule(Rule rule, int index, Func<string, int> flowbitIndex)
+    public CompiledRule(Rule rule, int index, Func<string, int> flowbitIndex, Thresholds.RuleThresholds thresholds)
     {
+        Thresholds = thresholds;
         Rule = rule;
         Index = index;
         _conditions = [.. rule.Conditions];
@@ -29,6 +30,9 @@ internal sealed class CompiledRule
     }
 
     public Rule Rule { get; }
+
+    /// <summary>The rule's threshold and detection_filter merged with threshold.config (suppress, rate_filter, overrides).</summary>
+    public Thresholds.RuleThresholds Thresholds { get; }
 
     /// <summary>Position in evaluation order; also the index <see cref="CompiledRuleSet.GetRule"/> takes.</summary>
     public int Index { get; }

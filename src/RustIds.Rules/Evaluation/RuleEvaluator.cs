@@ -41,7 +41,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private ulong[] _found = [];
     private int[] _hits = [];
     private FlowbitStore _flowbits = null!;
-    private Thresholds.ThresholdState _thresholds = new();
+    private Thresholds.ThresholdState? _thresholds;
     private int _pendingCount;
 
     internal RuleEvaluator(CompiledRuleSet set)
@@ -357,17 +357,17 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
             Set(candidates, group.Rules[_hits[i]]);
     }
 
-    /// <summary>detection_filter, then threshold: whether this match becomes an alert (both count every match they see).</summary>
+    /// <summary>Suppress, detection_filter / threshold, rate_filter in Suricata's order: whether this match becomes an alert.</summary>
     private bool MayAlert(CompiledRule rule, IpAddr source, IpAddr destination, ulong flowId, long ticks)
     {
-        var header = rule.Rule;
-        if (header.DetectionFilter is { } filter && !_thresholds.Allow(~rule.Index, filter, source, destination, flowId, ticks))
-            return false;
-        return header.Threshold is not { } threshold || _thresholds.Allow(rule.Index, threshold, source, destination, flowId, ticks);
+        var thresholds = rule.Thresholds;
+        if (thresholds.IsEmpty)
+            return true;
+        return _thresholds!.Decide(rule.Index, in thresholds, source, destination, flowId, ticks) is not (Thresholds.AlertDecision.Suppress or Thresholds.AlertDecision.SilentMatch);
     }
 
-    /// <summary>Threshold counters dropped because their table was full.</summary>
-    public long ThresholdEvictions => _thresholds.Evictions;
+    /// <summary>Threshold decisions and evictions, by kind.</summary>
+    public Thresholds.ThresholdCounters ThresholdCounters => _thresholds!.Counters;
 
     private static void Set(ulong[] bits, int index) => bits[index >> 6] |= 1UL << index;
 

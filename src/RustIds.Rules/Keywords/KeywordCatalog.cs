@@ -91,7 +91,7 @@ public static class KeywordCatalog
             new("byte_extract", PayloadOther, KeywordSupport.Supported, "byte_extract:2,0,len,relative; content:\"x\"; within:len;", "Up to 8 variables per rule, usable in offset, depth, distance, within and the other byte keywords."),
             new("byte_math", PayloadOther, KeywordSupport.Supported, "byte_math:bytes 2,offset 0,oper +,rvalue 1,result r;", "Division by zero does not match."),
             new("isdataat", PayloadOther, KeywordSupport.Supported, "content:\"x\"; isdataat:!10,relative;", "Absolute N: byte N exists; relative N: N bytes after the cursor."),
-            new("threshold", Rate, KeywordSupport.Supported, "threshold:type limit,track by_src,count 1,seconds 60;", "limit, threshold, both; by_src, by_dst, by_rule, by_both, by_flow; in packet time, per worker, at most 100,000 counters."),
+            new("threshold", Rate, KeywordSupport.Supported, "threshold:type limit,track by_src,count 1,seconds 60;", "limit, threshold, both; by_src, by_dst, by_rule, by_both, by_flow; in packet time, per worker, at most 100,000 counters. `Rules:ThresholdFile` reads a threshold.config (suppress, threshold/event_filter, rate_filter)."),
             new("detection_filter", Rate, KeywordSupport.Supported, "detection_filter:track by_src,count 5,seconds 60;", "Alerts on every match after the first `count` in the window."),
 
             new("pkt_data", Payload, KeywordSupport.Supported, "http.uri; content:\"a\"; pkt_data; content:\"b\";", "Back to the packet payload.", HttpHeader),

@@ -2,92 +2,166 @@ using RustIds.Packets;
 
 namespace RustIds.Rules.Thresholds;
 
-/// <summary>One worker's threshold and detection_filter counters, in packet time, with bounded memory.</summary>
+/// <summary>Threshold, detection_filter, suppress and rate_filter state of one capture worker: turns rule matches into alert decisions.</summary>
 /// <remarks>
-/// <para>Suricata's semantics: a window opens at the first match of a key and lasts <c>seconds</c>; a match after it
-/// opens a new one. limit alerts on the first <c>count</c> matches of a window; threshold on every <c>count</c>-th;
-/// both once, at the <c>count</c>-th; detection_filter on every match after the first <c>count</c>.</para>
-/// <para>At most <see cref="MaxEntries"/> keys are kept: when full, expired ones are dropped, and if none expired every
-/// counter is reset (counted in <see cref="Evictions"/>), so a flood of sources cannot grow memory. Not thread-safe;
-/// allocation-free once its table reached its working size.</para>
+/// <para>Time is packet time (UTC ticks of 100 ns) so a replayed capture decides exactly as live traffic did. A window
+/// started at <c>t</c> holds matches with time &lt; <c>t + seconds</c>; the match at exactly <c>t + seconds</c> starts a new one.
+/// rate_filter timeouts are compared in whole seconds as Suricata does.</para>
+/// <para>Memory is bounded by <see cref="ThresholdStateOptions.MaxEntries"/>, preallocated; <see cref="Decide"/> allocates
+/// nothing and never throws on packet data. Not thread-safe: one instance per capture worker thread.</para>
 /// </remarks>
-internal sealed class ThresholdState(int maxEntries = ThresholdState.MaxEntries)
+public sealed class ThresholdState
 {
-    public const int MaxEntries = 100_000;
+    private readonly ThresholdTable _table;
 
-    private readonly Dictionary<ThresholdKey, Counter> _counters = new(Math.Min(maxEntries, 1024));
-    private readonly List<ThresholdKey> _expired = [];
-
-    /// <summary>Counters dropped because the table was full of live ones.</summary>
-    public long Evictions { get; private set; }
-
-    public int Count => _counters.Count;
-
-    /// <summary>Counts a match of rule <paramref name="rule"/> and says whether it may alert (or, for a detection filter, match).</summary>
-    public bool Allow(int rule, ThresholdSpec spec, IpAddr source, IpAddr destination, ulong flowId, long ticks)
+    /// <summary>Creates the state and preallocates its table.</summary>
+    /// <param name="options">Limits; <see cref="ThresholdStateOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The options are invalid (every problem is listed).</exception>
+    public ThresholdState(ThresholdStateOptions? options = null)
     {
-        var key = spec.Track switch
+        Options = options ?? ThresholdStateOptions.Default;
+        var problems = Options.Validate();
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        _table = new ThresholdTable(Options.MaxEntries, Options.EvictionScanLimit, Counters);
+    }
+
+    /// <summary>The limits in use.</summary>
+    public ThresholdStateOptions Options { get; }
+
+    /// <summary>What this state decided and how its table behaved.</summary>
+    public ThresholdCounters Counters { get; } = new();
+
+    /// <summary>Tracking entries currently held (never more than <see cref="ThresholdStateOptions.MaxEntries"/>).</summary>
+    public int EntryCount => _table.Count;
+
+    /// <summary>Decides what a match of rule <paramref name="ruleIndex"/> becomes, updating its counters.</summary>
+    /// <remarks>
+    /// Suricata's order (detect-engine-alert.c): packets that are not IPv4/IPv6 alert unfiltered; suppress lines with an
+    /// address list come first (a hit is a silent match and stops there); then the detection_filter, the threshold and the
+    /// rate_filter, each stopping the evaluation unless it lets the alert through; a plain suppress ("noalert") finally turns an
+    /// alert into a silent match, after the counters were updated.
+    /// </remarks>
+    /// <param name="ruleIndex">Dense index of the rule in the compiled set (part of the tracking key).</param>
+    /// <param name="thresholds">The rule's merged thresholds from <see cref="ThresholdConfig.For(long, long, ThresholdSpec?, DetectionFilterSpec?)"/>.</param>
+    /// <param name="source">Source address of the packet.</param>
+    /// <param name="destination">Destination address of the packet.</param>
+    /// <param name="flowId">Flow id of the packet (used by by_flow tracking).</param>
+    /// <param name="timestampTicks">Packet time in UTC ticks.</param>
+    public AlertDecision Decide(int ruleIndex, in RuleThresholds thresholds, IpAddr source, IpAddr destination, ulong flowId, long timestampTicks)
+    {
+        Counters.Decisions++;
+        if (thresholds is null || thresholds.IsEmpty)
+            return Count(AlertDecision.Alert);
+        var noAlert = false;
+        foreach (var suppress in thresholds.Suppress)
+            noAlert |= suppress.Track == SuppressTrack.Rule;
+        AlertDecision decision;
+        if (!source.IsV4 && !source.IsV6)
         {
-            ThresholdTrack.BySource => new ThresholdKey(rule, source, default, 0),
-            ThresholdTrack.ByDestination => new ThresholdKey(rule, destination, default, 0),
-            ThresholdTrack.ByBoth => new ThresholdKey(rule, source, destination, 0),
-            ThresholdTrack.ByFlow => new ThresholdKey(rule, default, default, flowId),
-            _ => new ThresholdKey(rule, default, default, 0),
-        };
-        var window = spec.Seconds * TimeSpan.TicksPerSecond;
-        ref var counter = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_counters, key);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref counter) || ticks - counter.WindowStart >= window || ticks < counter.WindowStart)
+            Counters.NonIpMatches++;
+            decision = AlertDecision.Alert;
+        }
+        else
         {
-            if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref counter))
-                MakeRoom(ticks);
-            _counters[key] = new Counter(ticks, ticks + window, 1);
-            return spec.Type switch
+            decision = Evaluate(ruleIndex, thresholds, source, destination, flowId, timestampTicks);
+        }
+        if (noAlert && decision is AlertDecision.Alert)
+        {
+            Counters.NoAlert++;
+            decision = AlertDecision.SilentMatch;
+        }
+        else if (noAlert && decision is AlertDecision.RateAlert)
+        {
+            // Alert-only with the alert removed leaves nothing to do.
+            decision = AlertDecision.Suppress;
+        }
+        return Count(decision);
+    }
+
+    private AlertDecision Evaluate(int ruleIndex, RuleThresholds thresholds, IpAddr source, IpAddr destination, ulong flowId, long now)
+    {
+        foreach (var suppress in thresholds.Suppress)
+        {
+            if (suppress.Matches(source, destination))
             {
-                ThresholdType.DetectionFilter => spec.Count == 0,
-                ThresholdType.Limit => spec.Count >= 1,
-                _ => spec.Count <= 1,
-            };
+                Counters.SuppressedByAddress++;
+                return AlertDecision.SilentMatch;
+            }
         }
-        counter.Seen++;
-        switch (spec.Type)
+        if (thresholds.DetectionFilter is { } filter && IsValid(filter.Track, filter.Count, filter.Seconds))
         {
-            case ThresholdType.Limit:
-                return counter.Seen <= spec.Count;
-            case ThresholdType.Both:
-                return counter.Seen == spec.Count;
-            case ThresholdType.DetectionFilter:
-                return counter.Seen > spec.Count;
-            default:
-                if (counter.Seen < spec.Count)
-                    return false;
-                counter.Seen = 0;
-                return true;
+            var key = ThresholdKey.Create(ruleIndex, ThresholdSlot.DetectionFilter, filter.Track, source, destination, flowId);
+            ref var entry = ref _table.FindOrAdd(key, now, out var created);
+            if (!ThresholdRules.DetectionFilter(ref entry, created, filter.Count, Span(filter.Seconds), now, Counters))
+                return AlertDecision.Suppress;
         }
+        if (thresholds.Threshold is { } threshold && IsValid(threshold.Track, threshold.Count, threshold.Seconds) && threshold.Type <= ThresholdType.Both)
+        {
+            var decision = ThresholdDecision(ruleIndex, threshold, source, destination, flowId, now);
+            if (decision != AlertDecision.Alert)
+                return decision;
+        }
+        if (thresholds.RateFilter is { } rate && IsValid(rate.Track, rate.Count, rate.Seconds) && rate.TimeoutSeconds >= 0 && rate.NewAction <= RateFilterAction.Sdrop)
+        {
+            var key = ThresholdKey.Create(ruleIndex, ThresholdSlot.RateFilter, rate.Track, source, destination, flowId);
+            ref var entry = ref _table.FindOrAdd(key, now, out var created);
+            if (ThresholdRules.RateFilterActive(ref entry, created, rate.Count, Span(rate.Seconds), rate.TimeoutSeconds, now, Counters))
+            {
+                Counters.RateFilterActions++;
+                return rate.NewAction switch
+                {
+                    RateFilterAction.Alert => AlertDecision.RateAlert,
+                    RateFilterAction.Drop => AlertDecision.Drop,
+                    RateFilterAction.Pass => AlertDecision.Pass,
+                    RateFilterAction.Reject => AlertDecision.Reject,
+                    _ => AlertDecision.Alert,
+                };
+            }
+        }
+        return AlertDecision.Alert;
     }
 
-    private void MakeRoom(long now)
+    private AlertDecision ThresholdDecision(int ruleIndex, ThresholdSpec threshold, IpAddr source, IpAddr destination, ulong flowId, long now)
     {
-        if (_counters.Count < maxEntries)
-            return;
-        _expired.Clear();
-        foreach (var (key, counter) in _counters)
+        // Suricata keeps no state for "type threshold, count 1": every match alerts.
+        if (threshold.Type == ThresholdType.Threshold && threshold.Count == 1)
+            return AlertDecision.Alert;
+        var key = ThresholdKey.Create(ruleIndex, ThresholdSlot.Threshold, threshold.Track, source, destination, flowId);
+        ref var entry = ref _table.FindOrAdd(key, now, out var created);
+        var span = Span(threshold.Seconds);
+        return threshold.Type switch
         {
-            if (counter.WindowEnd <= now)
-                _expired.Add(key);
-        }
-        foreach (var key in _expired)
-            _counters.Remove(key);
-        if (_counters.Count >= maxEntries)
-        {
-            Evictions += _counters.Count;
-            _counters.Clear();
-        }
+            ThresholdType.Limit => ThresholdRules.Limit(ref entry, created, threshold.Count, span, now, Counters),
+            ThresholdType.Threshold => ThresholdRules.Threshold(ref entry, created, threshold.Count, span, now, Counters),
+            _ => ThresholdRules.Both(ref entry, created, threshold.Count, span, now, Counters),
+        };
     }
 
-    private struct Counter(long windowStart, long windowEnd, int seen)
+    private bool IsValid(ThresholdTrack track, int count, int seconds)
     {
-        public long WindowStart = windowStart;
-        public long WindowEnd = windowEnd;
-        public int Seen = seen;
+        if (count >= 1 && seconds >= 1 && track <= ThresholdTrack.ByFlow)
+            return true;
+        Counters.InvalidSpecs++;
+        return false;
+    }
+
+    private static long Span(int seconds) => seconds * TimeSpan.TicksPerSecond;
+
+    private AlertDecision Count(AlertDecision decision)
+    {
+        switch (decision)
+        {
+            case AlertDecision.Alert:
+                Counters.Alerts++;
+                break;
+            case AlertDecision.Suppress:
+                Counters.Suppressed++;
+                break;
+            case AlertDecision.SilentMatch:
+                Counters.SilentMatches++;
+                break;
+        }
+        return decision;
     }
 }

@@ -17,9 +17,9 @@ internal sealed class RuleRun : IDisposable
     {
     }
 
-    public RuleRun(IEnumerable<Rule> rules, LinkType linkType = LinkType.Ethernet)
+    public RuleRun(IEnumerable<Rule> rules, LinkType linkType = LinkType.Ethernet, Rules.Thresholds.ThresholdConfig? thresholds = null)
     {
-        _set = new CompiledRuleSet(rules);
+        _set = new CompiledRuleSet(rules, thresholds: thresholds);
         _evaluator = _set.CreateEvaluator();
         _processor = new PacketProcessor(linkType, new PacketProcessorOptions(), _evaluator);
     }

@@ -1,5 +1,4 @@
 using RustIds.Packets;
-using RustIds.Rules.Thresholds;
 using RustIds.Testing;
 
 namespace RustIds.Rules.Tests.Evaluation;
@@ -47,47 +46,30 @@ public sealed class ThresholdTests
         Assert.Equal(5, run.Count(1));
     }
 
-    [Theory]
-    [InlineData(ThresholdType.Threshold, 3, 10, 3)]
-    [InlineData(ThresholdType.Both, 3, 10, 1)]
-    [InlineData(ThresholdType.Limit, 3, 10, 3)]
-    [InlineData(ThresholdType.DetectionFilter, 3, 10, 7)]
-    [InlineData(ThresholdType.Threshold, 1, 4, 4)]
-    public void Allow_TypesOverTenMatchesInOneWindow_AlertCounts(ThresholdType type, int count, int matches, int expected)
-    {
-        var state = new ThresholdState();
-        var spec = new ThresholdSpec(type, ThresholdTrack.ByRule, count, 60);
-
-        var allowed = Enumerable.Range(0, matches).Count(i => state.Allow(0, spec, A, B, 0, i * TimeSpan.TicksPerSecond));
-
-        Assert.Equal(expected, allowed);
-    }
-
     [Fact]
-    public void Allow_MillionSources_MemoryStaysBoundedAndEvictionsCounted()
+    public void Evaluate_ThresholdConfig_SuppressBySourceAndRuleOverride()
     {
-        var state = new ThresholdState(maxEntries: 10_000);
-        var spec = new ThresholdSpec(ThresholdType.Limit, ThresholdTrack.BySource, 1, 3600);
+        var errors = new List<Rules.Thresholds.ThresholdConfigError>();
+        var config = Rules.Thresholds.ThresholdConfig.Parse(
+            "# quiet a known scanner, and alert once a minute for sid 2\n" +
+            "suppress gen_id 1, sig_id 1, track by_src, ip 10.0.0.1\n" +
+            "threshold gen_id 1, sig_id 2, type limit, track by_rule, count 1, seconds 60\n",
+            "threshold.config", _ => null, errors);
+        Assert.Empty(errors);
+        using var run = new RuleRun(
+            [TestRules.Parse("alert icmp any any -> any any (msg:\"echo\"; itype:8; sid:1;)"), TestRules.Parse("alert icmp any any -> any any (msg:\"any\"; sid:2;)")],
+            thresholds: config);
+        var start = 638_000_000_000_000_000L;
 
-        for (var i = 0; i < 1_000_000; i++)
+        for (var i = 0; i < 3; i++)
         {
-            Assert.True(state.Allow(0, spec, IpAddr.FromV4(0x0A000000u + (uint)i), B, 0, i));
-            Assert.True(state.Count <= 10_000);
+            run.Feed(Echo(A, B, 8, (ushort)i), start + i * TimeSpan.TicksPerSecond);
+            run.Feed(Echo(B, A, 8, (ushort)i), start + i * TimeSpan.TicksPerSecond);
         }
-        Assert.True(state.Evictions >= 990_000);
-    }
+        run.Finish();
 
-    [Theory]
-    [InlineData("type limit, track by_src, count 1, seconds 60", false, true)]
-    [InlineData("track by_dst,count 5,seconds 10,type both", false, true)]
-    [InlineData("track by_flow, count 2, seconds 3600", true, true)]
-    [InlineData("type often, track by_src, count 1, seconds 60", false, false)]
-    [InlineData("type limit, track by_host, count 1, seconds 60", false, false)]
-    [InlineData("type limit, track by_src, count 1", false, false)]
-    [InlineData("type limit, track by_src, count x, seconds 60", false, false)]
-    public void TryParse_Values(string value, bool detectionFilter, bool valid)
-    {
-        Assert.Equal(valid, ThresholdSpec.TryParse(value, detectionFilter, out _, out _, out _));
+        Assert.Equal(3, run.Count(1));
+        Assert.Equal(1, run.Count(2));
     }
 
     private static byte[] Echo(IpAddr source, IpAddr destination, byte type, ushort sequence) =>

@@ -1,0 +1,149 @@
+using System.Numerics;
+
+namespace RustIds.Rules.Thresholds;
+
+/// <summary>Fixed-capacity hash table of <see cref="ThresholdEntry"/> with least-recently-used order, allocated once.</summary>
+/// <remarks>
+/// Chained buckets over index links into one preallocated array; a doubly linked LRU list through the same entries.
+/// Lookups and insertions allocate nothing. When full, the oldest <c>scanLimit</c> entries are checked for an expired
+/// one to reuse, else the oldest is evicted. Not thread-safe.
+/// </remarks>
+internal sealed class ThresholdTable
+{
+    private const int None = -1;
+
+    private readonly ThresholdEntry[] _entries;
+    private readonly int[] _buckets;
+    private readonly int _bucketMask;
+    private readonly int _scanLimit;
+    private readonly ThresholdCounters _counters;
+    private int _freeHead;
+    private int _newest = None;
+    private int _oldest = None;
+
+    public ThresholdTable(int capacity, int scanLimit, ThresholdCounters counters)
+    {
+        _entries = new ThresholdEntry[capacity];
+        var bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)capacity);
+        _buckets = new int[bucketCount];
+        _buckets.AsSpan().Fill(None);
+        _bucketMask = bucketCount - 1;
+        _scanLimit = scanLimit;
+        _counters = counters;
+        for (var i = 0; i < capacity; i++)
+            _entries[i].NextInBucket = i + 1 < capacity ? i + 1 : None;
+        _freeHead = 0;
+    }
+
+    public int Count { get; private set; }
+
+    public int Capacity => _entries.Length;
+
+    /// <summary>Finds the entry for <paramref name="key"/> or makes one (evicting if full); <paramref name="created"/> says which.</summary>
+    public ref ThresholdEntry FindOrAdd(in ThresholdKey key, long now, out bool created)
+    {
+        var hash = key.GetHashCode();
+        ref var bucket = ref _buckets[hash & _bucketMask];
+        for (var i = bucket; i != None; i = _entries[i].NextInBucket)
+        {
+            ref var entry = ref _entries[i];
+            if (entry.Hash == hash && entry.Key.Equals(key))
+            {
+                MoveToNewest(i);
+                created = false;
+                return ref entry;
+            }
+        }
+        var index = _freeHead != None ? TakeFree() : Evict(now);
+        ref var fresh = ref _entries[index];
+        fresh = default;
+        fresh.Key = key;
+        fresh.Hash = hash;
+        fresh.InUse = true;
+        // Re-read the bucket: eviction may have unlinked an entry from this very chain.
+        ref var head = ref _buckets[hash & _bucketMask];
+        fresh.NextInBucket = head;
+        head = index;
+        LinkNewest(index);
+        Count++;
+        _counters.EntriesCreated++;
+        created = true;
+        return ref fresh;
+    }
+
+    private int TakeFree()
+    {
+        var index = _freeHead;
+        _freeHead = _entries[index].NextInBucket;
+        return index;
+    }
+
+    private int Evict(long now)
+    {
+        var victim = _oldest;
+        var scanned = 0;
+        for (var i = _oldest; i != None && scanned < _scanLimit; i = _entries[i].NewerInLru, scanned++)
+        {
+            if (now >= _entries[i].ExpiresAt)
+            {
+                victim = i;
+                break;
+            }
+        }
+        if (now >= _entries[victim].ExpiresAt)
+            _counters.EvictedExpired++;
+        else
+            _counters.EvictedLive++;
+        Remove(victim);
+        return TakeFree();
+    }
+
+    private void Remove(int index)
+    {
+        ref var entry = ref _entries[index];
+        ref var link = ref _buckets[entry.Hash & _bucketMask];
+        while (link != index)
+            link = ref _entries[link].NextInBucket;
+        link = entry.NextInBucket;
+        Unlink(index);
+        entry.InUse = false;
+        entry.NextInBucket = _freeHead;
+        _freeHead = index;
+        Count--;
+    }
+
+    private void MoveToNewest(int index)
+    {
+        if (_newest == index)
+            return;
+        Unlink(index);
+        LinkNewest(index);
+    }
+
+    private void LinkNewest(int index)
+    {
+        ref var entry = ref _entries[index];
+        entry.OlderInLru = _newest;
+        entry.NewerInLru = None;
+        if (_newest != None)
+            _entries[_newest].NewerInLru = index;
+        _newest = index;
+        if (_oldest == None)
+            _oldest = index;
+    }
+
+    private void Unlink(int index)
+    {
+        ref var entry = ref _entries[index];
+        if (entry.OlderInLru != None)
+            _entries[entry.OlderInLru].NewerInLru = entry.NewerInLru;
+        else
+            _oldest = entry.NewerInLru;
+        if (entry.NewerInLru != None)
+            _entries[entry.NewerInLru].OlderInLru = entry.OlderInLru;
+        else
+            _newest = entry.OlderInLru;
+        entry.OlderInLru = None;
+        entry.NewerInLru = None;
+    }
+}
