@@ -14,7 +14,7 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
         var payload = includePayload && packet.Payload.Length > 0
             ? packet.Payload[..Math.Min(packet.Payload.Length, maxPayloadBytes)].ToArray()
             : [];
-        return new Alert
+        return FromRule(rule) with
         {
             Timestamp = packet.Timestamp,
             Source = packet.Source,
@@ -25,15 +25,7 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             FlowId = packet.FlowId,
             AppProtocol = packet.AppProtocol,
             Direction = packet.Direction,
-            Gid = (int)rule.Gid,
-            Sid = rule.Sid,
-            Rev = rule.Rev,
-            Signature = rule.Message,
-            Category = rule.Category ?? "",
-            Severity = Math.Clamp(rule.Priority, 1, 4),
-            ForcesBlock = rule.Action is RuleAction.Drop or RuleAction.Reject,
             Payload = payload,
-            InterfaceName = interfaceName,
         };
     }
 
@@ -41,7 +33,7 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
     public Alert Create(Rule rule, in FlowMatch match)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return new Alert
+        return FromRule(rule) with
         {
             Timestamp = new DateTimeOffset(match.TimestampTicks, TimeSpan.Zero),
             Source = match.Source,
@@ -52,15 +44,23 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             FlowId = match.FlowId,
             AppProtocol = match.AppProtocol,
             Direction = match.Direction,
-            Gid = (int)rule.Gid,
-            Sid = rule.Sid,
-            Rev = rule.Rev,
-            Signature = rule.Message,
-            Category = rule.Category ?? "",
-            Severity = Math.Clamp(rule.Priority, 1, 4),
-            ForcesBlock = rule.Action is RuleAction.Drop or RuleAction.Reject,
-            Payload = ReadOnlyMemory<byte>.Empty,
-            InterfaceName = interfaceName,
         };
     }
+
+    /// <summary>The rule's part of an alert; the caller adds where and when.</summary>
+    private Alert FromRule(Rule rule) => new()
+    {
+        Timestamp = default,
+        Source = default,
+        Destination = default,
+        Protocol = default,
+        Gid = (int)rule.Gid,
+        Sid = rule.Sid,
+        Rev = rule.Rev,
+        Signature = rule.Message,
+        Category = rule.Category ?? "",
+        Severity = Math.Clamp(rule.Priority, 1, 4),
+        ForcesBlock = rule.Action is RuleAction.Drop or RuleAction.Reject,
+        InterfaceName = interfaceName,
+    };
 }

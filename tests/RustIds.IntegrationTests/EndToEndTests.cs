@@ -35,7 +35,7 @@ public sealed class EndToEndTests
         File.WriteAllText(temp.File("webhook.py"), WebhookListenerScript.Source);
         using var hook = lab.Start(lab.Gateway, python, temp.File("webhook.py"), WebhookPort.ToString());
         Assert.True(hook.WaitFor(o => o.Contains("READY"), TimeSpan.FromSeconds(15)), "webhook listener did not start: " + hook.Output);
-        Assert.True(WaitUntil(() => Curl(lab, "/").ExitCode == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable before the attack");
+        Assert.True(EveLog.WaitUntil(() => Curl(lab, "/").ExitCode == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable before the attack");
 
         using var ids = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
         Assert.True(ids.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)),
@@ -44,8 +44,8 @@ public sealed class EndToEndTests
         Curl(lab, "/products?id=1%20UNION%20SELECT%20username,password%20FROM%20users");
 
         var eve = temp.File("eve.json");
-        Assert.True(WaitUntil(() => EveSids(eve).Contains(Sid), TimeSpan.FromSeconds(20)), "no EVE alert for sid 1000001:\n" + ids.Output);
-        Assert.True(WaitUntil(() => BlockSetHolds(lab, lab.AttackerAddress), TimeSpan.FromSeconds(20)),
+        Assert.True(EveLog.WaitUntil(() => EveLog.AlertSids(eve).Contains(Sid), TimeSpan.FromSeconds(20)), "no EVE alert for sid 1000001:\n" + ids.Output);
+        Assert.True(EveLog.WaitUntil(() => BlockSetHolds(lab, lab.AttackerAddress), TimeSpan.FromSeconds(20)),
             "attacker not in block_v4:\n" + ids.Output);
 
         var blocked = Curl(lab, "/index.html");
@@ -57,9 +57,9 @@ public sealed class EndToEndTests
         Assert.Equal(0, blockList.ExitCode);
         Assert.Contains(lab.AttackerAddress, blockList.Output);
 
-        Assert.True(WaitUntil(() => !BlockSetHolds(lab, lab.AttackerAddress), BlockDuration + TimeSpan.FromSeconds(30)),
+        Assert.True(EveLog.WaitUntil(() => !BlockSetHolds(lab, lab.AttackerAddress), BlockDuration + TimeSpan.FromSeconds(30)),
             "block did not expire:\n" + ids.Output);
-        Assert.True(WaitUntil(() => Curl(lab, "/index.html").ExitCode == 0, TimeSpan.FromSeconds(15)), "attacker still cut off after expiry");
+        Assert.True(EveLog.WaitUntil(() => Curl(lab, "/index.html").ExitCode == 0, TimeSpan.FromSeconds(15)), "attacker still cut off after expiry");
 
         ids.Stop(TimeSpan.FromSeconds(10));
         Assert.Matches(@"capture: +[1-9]\d* received by the kernel, 0 dropped", ids.Output);
@@ -110,35 +110,5 @@ public sealed class EndToEndTests
     {
         var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", "block_v4");
         return code == 0 && output.Contains($"\"{address}\"", StringComparison.Ordinal);
-    }
-
-    private static HashSet<long> EveSids(string path)
-    {
-        var sids = new HashSet<long>();
-        if (!File.Exists(path))
-            return sids;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0)
-                continue;
-            using var doc = JsonDocument.Parse(line);
-            if (doc.RootElement.TryGetProperty("alert", out var alert))
-                sids.Add(alert.GetProperty("signature_id").GetInt64());
-        }
-        return sids;
-    }
-
-    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-                return true;
-            Thread.Sleep(250); // polling external state (nft, files); there is no event to wait on
-        }
-        return condition();
     }
 }

@@ -23,31 +23,31 @@ public sealed class RuleReloadTests
         var config = WriteConfig(temp, rules);
         File.WriteAllText(temp.File("index.html"), "hello\n");
         using var web = lab.Start(lab.Gateway, ToolPaths.DebianPython!, "-m", "http.server", HttpPort.ToString(), "--bind", lab.GatewayAddress, "--directory", temp.Path);
-        Assert.True(Wait(() => Curl(lab, "/") == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable");
+        Assert.True(EveLog.WaitUntil(() => Curl(lab, "/") == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable");
 
         using var ids = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
         Assert.True(ids.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "no capture:\n" + ids.Output);
 
         var eve = temp.File("eve.json");
         Curl(lab, "/first");
-        Assert.True(Wait(() => EveSids(eve).Contains(1), TimeSpan.FromSeconds(20)), "sid 1 did not alert:\n" + ids.Output);
+        Assert.True(EveLog.WaitUntil(() => EveLog.AlertSids(eve).Contains(1), TimeSpan.FromSeconds(20)), "sid 1 did not alert:\n" + ids.Output);
 
         File.WriteAllText(rules, Rule(2, "/second"));
         ids.Signal("HUP");
         Assert.True(ids.WaitFor(o => o.Contains("Rules reloaded: 1 rules in use", StringComparison.Ordinal), TimeSpan.FromSeconds(30)), "no reload:\n" + ids.Output);
         Curl(lab, "/second");
         Curl(lab, "/first");
-        Assert.True(Wait(() => EveSids(eve).Contains(2), TimeSpan.FromSeconds(20)), "sid 2 did not alert after the reload:\n" + ids.Output);
+        Assert.True(EveLog.WaitUntil(() => EveLog.AlertSids(eve).Contains(2), TimeSpan.FromSeconds(20)), "sid 2 did not alert after the reload:\n" + ids.Output);
 
         File.Delete(rules);
         ids.Signal("HUP");
         Assert.True(ids.WaitFor(o => o.Contains("Rule reload failed, the previous rules stay in use", StringComparison.Ordinal), TimeSpan.FromSeconds(30)),
             "no failed reload:\n" + ids.Output);
         Curl(lab, "/second");
-        Assert.True(Wait(() => EveSids(eve).Count(s => s == 2) >= 2, TimeSpan.FromSeconds(20)), "the kept rules stopped alerting:\n" + ids.Output);
+        Assert.True(EveLog.WaitUntil(() => EveLog.AlertSids(eve).Count(s => s == 2) >= 2, TimeSpan.FromSeconds(20)), "the kept rules stopped alerting:\n" + ids.Output);
 
         ids.Stop(TimeSpan.FromSeconds(10));
-        Assert.Equal(1, EveSids(eve).Count(s => s == 1));
+        Assert.Equal(1, EveLog.AlertSids(eve).Count(s => s == 1));
     }
 
     private static string Rule(int sid, string path) =>
@@ -71,34 +71,4 @@ public sealed class RuleReloadTests
 
     private static int Curl(GatewayLab lab, string path) =>
         lab.Exec(lab.Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "3", $"http://{lab.GatewayAddress}:{HttpPort}{path}").ExitCode;
-
-    private static List<long> EveSids(string path)
-    {
-        var sids = new List<long>();
-        if (!File.Exists(path))
-            return sids;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0)
-                continue;
-            using var doc = JsonDocument.Parse(line);
-            if (doc.RootElement.TryGetProperty("alert", out var alert))
-                sids.Add(alert.GetProperty("signature_id").GetInt64());
-        }
-        return sids;
-    }
-
-    private static bool Wait(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-                return true;
-            Thread.Sleep(250); // polling files and a server; there is no event to wait on
-        }
-        return condition();
-    }
 }
