@@ -185,7 +185,7 @@ public sealed class ReplayPipelineTests
         using var temp = new TempDirectory();
         var rules = temp.File("mixed.rules");
         File.WriteAllText(rules, """
-            alert tcp any any -> any any (msg:"broken"; content:"x"; pcre:"/x/"; sid:1;)
+            alert tcp any any -> any any (msg:"broken"; content:"x"; xbits:set,a,track ip_src; sid:1;)
             alert tcp any any -> $HOME_NET any (msg:"union"; flow:to_server,established; content:"UNION"; sid:2; rev:1;)
             alert tcp any any -> any any (msg:"no sid"; content:"y";)
             """);
