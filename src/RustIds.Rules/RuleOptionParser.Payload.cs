@@ -222,7 +222,7 @@ internal sealed partial class RuleOptionParser
             return;
         }
         var buffer = _current;
-        if (spec.Buffer is { } named)
+        if (PcreBufferOf(spec.Buffer) is { } named)
         {
             var sameBuffer = named.Request == _current.Request || named.Request == _current.Response;
             if (_stickyActive && !sameBuffer)
@@ -233,6 +233,29 @@ internal sealed partial class RuleOptionParser
             buffer = _stickyActive ? _current : named;
         }
         _steps.Add(new PendingStep(buffer, new PcreStep(spec)));
+    }
+
+    /// <summary>The buffer a pcre flag letter names (U → http.uri, H → http.header, ...), or null for the current one.</summary>
+    private static LogicalBuffer? PcreBufferOf(Pcre.PcreBuffer flag)
+    {
+        var sticky = flag switch
+        {
+            Pcre.PcreBuffer.Uri => "http.uri",
+            Pcre.PcreBuffer.RawUri => "http.uri.raw",
+            Pcre.PcreBuffer.RequestBody => "http.request_body",
+            Pcre.PcreBuffer.ResponseBody => "http.response_body",
+            Pcre.PcreBuffer.Header => "http.header",
+            Pcre.PcreBuffer.RawHeader => "http.header.raw",
+            Pcre.PcreBuffer.Method => "http.method",
+            Pcre.PcreBuffer.Cookie or Pcre.PcreBuffer.RawCookie => "http.cookie",
+            Pcre.PcreBuffer.StatCode => "http.stat_code",
+            Pcre.PcreBuffer.StatMsg => "http.stat_msg",
+            Pcre.PcreBuffer.UserAgent => "http.user_agent",
+            Pcre.PcreBuffer.Host => "http.host",
+            Pcre.PcreBuffer.RawHost => "http.host.raw",
+            _ => null,
+        };
+        return sticky is not null && BufferCatalog.TryGetSticky(sticky, snort3: false, out var buffer) ? buffer : null;
     }
 
     private void ApplyByteOperation(RuleOption option)

@@ -1,527 +1,540 @@
+using System.Globalization;
 using System.Text;
 
 namespace RustIds.Rules.Pcre;
 
-/// <summary>Rewrites a PCRE pattern (as Suricata and Snort compile it: no UTF, no UCP) into .NET regular-expression syntax.</summary>
+/// <summary>Rewrites a PCRE pattern (no UTF, no UCP, LF newlines) as an equivalent .NET pattern over Latin-1 chars.</summary>
 /// <remarks>
-/// <para>The data is bytes read as Latin-1 characters, so <c>\xff</c> is the byte 0xff. PCRE's classes are ASCII
-/// (<c>\d \w \s</c>, POSIX <c>[:alpha:]</c>) while .NET's are Unicode, so they are spelled out; PCRE's <c>\v \h \R</c>
-/// differ from .NET's or do not exist there; possessive quantifiers become atomic groups; <c>(?P&lt;n&gt;</c> and
-/// <c>\Q…\E</c> are rewritten. Constructs with no faithful .NET form (recursion, verbs, <c>\K</c>, branch reset,
-/// conditionals, Unicode properties) are refused with their offset: a rule is better not loaded than wrong.</para>
-/// <para>With the <c>G</c> flag (ungreedy) every quantifier's greediness is inverted.</para>
+/// Nothing depends on .NET regex options: case folding, dot, anchors, \d \w \s and \b are all spelled out so
+/// the result means the same whatever .NET would do with Unicode. Constructs with no faithful translation
+/// (recursion, verbs, \K, Unicode properties, branch reset) are rejected with the offset of the construct.
+/// Not thread-safe; one instance per translation.
 /// </remarks>
 internal sealed class PcreTranslator
 {
-    private const string Digit = "0-9";
-    private const string Word = "A-Za-z0-9_";
-    private const string Space = "\\t\\n\\x0B\\f\\r ";
-    private const string HorizontalSpace = "\\t \\xA0";
-    private const string VerticalSpace = "\\n\\x0B\\f\\r\\x85";
+    private const string AnyChar = "[\\u0000-\\uFFFF]";
 
-    private readonly string _pattern;
-    private readonly bool _ungreedy;
-    private readonly bool _dollarEndOnly;
-    private readonly StringBuilder _output = new();
-    private readonly Stack<int> _groupStarts = new();
-    private int _position;
+    private readonly PatternCursor _c;
+    private readonly StringBuilder _out = new();
+    private readonly List<int> _map = [];
+    private readonly List<Frame> _stack = [];
+    private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+    private readonly List<(int Number, int Pos)> _refs = [];
+    private readonly IReadOnlyDictionary<string, int>? _allNames;
+    private PcreFlags _flags;
+    private int _groups;
     private int _atomStart = -1;
+    private bool _unresolvedName;
 
-    private PcreTranslator(string pattern, bool ungreedy, bool dollarEndOnly)
+    private PcreTranslator(string pattern, PcreFlags flags, IReadOnlyDictionary<string, int>? allNames)
     {
-        _pattern = pattern;
-        _ungreedy = ungreedy;
-        _dollarEndOnly = dollarEndOnly;
+        _c = new PatternCursor(pattern);
+        _flags = flags;
+        _allNames = allNames;
     }
 
-    /// <summary>Translates <paramref name="pattern"/>; on failure returns null with a message and the offending offset.</summary>
-    public static string? Translate(string pattern, bool ungreedy, bool dollarEndOnly, out string? error, out int errorAt)
+    /// <summary>Translates <paramref name="pattern"/>; on failure returns null with the message and pattern index.</summary>
+    /// <param name="pattern">PCRE pattern text between the delimiters.</param>
+    /// <param name="flags">Initial options from the rule's flag letters.</param>
+    /// <param name="anchored">PCRE_ANCHORED (<c>A</c>): the match must start at the subject start.</param>
+    /// <param name="error">Why the pattern was rejected.</param>
+    /// <param name="errorPos">Index into <paramref name="pattern"/> of the offending character.</param>
+    /// <returns>The translation, or null.</returns>
+    public static PcreTranslation? Translate(string pattern, PcreFlags flags, bool anchored, out string? error, out int errorPos)
     {
-        var translator = new PcreTranslator(pattern, ungreedy, dollarEndOnly);
-        try
+        var t = new PcreTranslator(pattern, flags, null);
+        bool ok = t.Run(anchored);
+        if (ok && t._unresolvedName)
         {
-            translator.Run();
-            error = null;
-            errorAt = 0;
-            return translator._output.ToString();
+            // A name used before its group: translate again knowing every name.
+            t = new PcreTranslator(pattern, flags, t._names);
+            ok = t.Run(anchored);
         }
-        catch (PcreSyntaxException ex)
+
+        error = t._c.Error;
+        errorPos = t._c.ErrorPos;
+        if (!ok)
         {
-            error = ex.Message;
-            errorAt = ex.Offset;
+            error ??= "invalid pattern";
             return null;
         }
+
+        return new PcreTranslation(t._out.ToString(), t._groups, t._names, [.. t._map]);
     }
 
-    private void Run()
+    private bool Has(PcreFlags f) => (_flags & f) != 0;
+
+    private bool Run(bool anchored)
     {
-        while (_position < _pattern.Length)
+        if (anchored)
         {
-            var c = _pattern[_position];
-            switch (c)
+            Emit("\\G(?:", 0);
+        }
+
+        while (!_c.AtEnd)
+        {
+            if (!Step())
             {
-                case '\\':
-                    Escape();
-                    break;
-                case '[':
-                    _atomStart = _output.Length;
-                    CharacterClass();
-                    break;
-                case '(':
-                    Group();
-                    break;
-                case ')':
-                    if (_groupStarts.Count == 0)
-                        throw new PcreSyntaxException("unmatched ')'", _position);
-                    _output.Append(')');
-                    _atomStart = _groupStarts.Pop();
-                    _position++;
-                    break;
-                case '*' or '+' or '?':
-                    Quantifier(1);
-                    break;
-                case '{' when IsCountedQuantifier(_position, out var length):
-                    Quantifier(length);
-                    break;
-                case '$':
-                    _output.Append(_dollarEndOnly ? "\\z" : "$");
-                    _atomStart = -1;
-                    _position++;
-                    break;
-                default:
-                    // Pattern characters (., ^, |, literals) mean the same in both syntaxes; a brace that is not a
-                    // counted quantifier is a literal in PCRE and is escaped to stay one in .NET.
-                    _atomStart = c is '^' or '|' ? -1 : _output.Length;
-                    if (c == '{')
-                        _output.Append("\\{");
-                    else if (c < 0x20 || c >= 0x7F)
-                        AppendLiteral(c);
-                    else
-                        _output.Append(c);
-                    _position++;
-                    break;
+                return false;
             }
         }
-        if (_groupStarts.Count > 0)
-            throw new PcreSyntaxException("missing ')'", _pattern.Length);
-    }
 
-    private void Quantifier(int length)
-    {
-        if (_atomStart < 0)
-            throw new PcreSyntaxException("quantifier does not follow a repeatable item", _position);
-        var quantifier = _pattern.Substring(_position, length);
-        _position += length;
-        var lazy = false;
-        var possessive = false;
-        if (_position < _pattern.Length && _pattern[_position] == '?')
+        if (_stack.Count > 0)
         {
-            lazy = true;
-            _position++;
+            return _c.Fail("missing closing parenthesis", _stack[^1].SourcePos);
         }
-        else if (_position < _pattern.Length && _pattern[_position] == '+')
-        {
-            possessive = true;
-            _position++;
-        }
-        if (possessive)
-        {
-            // X*+ is (?>X*): the atom and its quantifier in an atomic group.
-            _output.Insert(_atomStart, "(?>");
-            _output.Append(quantifier).Append(')');
-        }
-        else
-        {
-            _output.Append(quantifier);
-            if (lazy != _ungreedy)
-                _output.Append('?');
-        }
-        _atomStart = -1;
-    }
 
-    private bool IsCountedQuantifier(int at, out int length)
-    {
-        // {n}, {n,}, {n,m}; anything else (such as {,n}) is a literal brace in PCRE.
-        length = 0;
-        var i = at + 1;
-        var digits = 0;
-        while (i < _pattern.Length && char.IsAsciiDigit(_pattern[i]))
+        foreach (var (number, pos) in _refs)
         {
-            i++;
-            digits++;
+            if (number > _groups)
+            {
+                return _c.Fail($"reference to non-existent group {number}", pos);
+            }
         }
-        if (digits == 0)
-            return false;
-        if (i < _pattern.Length && _pattern[i] == ',')
+
+        if (anchored)
         {
-            i++;
-            while (i < _pattern.Length && char.IsAsciiDigit(_pattern[i]))
-                i++;
+            Emit(")", Math.Max(0, _c.Text.Length - 1));
         }
-        if (i >= _pattern.Length || _pattern[i] != '}')
-            return false;
-        length = i - at + 1;
+
         return true;
     }
 
-    private void Group()
+    private bool Step()
     {
-        var start = _position;
-        _groupStarts.Push(_output.Length);
-        _position++;
-        if (_position >= _pattern.Length || _pattern[_position] != '?')
+        int pos = _c.Pos;
+        char ch = _c.Peek();
+        if (Has(PcreFlags.Extended) && SkipExtended(ch))
         {
-            if (_position < _pattern.Length && _pattern[_position] == '*')
-                throw new PcreSyntaxException("PCRE verbs such as (*UTF8) are not supported", start);
-            _output.Append('(');
-            return;
+            return true;
         }
-        // (?...
-        var rest = _pattern.AsSpan(_position + 1);
-        if (rest.StartsWith("P<"))
+
+        switch (ch)
         {
-            _output.Append("(?<");
-            _position += 3;
-            return;
+            case '\\':
+                return Escape();
+            case '[':
+                if (!PcreClassParser.Read(_c, Has(PcreFlags.Caseless), out var set))
+                {
+                    return false;
+                }
+
+                BeginAtom();
+                set.AppendTo(_out);
+                Map(pos);
+                return true;
+            case '(':
+                return OpenGroup();
+            case ')':
+                return CloseGroup();
+            case '|':
+                _c.Pos++;
+                Emit("|", pos);
+                _atomStart = -1;
+                return true;
+            case '^':
+                _c.Pos++;
+                Emit(Has(PcreFlags.Multiline) ? "(?:\\A|(?<=\\n)(?!\\z))" : "\\A", pos);
+                _atomStart = -1;
+                return true;
+            case '$':
+                _c.Pos++;
+                Emit(Has(PcreFlags.Multiline) ? "(?=\\n|\\z)" : Has(PcreFlags.DollarEndOnly) ? "\\z" : "\\Z", pos);
+                _atomStart = -1;
+                return true;
+            case '.':
+                _c.Pos++;
+                BeginAtom();
+                Emit(Has(PcreFlags.DotAll) ? AnyChar : "[^\\n]", pos);
+                return true;
+            case '*' or '+' or '?':
+                _c.Pos++;
+                return Quantify(pos, ch == '*' ? "*" : ch == '+' ? "+" : "?");
+            case '{':
+                if (PcreQuantifier.TryRead(_c, out string? brace))
+                {
+                    return brace is not null && Quantify(pos, brace);
+                }
+
+                _c.Pos++;
+                EmitLiteral('{', pos);
+                return true;
+            default:
+                Span<byte> bytes = stackalloc byte[4];
+                int n = _c.ReadPatternBytes(bytes);
+                for (int i = 0; i < n; i++)
+                {
+                    EmitLiteral(bytes[i], pos);
+                }
+
+                return true;
         }
-        if (rest.StartsWith("P="))
+    }
+
+    private bool SkipExtended(char ch)
+    {
+        if (ch is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
         {
-            var end = _pattern.IndexOf(')', _position);
-            if (end < 0)
-                throw new PcreSyntaxException("missing ')'", start);
-            _groupStarts.Pop();
-            _atomStart = _output.Length;
-            _output.Append("\\k<").Append(_pattern, _position + 3, end - _position - 3).Append('>');
-            _position = end + 1;
-            return;
+            _c.Pos++;
+            return true;
         }
-        if (rest.StartsWith("P>") || rest.StartsWith("R)") || rest.StartsWith("&") || (rest.Length > 0 && (char.IsAsciiDigit(rest[0]) || rest[0] is '+' or '-' && rest.Length > 1 && char.IsAsciiDigit(rest[1]))))
-            throw new PcreSyntaxException("recursion and subroutine calls are not supported", start);
-        if (rest.StartsWith("|"))
-            throw new PcreSyntaxException("branch reset groups (?| are not supported", start);
-        if (rest.StartsWith("("))
-            throw new PcreSyntaxException("conditional groups are not supported", start);
-        if (rest.StartsWith("<") && rest.Length > 1 && rest[1] is not ('=' or '!'))
+
+        if (ch == '#')
         {
-            // (?<name> is the same in .NET.
-            _output.Append("(?<");
-            _position += 2;
-            return;
+            int nl = _c.Text.IndexOf('\n', _c.Pos);
+            _c.Pos = nl < 0 ? _c.Text.Length : nl + 1;
+            return true;
         }
-        if (rest.StartsWith("'"))
+
+        return false;
+    }
+
+    private bool Escape()
+    {
+        int pos = _c.Pos;
+        if (!PcreEscapeParser.Read(_c, inClass: false, _groups, out var e))
         {
-            _output.Append("(?'");
-            _position += 2;
-            return;
+            return false;
         }
-        if (rest.StartsWith("#"))
+
+        switch (e.Kind)
         {
-            // (?#comment): dropped; PCRE ends it at the first ')'.
-            var end = _pattern.IndexOf(')', _position);
-            if (end < 0)
-                throw new PcreSyntaxException("unterminated (?# comment", start);
-            _groupStarts.Pop();
-            _position = end + 1;
-            return;
+            case PcreEscapeKind.Literal:
+                EmitLiteral(e.Value, pos);
+                return true;
+            case PcreEscapeKind.Set:
+                BeginAtom();
+                e.Set.AppendTo(_out);
+                Map(pos);
+                return true;
+            case PcreEscapeKind.Assertion:
+                Emit(e.Text!, pos);
+                _atomStart = -1;
+                return true;
+            case PcreEscapeKind.Atom:
+                BeginAtom();
+                Emit(e.Text!, pos);
+                return true;
+            case PcreEscapeKind.BackReference:
+                int number = e.Text is null ? e.Value : _groups - e.Value + 1;
+                if (number <= 0)
+                {
+                    return _c.Fail("relative reference points before the first group", pos);
+                }
+
+                return BackReference(number, pos);
+            case PcreEscapeKind.NamedReference:
+                return NamedReference(e.Text!, pos);
+            case PcreEscapeKind.QuoteStart:
+                Span<byte> bytes = stackalloc byte[4];
+                while (!_c.AtEnd && !_c.StartsWith("\\E"))
+                {
+                    int at = _c.Pos;
+                    int n = _c.ReadPatternBytes(bytes);
+                    for (int i = 0; i < n; i++)
+                    {
+                        EmitLiteral(bytes[i], at);
+                    }
+                }
+
+                _c.Pos = Math.Min(_c.Pos + 2, _c.Text.Length);
+                return true;
+            default:
+                return true;
         }
-        if (rest.Length > 0 && rest[0] is ':' or '=' or '!' or '>' || rest.StartsWith("<=") || rest.StartsWith("<!"))
+    }
+
+    private bool BackReference(int number, int pos)
+    {
+        _refs.Add((number, pos));
+        BeginAtom();
+        string n = number.ToString(CultureInfo.InvariantCulture);
+
+        // .NET folds case by Unicode for back references; PCRE folds ASCII only, so only a byte pair like
+        // 0xC0/0xE0 can differ, and only under (?i). Documented over-match.
+        Emit(Has(PcreFlags.Caseless) ? "(?i:\\k<" + n + ">)" : "\\k<" + n + ">", pos);
+        return true;
+    }
+
+    private bool NamedReference(string name, int pos)
+    {
+        if (_names.TryGetValue(name, out int number) || (_allNames?.TryGetValue(name, out number) ?? false))
         {
-            _output.Append("(?");
-            _position++;
-            return;
+            return BackReference(number, pos);
         }
-        // Inline options: (?i) (?s-m) (?x: ...). .NET knows i m s x n; PCRE's U J X have no equivalent.
-        var i = _position + 1;
-        while (i < _pattern.Length && (char.IsAsciiLetter(_pattern[i]) || _pattern[i] == '-'))
+
+        if (_allNames is not null)
         {
-            if (_pattern[i] is not ('i' or 'm' or 's' or 'x' or '-'))
-                throw new PcreSyntaxException($"inline option '{_pattern[i]}' is not supported", i);
-            i++;
+            return _c.Fail($"reference to non-existent group name '{name}'", pos);
         }
-        if (i >= _pattern.Length || _pattern[i] is not (')' or ':'))
-            throw new PcreSyntaxException("unknown group syntax after '(?'", start);
-        _output.Append("(?").Append(_pattern, _position + 1, i - _position - 1);
-        _position = i;
-        if (_pattern[i] == ')')
+
+        _unresolvedName = true;
+        BeginAtom();
+        Emit("(?:)", pos);
+        return true;
+    }
+
+    private bool Quantify(int pos, string quantifier)
+    {
+        if (_atomStart < 0)
         {
-            _groupStarts.Pop();
-            _output.Append(')');
-            _position++;
-            _atomStart = -1;
+            return _c.Fail("quantifier does not follow a repeatable item", pos);
+        }
+
+        bool lazy = false;
+        bool possessive = false;
+        if (_c.Peek() == '?')
+        {
+            lazy = true;
+            _c.Pos++;
+        }
+        else if (_c.Peek() == '+')
+        {
+            possessive = true;
+            _c.Pos++;
+        }
+
+        if (possessive)
+        {
+            // a*+ is (?>a*): PCRE's possessive quantifier is an atomic group around the repeated item.
+            _out.Insert(_atomStart, "(?>");
+            _map.InsertRange(_atomStart, [pos, pos, pos]);
+            Emit(quantifier + ")", pos);
         }
         else
         {
-            _output.Append(':');
-            _position++;
+            // G / (?U) invert greediness: plain becomes lazy, '?'-suffixed becomes greedy.
+            Emit(lazy != Has(PcreFlags.Ungreedy) ? quantifier + "?" : quantifier, pos);
+        }
+
+        _atomStart = -1;
+        return true;
+    }
+
+    private bool OpenGroup()
+    {
+        int pos = _c.Pos;
+        if (_c.Peek(1) == '*')
+        {
+            return _c.Fail("backtracking verbs and start options (*...) are not supported", pos);
+        }
+
+        if (_c.Peek(1) != '?')
+        {
+            _c.Pos++;
+            _groups++;
+            return Push(pos, "(", assertion: false);
+        }
+
+        _c.Pos += 2;
+        char k = _c.Peek();
+        switch (k)
+        {
+            case '#':
+                int close = _c.Text.IndexOf(')', _c.Pos);
+                if (close < 0)
+                {
+                    return _c.Fail("missing ) after (?# comment", pos);
+                }
+
+                _c.Pos = close + 1;
+                return true;
+            case ':':
+                _c.Pos++;
+                return Push(pos, "(?:", assertion: false);
+            case '>':
+                _c.Pos++;
+                return Push(pos, "(?>", assertion: false);
+            case '=' or '!':
+                _c.Pos++;
+                return Push(pos, k == '=' ? "(?=" : "(?!", assertion: true);
+            case '<' when _c.Peek(1) is '=' or '!':
+                _c.Pos += 2;
+                return Push(pos, _c.Text[_c.Pos - 1] == '=' ? "(?<=" : "(?<!", assertion: true);
+            case '<':
+                _c.Pos++;
+                return NamedGroup(pos, '>');
+            case '\'':
+                _c.Pos++;
+                return NamedGroup(pos, '\'');
+            case 'P':
+                return PythonGroup(pos);
+            case '(':
+                return PcreConditional.Open(this, _c, pos);
+            case '|':
+                return _c.Fail("branch reset groups (?|...) are not supported", pos);
+            case '&' or 'R' or '+' or (>= '0' and <= '9'):
+                return _c.Fail("recursion and subroutine calls are not supported", pos);
+            case '-' when char.IsAsciiDigit(_c.Peek(1)):
+                return _c.Fail("recursion and subroutine calls are not supported", pos);
+            default:
+                return InlineOptions(pos);
         }
     }
 
-    private void Escape()
+    private bool PythonGroup(int pos)
     {
-        var start = _position;
-        if (_position + 1 >= _pattern.Length)
-            throw new PcreSyntaxException("'\\' at the end of the pattern", start);
-        var c = _pattern[_position + 1];
-        _position += 2;
-        _atomStart = _output.Length;
-        switch (c)
+        char k = _c.Peek(1);
+        _c.Pos += 2;
+        switch (k)
         {
-            case 'd': _output.Append('[').Append(Digit).Append(']'); return;
-            case 'D': _output.Append("[^").Append(Digit).Append(']'); return;
-            case 'w': _output.Append('[').Append(Word).Append(']'); return;
-            case 'W': _output.Append("[^").Append(Word).Append(']'); return;
-            case 's': _output.Append('[').Append(Space).Append(']'); return;
-            case 'S': _output.Append("[^").Append(Space).Append(']'); return;
-            case 'h': _output.Append('[').Append(HorizontalSpace).Append(']'); return;
-            case 'H': _output.Append("[^").Append(HorizontalSpace).Append(']'); return;
-            case 'v': _output.Append('[').Append(VerticalSpace).Append(']'); return;
-            case 'V': _output.Append("[^").Append(VerticalSpace).Append(']'); return;
-            case 'N': _output.Append("[^\\n]"); return;
-            case 'R': _output.Append("(?:\\r\\n|[").Append(VerticalSpace).Append("])"); return;
-            case 'C': _output.Append("[\\x00-\\xFF]"); return;
-            case 'b' or 'B' or 'A' or 'z' or 'Z' or 'G':
-                _output.Append('\\').Append(c);
-                _atomStart = -1;
-                return;
-            case 'Q':
-                QuotedLiteral();
-                return;
-            case 'E':
-                _atomStart = -1;
-                return;
-            case 'x':
-                _output.Append("\\x").Append(HexEscape(start).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-                return;
-            case 'o':
-                throw new PcreSyntaxException("\\o{...} octal escapes are not supported", start);
-            case 'g' or 'k':
-                BackReference(c, start);
-                return;
-            case 'K' or 'X' or 'p' or 'P':
-                throw new PcreSyntaxException($"'\\{c}' is not supported", start);
-            case 'n' or 'r' or 't' or 'f' or 'a' or 'e':
-                _output.Append('\\').Append(c);
-                return;
-            case 'c':
-                if (_position >= _pattern.Length)
-                    throw new PcreSyntaxException("'\\c' needs a letter", start);
-                _output.Append("\\c").Append(_pattern[_position++]);
-                return;
-        }
-        if (char.IsAsciiDigit(c))
-        {
-            // \1..\9 (and more digits) back-references, \0nn octal: the same in .NET.
-            _output.Append('\\').Append(c);
-            while (_position < _pattern.Length && char.IsAsciiDigit(_pattern[_position]))
-                _output.Append(_pattern[_position++]);
-            return;
-        }
-        if (char.IsAsciiLetter(c))
-            throw new PcreSyntaxException($"unknown escape '\\{c}'", start);
-        AppendLiteral(c);
-    }
-
-    private void QuotedLiteral()
-    {
-        var end = _pattern.IndexOf("\\E", _position, StringComparison.Ordinal);
-        var text = end < 0 ? _pattern[_position..] : _pattern[_position..end];
-        _position = end < 0 ? _pattern.Length : end + 2;
-        if (text.Length == 0)
-        {
-            _atomStart = -1;
-            return;
-        }
-        foreach (var ch in text)
-        {
-            _atomStart = _output.Length;
-            AppendLiteral(ch);
+            case '<':
+                return NamedGroup(pos, '>');
+            case '=':
+                string? name = _c.ReadName(')');
+                return name is not null && NamedReference(name, pos);
+            case '>':
+                return _c.Fail("(?P>name) recursion is not supported", pos);
+            default:
+                return _c.Fail("unrecognized character after (?P", pos);
         }
     }
 
-    private void BackReference(char kind, int start)
+    private bool NamedGroup(int pos, char terminator)
     {
-        // \g1 \g{1} \g{name} \k<name> \k'name' \k{name}
-        string name;
-        if (_position < _pattern.Length && _pattern[_position] is '{' or '<' or '\'')
+        string? name = _c.ReadName(terminator);
+        if (name is null)
         {
-            var close = _pattern[_position] switch { '{' => '}', '<' => '>', _ => '\'' };
-            var end = _pattern.IndexOf(close, _position + 1);
-            if (end < 0)
-                throw new PcreSyntaxException($"unterminated \\{kind} reference", start);
-            name = _pattern[(_position + 1)..end];
-            _position = end + 1;
+            return false;
         }
-        else
+
+        if (!_names.TryAdd(name, _groups + 1))
         {
-            var from = _position;
-            while (_position < _pattern.Length && char.IsAsciiDigit(_pattern[_position]))
-                _position++;
-            name = _pattern[from.._position];
+            return _c.Fail($"duplicate group name '{name}'", pos);
         }
-        if (name.Length == 0 || name[0] is '-' or '+')
-            throw new PcreSyntaxException("relative back-references are not supported", start);
-        _output.Append(name.All(char.IsAsciiDigit) ? $"\\{name}" : $"\\k<{name}>");
+
+        // Emitted unnamed: .NET numbers named groups after all unnamed ones, PCRE numbers them in order.
+        _groups++;
+        return Push(pos, "(", assertion: false);
     }
 
-    private int HexEscape(int start)
+    private bool InlineOptions(int pos)
     {
-        if (_position < _pattern.Length && _pattern[_position] == '{')
-        {
-            var end = _pattern.IndexOf('}', _position);
-            if (end < 0 || !int.TryParse(_pattern.AsSpan(_position + 1, end - _position - 1), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var wide) || wide > 0xFF)
-                throw new PcreSyntaxException("\\x{...} must hold a byte value (00-ff)", start);
-            _position = end + 1;
-            return wide;
-        }
-        var value = 0;
-        var digits = 0;
-        while (digits < 2 && _position < _pattern.Length && char.IsAsciiHexDigit(_pattern[_position]))
-        {
-            value = (value << 4) | Convert.ToInt32(_pattern[_position].ToString(), 16);
-            _position++;
-            digits++;
-        }
-        return value;
-    }
-
-    private void CharacterClass()
-    {
-        var start = _position;
-        _output.Append('[');
-        _position++;
-        if (_position < _pattern.Length && _pattern[_position] == '^')
-        {
-            _output.Append('^');
-            _position++;
-        }
-        var first = true;
+        var flags = _flags;
+        bool off = false;
         while (true)
         {
-            if (_position >= _pattern.Length)
-                throw new PcreSyntaxException("missing ']'", start);
-            var c = _pattern[_position];
-            if (c == ']' && !first)
+            char o = _c.Peek();
+            _c.Pos++;
+            PcreFlags f;
+            switch (o)
             {
-                _output.Append(']');
-                _position++;
-                return;
+                case ')':
+                    _flags = flags;
+                    _atomStart = -1;
+                    return true;
+                case ':':
+                    var saved = _flags;
+                    _flags = flags;
+                    return Push(pos, "(?:", assertion: false, saved);
+                case '-' when !off:
+                    off = true;
+                    continue;
+                case '^' when !off && _c.Text[_c.Pos - 2] == '?':
+                    flags &= ~(PcreFlags.Caseless | PcreFlags.DotAll | PcreFlags.Multiline | PcreFlags.Extended);
+                    continue;
+                case 'i': f = PcreFlags.Caseless; break;
+                case 's': f = PcreFlags.DotAll; break;
+                case 'm': f = PcreFlags.Multiline; break;
+                case 'x': f = PcreFlags.Extended; break;
+                case 'U': f = PcreFlags.Ungreedy; break;
+                case 'X': f = PcreFlags.None; break;
+                case 'J': return _c.Fail("(?J) duplicate group names are not supported", _c.Pos - 1);
+                case 'n': return _c.Fail("(?n) no-auto-capture is not supported", _c.Pos - 1);
+                case '\0' when _c.Pos > _c.Text.Length: return _c.Fail("missing ) after (? options", pos);
+                default: return _c.Fail($"unrecognized character after (? or (?-: '{o}'", _c.Pos - 1);
             }
-            first = false;
-            if (c == '[' && _position + 1 < _pattern.Length && _pattern[_position + 1] == ':')
+
+            if (o == 'x' && _c.Peek() == 'x')
             {
-                PosixClass(start);
-                continue;
+                return _c.Fail("(?xx) is not supported", _c.Pos - 1);
             }
-            if (c == '\\')
-            {
-                ClassEscape();
-                continue;
-            }
-            // .NET reads "-[" inside a class as subtraction and a lone '[' as nothing special; PCRE reads both literally.
-            if (c is '[' or ']' or '-' && c != '-' || c == '-' && _position + 1 < _pattern.Length && _pattern[_position + 1] == '[')
-                _output.Append('\\');
-            AppendClassChar(c);
-            _position++;
+
+            flags = off ? flags & ~f : flags | f;
         }
     }
 
-    private void PosixClass(int classStart)
+    /// <summary>Opens a group frame; the flags in force are restored when it closes.</summary>
+    internal bool Push(int pos, string text, bool assertion, PcreFlags? saved = null)
     {
-        var end = _pattern.IndexOf(":]", _position + 2, StringComparison.Ordinal);
-        if (end < 0)
-            throw new PcreSyntaxException("unterminated POSIX class", _position);
-        var name = _pattern[(_position + 2)..end];
-        var expansion = name switch
-        {
-            "alpha" => "A-Za-z",
-            "digit" => Digit,
-            "alnum" => "A-Za-z0-9",
-            "upper" => "A-Z",
-            "lower" => "a-z",
-            "space" => Space,
-            "blank" => " \\t",
-            "punct" => "!-/:-@\\[-`{-~",
-            "xdigit" => "0-9A-Fa-f",
-            "word" => Word,
-            "cntrl" => "\\x00-\\x1F\\x7F",
-            "print" => "\\x20-\\x7E",
-            "graph" => "\\x21-\\x7E",
-            "ascii" => "\\x00-\\x7F",
-            _ => throw new PcreSyntaxException($"POSIX class [:{name}:] is not supported", _position),
-        };
-        _ = classStart;
-        _output.Append(expansion);
-        _position = end + 2;
+        _stack.Add(new Frame(saved ?? _flags, _out.Length, assertion, pos));
+        Emit(text, pos);
+        _atomStart = -1;
+        return true;
     }
 
-    private void ClassEscape()
+    /// <summary>Records a group-number condition so it is checked against the final group count.</summary>
+    internal void AddConditionReference(int number, int pos) => _refs.Add((number, pos));
+
+    internal bool TryResolveName(string name, out int number) =>
+        _names.TryGetValue(name, out number) || (_allNames?.TryGetValue(name, out number) ?? false) || ResolveLater(out number);
+
+    private bool ResolveLater(out int number)
     {
-        var start = _position;
-        if (_position + 1 >= _pattern.Length)
-            throw new PcreSyntaxException("'\\' at the end of the pattern", start);
-        var c = _pattern[_position + 1];
-        _position += 2;
-        switch (c)
+        number = 0;
+        if (_allNames is not null)
         {
-            case 'd': _output.Append(Digit); return;
-            case 'w': _output.Append(Word); return;
-            case 's': _output.Append(Space); return;
-            case 'h': _output.Append(HorizontalSpace); return;
-            case 'v': _output.Append(VerticalSpace); return;
-            case 'D' or 'W' or 'S' or 'H' or 'V':
-                throw new PcreSyntaxException($"'\\{c}' inside a character class is not supported", start);
-            case 'x':
-                _output.Append("\\x").Append(HexEscape(start).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-                return;
-            case 'n' or 'r' or 't' or 'f' or 'a' or 'e' or 'b':
-                _output.Append('\\').Append(c);
-                return;
-            case 'Q':
-                var end = _pattern.IndexOf("\\E", _position, StringComparison.Ordinal);
-                var text = end < 0 ? _pattern[_position..] : _pattern[_position..end];
-                _position = end < 0 ? _pattern.Length : end + 2;
-                foreach (var ch in text)
-                    AppendClassChar(ch, escape: true);
-                return;
+            return false;
         }
-        if (char.IsAsciiDigit(c))
-        {
-            // Octal inside a class (\0, \012): .NET reads \0nn the same way; other digits are not back-references here.
-            var from = _position - 1;
-            while (_position < _pattern.Length && _position - from < 3 && _pattern[_position] is >= '0' and <= '7')
-                _position++;
-            var value = Convert.ToInt32(_pattern[from.._position], 8);
-            if (value > 0xFF)
-                throw new PcreSyntaxException("octal escape above \\377", start);
-            _output.Append("\\x").Append(value.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            return;
-        }
-        if (char.IsAsciiLetter(c))
-            throw new PcreSyntaxException($"unknown escape '\\{c}' in a character class", start);
-        AppendClassChar(c, escape: true);
+
+        _unresolvedName = true;
+        return true;
     }
 
-    private void AppendClassChar(char c, bool escape = false)
+    internal void Emit(string s, int src)
     {
-        if (c > 0xFF)
-            throw new PcreSyntaxException("characters above \\xff cannot occur in byte data", _position);
-        if (escape && !char.IsAsciiLetterOrDigit(c) && c != '_')
-            _output.Append('\\');
-        if (c < 0x20 || c >= 0x7F)
-            _output.Append("\\x").Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        _out.Append(s);
+        for (int i = 0; i < s.Length; i++)
+        {
+            _map.Add(src);
+        }
+    }
+
+    private bool CloseGroup()
+    {
+        int pos = _c.Pos;
+        if (_stack.Count == 0)
+        {
+            return _c.Fail("unmatched closing parenthesis", pos);
+        }
+
+        _c.Pos++;
+        var frame = _stack[^1];
+        _stack.RemoveAt(_stack.Count - 1);
+        Emit(")", pos);
+        _flags = frame.Saved;
+        _atomStart = frame.Assertion ? -1 : frame.OutStart;
+        return true;
+    }
+
+    private void BeginAtom() => _atomStart = _out.Length;
+
+    private void Map(int src)
+    {
+        while (_map.Count < _out.Length)
+        {
+            _map.Add(src);
+        }
+    }
+
+    private void EmitLiteral(int b, int src)
+    {
+        BeginAtom();
+        if (Has(PcreFlags.Caseless) && char.IsAsciiLetter((char)b))
+        {
+            _out.Append('[').Append((char)(b & ~0x20)).Append((char)(b | 0x20)).Append(']');
+        }
+        else if (char.IsAsciiLetterOrDigit((char)b))
+        {
+            _out.Append((char)b);
+        }
         else
-            _output.Append(c);
+        {
+            _out.Append("\\x").Append(ByteSet.HexDigit(b >> 4)).Append(ByteSet.HexDigit(b & 15));
+        }
+
+        Map(src);
     }
 
-    private void AppendLiteral(char c)
-    {
-        if (c > 0xFF)
-            throw new PcreSyntaxException("characters above \\xff cannot occur in byte data", _position);
-        if (c < 0x20 || c >= 0x7F)
-            _output.Append("\\x").Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-        else if ("\\*+?|{}()[]^$.#".Contains(c, StringComparison.Ordinal) || char.IsWhiteSpace(c))
-            _output.Append('\\').Append(c);
-        else
-            _output.Append(c);
-    }
+    private readonly record struct Frame(PcreFlags Saved, int OutStart, bool Assertion, int SourcePos);
 }
