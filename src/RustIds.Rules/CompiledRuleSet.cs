@@ -64,7 +64,9 @@ public sealed class CompiledRuleSet : IDisposable
         _eventPlans = new RulePlan[(int)TxEvent.Ssh + 1];
         for (var e = 0; e < _eventPlans.Length; e++)
             _eventPlans[e] = BuildPlan(Rules.Where(r => e != 0 && (int)r.Rule.Event == e), prefilter, indexAddresses: false);
-        AllPrefilters = [.. _packetPlans.SelectMany(p => p.All).Concat(_eventPlans).SelectMany(p => p.Prefilters)];
+        AllPrefilters = [.. _packetPlans.SelectMany(p => p.All).Concat(_eventPlans).SelectMany(p => p.Prefilters).Distinct()];
+        for (var i = 0; i < AllPrefilters.Length; i++)
+            AllPrefilters[i].Id = i;
         _defaultEvaluators = new ThreadLocal<RuleEvaluator>(() => new RuleEvaluator(this), trackAllValues: true);
     }
 

@@ -15,12 +15,8 @@ internal sealed class PrefixRangeSet
         var ranges = new List<(UInt128 Start, UInt128 End, bool V6)>();
         foreach (var (network, length) in prefixes)
         {
-            var bits = network.BitLength;
-            var value = Key(network);
-            var hostBits = bits - length;
-            var size = hostBits >= 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
-            var start = value & ~size;
-            ranges.Add((start, start + size, network.IsV6));
+            var (start, end) = PrefixRange.Bounds(network, length);
+            ranges.Add((start, end, network.IsV6));
         }
         var merged = new List<(UInt128 Start, UInt128 End, bool V6)>();
         foreach (var range in ranges.OrderBy(r => r.V6).ThenBy(r => r.Start))
@@ -43,13 +39,11 @@ internal sealed class PrefixRangeSet
     public bool Contains(IpAddr address)
     {
         var (from, to) = address.IsV6 ? (_v6From, _starts.Length) : (0, _v6From);
-        var key = Key(address);
+        var key = PrefixRange.Key(address);
         // The last range starting at or before the address is the only one that can hold it.
         var index = Array.BinarySearch(_starts, from, to - from, key);
         if (index < 0)
             index = ~index - 1;
         return index >= from && key <= _ends[index];
     }
-
-    private static UInt128 Key(IpAddr address) => address.IsV6 ? new UInt128(address.High, address.Low) : address.V4Value;
 }

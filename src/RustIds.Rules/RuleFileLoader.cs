@@ -96,14 +96,7 @@ public sealed partial class RuleFileLoader
                 logical.Append(line);
                 break;
             }
-            var source = new RuleSource(file, firstLine, logical.ToString(), [.. segments]);
-            var before = state.Diagnostics.Count;
-            var rule = _parser.Parse(source, state.Diagnostics, snort3);
-            state.ActiveCount++;
-            if (rule is not null)
-                state.Add(rule);
-            else
-                state.CountRejected(before);
+            ParseOne(state, new RuleSource(file, firstLine, logical.ToString(), [.. segments]), snort3);
         }
     }
 
@@ -119,14 +112,20 @@ public sealed partial class RuleFileLoader
                 state.DisabledCount++;
                 continue;
             }
-            var before = state.Diagnostics.Count;
-            var rule = _parser.Parse(new RuleSource(file, managed.Line, managed.Text, [0]), state.Diagnostics, snort3);
-            state.ActiveCount++;
-            if (rule is not null)
-                state.Add(rule);
-            else
-                state.CountRejected(before);
+            ParseOne(state, new RuleSource(file, managed.Line, managed.Text, [0]), snort3);
         }
+    }
+
+    /// <summary>Parses one active rule and records it, or why it was rejected.</summary>
+    private void ParseOne(LoadState state, RuleSource source, bool snort3)
+    {
+        var before = state.Diagnostics.Count;
+        var rule = _parser.Parse(source, state.Diagnostics, snort3);
+        state.ActiveCount++;
+        if (rule is not null)
+            state.Add(rule);
+        else
+            state.CountRejected(before);
     }
 
     private static bool IsDisabledRule(ReadOnlySpan<char> afterHash)

@@ -53,12 +53,12 @@ public sealed class DetectionLoop(
         while (!cancellation.IsCancellationRequested)
         {
             var current = rules.Current;
-            if (!ReferenceEquals(current, evaluator.Rules))
+            if (!ReferenceEquals(current, _activeRules))
             {
-                // A reload: switch between frames, when no app-layer match is pending.
+                // A reload (or the first frame): switch between frames, when no app-layer match is pending.
                 evaluator.Use(current);
+                Volatile.Write(ref _activeRules, current);
             }
-            Volatile.Write(ref _activeRules, current);
             var result = source.ReadNext(out var frame);
             if (result == PacketReadResult.Timeout)
                 continue;

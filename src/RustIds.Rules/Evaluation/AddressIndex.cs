@@ -22,10 +22,8 @@ internal sealed class AddressIndex
         var v6 = new List<(UInt128 Start, UInt128 End, int Rule)>();
         foreach (var (rule, network, length) in entries)
         {
-            var key = Key(network);
-            var hostBits = network.BitLength - length;
-            var size = hostBits >= 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
-            (network.IsV6 ? v6 : v4).Add((key & ~size, (key & ~size) + size, rule));
+            var (start, end) = PrefixRange.Bounds(network, length);
+            (network.IsV6 ? v6 : v4).Add((start, end, rule));
         }
         var starts = new List<UInt128>();
         var rules = new List<int[]>();
@@ -46,7 +44,7 @@ internal sealed class AddressIndex
         var (from, to) = address.IsV6 ? (_v6From, _starts.Length) : (0, _v6From);
         if (from == to)
             return default;
-        var index = Array.BinarySearch(_starts, from, to - from, Key(address));
+        var index = Array.BinarySearch(_starts, from, to - from, PrefixRange.Key(address));
         if (index < 0)
             index = ~index - 1;
         return index < from ? default : _rules[index];
@@ -88,6 +86,4 @@ internal sealed class AddressIndex
             rules.Add(set);
         }
     }
-
-    private static UInt128 Key(IpAddr address) => address.IsV6 ? new UInt128(address.High, address.Low) : address.V4Value;
 }

@@ -24,6 +24,9 @@ internal sealed class PrefilterGroup : IDisposable
 
     public BufferKind Buffer { get; }
 
+    /// <summary>Position in the rule set's list of groups: the index of a worker's scanner for it.</summary>
+    public int Id { get; set; }
+
     /// <summary>Transforms applied to the buffer before it is scanned (the rules' contents are written for the transformed bytes).</summary>
     public Matching.BufferTransforms Transforms { get; }
 

@@ -32,7 +32,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private readonly PendingTxMatch[] _pending = new PendingTxMatch[MaxPending];
     private readonly InspectionScratch _scratch = new();
     private readonly TxData _tx = new();
-    private readonly Dictionary<PrefilterGroup, IMultiPatternScanner> _scanners = [];
+    private IMultiPatternScanner[] _scanners = [];
     private CompiledRuleSet _set = null!;
     private CompiledRule[] _rules = [];
     private ulong[] _candidates = [];
@@ -65,9 +65,8 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         ArgumentNullException.ThrowIfNull(set);
         if (ReferenceEquals(set, _set))
             return;
-        foreach (var scanner in _scanners.Values)
+        foreach (var scanner in _scanners)
             scanner.Dispose();
-        _scanners.Clear();
         _set = set;
         _rules = set.Rules;
         var words = (_rules.Length + 63) / 64;
@@ -75,9 +74,10 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _txMatches = new int[_rules.Length];
         _eventCandidates = new ulong[words];
         var maxPatterns = 1;
+        _scanners = new IMultiPatternScanner[set.AllPrefilters.Length];
         foreach (var group in set.AllPrefilters)
         {
-            _scanners[group] = group.Database.CreateScanner();
+            _scanners[group.Id] = group.Database.CreateScanner();
             maxPatterns = Math.Max(maxPatterns, group.Rules.Length);
         }
         _found = new ulong[(maxPatterns + 63) / 64];
@@ -237,7 +237,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
 
     public void Dispose()
     {
-        foreach (var scanner in _scanners.Values)
+        foreach (var scanner in _scanners)
             scanner.Dispose();
     }
 
@@ -352,7 +352,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
             return;
         var found = _found.AsSpan(0, (group.Rules.Length + 63) / 64);
         found.Clear();
-        var hits = _scanners[group].Scan(data, found, _hits);
+        var hits = _scanners[group.Id].Scan(data, found, _hits);
         for (var i = 0; i < hits; i++)
             Set(candidates, group.Rules[_hits[i]]);
     }
