@@ -175,7 +175,7 @@ public sealed class BlockManager
 
             var present = new Dictionary<IpAddr, FirewallEntry>();
             foreach (var entry in await _backend.ListAsync(cancellationToken).ConfigureAwait(false))
-                present[entry.Address] = entry;
+                present[entry.Target.Network] = entry;
 
             var changes = new List<FirewallChange>();
             int added = 0, removed = 0, refreshed = 0;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using RustIds.Packets;
+using RustIds.Reputation.Addresses;
 
 namespace RustIds.Response;
 
@@ -15,7 +15,8 @@ public sealed class DryRunBackend : IFirewallBackend
     private readonly TimeProvider _timeProvider;
     private readonly Lock _lock = new();
     private readonly List<FirewallChange> _recorded = [];
-    private readonly Dictionary<IpAddr, DateTimeOffset> _blocked = [];
+    private readonly Dictionary<(Cidr, FirewallAction), DateTimeOffset> _targets = [];
+    private readonly Dictionary<FeedSetName, int> _feeds = [];
 
     /// <summary>Creates a dry-run backend.</summary>
     public DryRunBackend(ILogger<DryRunBackend> logger, TimeProvider? timeProvider = null)
@@ -38,6 +39,9 @@ public sealed class DryRunBackend : IFirewallBackend
         }
     }
 
+    /// <summary>The allowlist last passed to <see cref="ReplaceAllowlistAsync"/>.</summary>
+    public CidrSet Allowlist { get; private set; } = CidrSet.Empty;
+
     /// <inheritdoc/>
     public Task SetupAsync(CancellationToken cancellationToken = default)
     {
@@ -56,10 +60,11 @@ public sealed class DryRunBackend : IFirewallBackend
             foreach (var change in changes)
             {
                 _recorded.Add(change);
+                var key = (change.Target, change.Action);
                 if (change.Kind == FirewallChangeKind.Add)
-                    _blocked[change.Address] = now + TimeSpan.FromSeconds(change.TimeoutSeconds);
+                    _targets[key] = now + TimeSpan.FromSeconds(change.TimeoutSeconds);
                 else
-                    _blocked.Remove(change.Address);
+                    _targets.Remove(key);
                 ResponseLog.DryRunChange(_logger, change.ToString());
             }
         }
@@ -72,19 +77,59 @@ public sealed class DryRunBackend : IFirewallBackend
         var now = _timeProvider.GetUtcNow();
         lock (_lock)
         {
-            IReadOnlyList<FirewallEntry> entries = _blocked
+            IReadOnlyList<FirewallEntry> entries = _targets
                 .Where(pair => pair.Value > now)
-                .Select(pair => new FirewallEntry(pair.Key, null, pair.Value - now))
+                .Select(pair => new FirewallEntry(pair.Key.Item1, pair.Key.Item2, null, pair.Value - now))
                 .ToArray();
             return Task.FromResult(entries);
         }
     }
 
     /// <inheritdoc/>
+    public Task ReplaceAllowlistAsync(CidrSet allowed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        Allowlist = allowed;
+        ResponseLog.DryRunChange(_logger, $"replace the allowlist set with {allowed.RangeCount} ranges");
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task ReplaceFeedSetAsync(FeedSetName feed, CidrSet entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        lock (_lock)
+            _feeds[feed] = entries.ToCidrs().Count();
+        ResponseLog.DryRunChange(_logger, $"replace feed set {feed} with {entries.RangeCount} ranges");
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task RemoveFeedSetAsync(FeedSetName feed, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (_feeds.Remove(feed))
+                ResponseLog.DryRunChange(_logger, $"remove feed set {feed}");
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<FeedSetInfo>> ListFeedSetsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<FeedSetInfo>>(_feeds.Select(pair => new FeedSetInfo(pair.Key, pair.Value)).ToArray());
+    }
+
+    /// <inheritdoc/>
     public Task TeardownAsync(CancellationToken cancellationToken = default)
     {
         lock (_lock)
-            _blocked.Clear();
+        {
+            _targets.Clear();
+            _feeds.Clear();
+        }
         ResponseLog.DryRunTeardown(_logger);
         return Task.CompletedTask;
     }

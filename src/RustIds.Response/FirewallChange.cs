@@ -1,44 +1,71 @@
-using System.Net.Sockets;
-using RustIds.Packets;
+using RustIds.Reputation.Addresses;
 
 namespace RustIds.Response;
 
-/// <summary>One typed change to the block sets; a list of them is applied as one atomic batch.</summary>
+/// <summary>One typed change to the block or rate-limit sets; a list of them is applied as one atomic batch.</summary>
+/// <remarks>
+/// The target is an address (a /32 or /128) or a prefix. Backends keep single addresses and
+/// prefixes in different sets (hash sets are fast for the first, only interval sets hold the second).
+/// </remarks>
 public readonly record struct FirewallChange
 {
-    private FirewallChange(FirewallChangeKind kind, IpAddr address, TimeSpan timeout)
+    private FirewallChange(FirewallChangeKind kind, FirewallAction action, Cidr target, TimeSpan timeout)
     {
-        if (address.Family is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
-            throw new ArgumentException("The address must be IPv4 or IPv6.", nameof(address));
+        if (target.Network.BitLength == 0)
+            throw new ArgumentException("The target must be an IPv4 or IPv6 network.", nameof(target));
+        if (target.PrefixLength == 0)
+            throw new ArgumentException("A /0 target would block a whole address family.", nameof(target));
         Kind = kind;
-        Address = address;
+        Action = action;
+        Target = target;
         Timeout = timeout;
     }
 
     /// <summary>Add or remove.</summary>
     public FirewallChangeKind Kind { get; }
 
-    /// <summary>The address to block or unblock.</summary>
-    public IpAddr Address { get; }
+    /// <summary>Block or rate-limit.</summary>
+    public FirewallAction Action { get; }
 
-    /// <summary>Block duration for <see cref="FirewallChangeKind.Add"/>; zero for removals.</summary>
+    /// <summary>The address or prefix.</summary>
+    public Cidr Target { get; }
+
+    /// <summary>Duration for <see cref="FirewallChangeKind.Add"/>; zero for removals.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>Blocks <paramref name="address"/> for <paramref name="timeout"/> (applied in whole seconds, at least 1 s).</summary>
-    public static FirewallChange Add(IpAddr address, TimeSpan timeout)
+    /// <summary>True when the target is one address rather than a prefix.</summary>
+    public bool IsSingleAddress => Target.PrefixLength == Target.Network.BitLength;
+
+    /// <summary>Blocks <paramref name="target"/> for <paramref name="timeout"/> (applied in whole seconds, at least 1 s).</summary>
+    public static FirewallChange Add(Cidr target, TimeSpan timeout, FirewallAction action = FirewallAction.Block)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        return new(FirewallChangeKind.Add, address, timeout);
+        return new(FirewallChangeKind.Add, action, target, timeout);
     }
 
-    /// <summary>Unblocks <paramref name="address"/>.</summary>
-    public static FirewallChange Remove(IpAddr address) => new(FirewallChangeKind.Remove, address, TimeSpan.Zero);
+    /// <summary>Blocks one address for <paramref name="timeout"/>.</summary>
+    public static FirewallChange Add(Packets.IpAddr address, TimeSpan timeout, FirewallAction action = FirewallAction.Block) =>
+        Add(Cidr.Single(address), timeout, action);
 
-    /// <summary>The timeout as nft applies it: whole seconds rounded up, at least 1.</summary>
-    /// <remarks>Rounded up so the kernel never releases an address before the stored expiry.</remarks>
+    /// <summary>Stops blocking (or rate-limiting) <paramref name="target"/>.</summary>
+    public static FirewallChange Remove(Cidr target, FirewallAction action = FirewallAction.Block) =>
+        new(FirewallChangeKind.Remove, action, target, TimeSpan.Zero);
+
+    /// <summary>Stops blocking (or rate-limiting) one address.</summary>
+    public static FirewallChange Remove(Packets.IpAddr address, FirewallAction action = FirewallAction.Block) =>
+        Remove(Cidr.Single(address), action);
+
+    /// <summary>The timeout as the kernel applies it: whole seconds rounded up, at least 1.</summary>
+    /// <remarks>Rounded up so the kernel never releases a target before the stored expiry.</remarks>
     public long TimeoutSeconds => Math.Max(1, (long)Math.Ceiling(Timeout.TotalSeconds));
 
+    /// <summary>The target as written in logs and firewall scripts: a bare address, or network/prefix.</summary>
+    public string TargetText => FirewallTarget.Format(Target);
+
     /// <inheritdoc/>
-    public override string ToString() =>
-        Kind == FirewallChangeKind.Add ? $"add {Address} for {TimeoutSeconds}s" : $"remove {Address}";
+    public override string ToString()
+    {
+        var verb = Action == FirewallAction.Block ? "block" : "rate-limit";
+        return Kind == FirewallChangeKind.Add ? $"{verb} {TargetText} for {TimeoutSeconds}s" : $"stop {verb} {TargetText}";
+    }
 }

@@ -8,6 +8,25 @@ public sealed partial class FirewallOptions
     /// <summary>Absolute path of the nft binary. Default <c>/usr/sbin/nft</c> (Debian).</summary>
     public string NftPath { get; set; } = "/usr/sbin/nft";
 
+    /// <summary>Absolute path of iptables (IPv4). Default <c>/usr/sbin/iptables</c> (Debian: the nft-based variant).</summary>
+    public string IptablesPath { get; set; } = "/usr/sbin/iptables";
+
+    /// <summary>Absolute path of ip6tables. Default <c>/usr/sbin/ip6tables</c>.</summary>
+    public string Ip6tablesPath { get; set; } = "/usr/sbin/ip6tables";
+
+    /// <summary>Absolute path of ipset. Default <c>/usr/sbin/ipset</c>.</summary>
+    public string IpsetPath { get; set; } = "/usr/sbin/ipset";
+
+    /// <summary>Absolute path of conntrack (conntrack-tools). Default <c>/usr/sbin/conntrack</c>.</summary>
+    public string ConntrackPath { get; set; } = "/usr/sbin/conntrack";
+
+    /// <summary>Also hook the <c>output</c> path: the host stops sending to blocked targets. Default false.</summary>
+    /// <remarks>Off by default: replies to a blocked source are already dropped with its packets, and outbound blocking can surprise local services.</remarks>
+    public bool HookOutput { get; set; }
+
+    /// <summary>The rate applied to rate-limited targets.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
     /// <summary>Absolute path of iproute2's <c>ip</c>; only used with <see cref="NetworkNamespace"/>.</summary>
     public string IpPath { get; set; } = ResolveIpPath();
 
@@ -34,6 +53,12 @@ public sealed partial class FirewallOptions
         var errors = new List<string>();
         if (!Path.IsPathFullyQualified(NftPath))
             errors.Add($"Firewall.NftPath must be an absolute path, got '{NftPath}'.");
+        foreach (var (name, path) in new[] { ("IptablesPath", IptablesPath), ("Ip6tablesPath", Ip6tablesPath), ("IpsetPath", IpsetPath), ("ConntrackPath", ConntrackPath) })
+        {
+            if (!Path.IsPathFullyQualified(path))
+                errors.Add($"Firewall.{name} must be an absolute path, got '{path}'.");
+        }
+        errors.AddRange(RateLimit.Validate());
         if (!Path.IsPathFullyQualified(IpPath))
             errors.Add($"Firewall.IpPath must be an absolute path, got '{IpPath}'.");
         if (NetworkNamespace is not null && !IsValidNamespaceName(NetworkNamespace))

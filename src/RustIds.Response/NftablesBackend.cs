@@ -2,14 +2,18 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RustIds.Reputation.Addresses;
 
 namespace RustIds.Response;
 
-/// <summary>Blocks addresses with nftables: table <c>inet rustids</c>, timeout sets, drop rules.</summary>
+/// <summary>Blocks and rate-limits with nftables: table <c>inet rustids</c>, timeout sets, interval sets, one check chain.</summary>
 /// <remarks>
-/// Every change is one transaction through <c>nft -f -</c> on stdin, so a batch applies fully or
-/// not at all. Only the <c>inet rustids</c> table is ever touched. Not thread-safe for
-/// overlapping calls that depend on each other; <see cref="BlockManager"/> serialises them.
+/// Layout (see docs/firewall.md): base chains <c>input</c>, <c>forward</c> (and <c>output</c> when
+/// enabled) jump to <c>check</c>, which returns for the allowlist, drops blocked addresses
+/// (hash sets) and prefixes (interval sets), drops what rate-limited sources send over the rate
+/// (a per-source meter), then jumps to <c>feeds</c>, one drop rule per push-to-firewall feed set.
+/// Every change is one transaction through <c>nft -f -</c> on stdin, so it applies fully or not at
+/// all. Only the <c>inet rustids</c> table is ever touched. Callers serialise calls.
 /// </remarks>
 public sealed class NftablesBackend : IFirewallBackend
 {
@@ -22,7 +26,19 @@ public sealed class NftablesBackend : IFirewallBackend
     /// <summary>Set holding blocked IPv6 addresses.</summary>
     public const string SetV6 = "block_v6";
 
-    private static readonly string[] SetNames = [SetV4, SetV6];
+    private const string FeedSetPrefix = "f_";
+
+    private static readonly NftSetKind[] TargetSets =
+    [
+        new(SetV4, FirewallAction.Block, V6: false, Interval: false),
+        new(SetV6, FirewallAction.Block, V6: true, Interval: false),
+        new("blocknet_v4", FirewallAction.Block, V6: false, Interval: true),
+        new("blocknet_v6", FirewallAction.Block, V6: true, Interval: true),
+        new("rl_v4", FirewallAction.RateLimit, V6: false, Interval: false),
+        new("rl_v6", FirewallAction.RateLimit, V6: true, Interval: false),
+        new("rlnet_v4", FirewallAction.RateLimit, V6: false, Interval: true),
+        new("rlnet_v6", FirewallAction.RateLimit, V6: true, Interval: true),
+    ];
 
     private readonly FirewallOptions _options;
     private readonly ProcessRunner _runner;
@@ -46,7 +62,8 @@ public sealed class NftablesBackend : IFirewallBackend
     /// <inheritdoc/>
     public async Task SetupAsync(CancellationToken cancellationToken = default)
     {
-        await RunBatchAsync(BuildSetupScript(_options.ChainPriority), cancellationToken).ConfigureAwait(false);
+        var feeds = await ListFeedSetNamesAsync(cancellationToken).ConfigureAwait(false);
+        await RunBatchAsync(BuildSetupScript(_options, feeds), cancellationToken).ConfigureAwait(false);
         ResponseLog.FirewallReady(_logger, Name, Table);
     }
 
@@ -64,14 +81,81 @@ public sealed class NftablesBackend : IFirewallBackend
     public async Task<IReadOnlyList<FirewallEntry>> ListAsync(CancellationToken cancellationToken = default)
     {
         var entries = new List<FirewallEntry>();
-        foreach (var set in SetNames)
+        foreach (var set in TargetSets)
         {
             var result = await _runner.RunCheckedAsync(
-                _options.NftPath, ["-j", "list", "set", "inet", "rustids", set], null, _options.CommandTimeout, cancellationToken)
+                _options.NftPath, ["-j", "list", "set", "inet", "rustids", set.Name], null, _options.CommandTimeout, cancellationToken)
                 .ConfigureAwait(false);
-            NftSetJsonParser.Parse(result.StandardOutput, entries);
+            NftSetJsonParser.Parse(result.StandardOutput, set.Action, entries);
         }
         return entries;
+    }
+
+    /// <inheritdoc/>
+    public Task ReplaceAllowlistAsync(CidrSet allowed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        var script = new StringBuilder();
+        foreach (var v6 in (ReadOnlySpan<bool>)[false, true])
+        {
+            var set = v6 ? "allow_v6" : "allow_v4";
+            script.Append("flush set ").Append(Table).Append(' ').Append(set).Append('\n');
+            AppendElements(script, set, allowed, v6);
+        }
+        return RunBatchAsync(script.ToString(), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task ReplaceFeedSetAsync(FeedSetName feed, CidrSet entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var feeds = await ListFeedSetNamesAsync(cancellationToken).ConfigureAwait(false);
+        if (!feeds.Contains(feed))
+            feeds.Add(feed);
+        var script = new StringBuilder(entries.RangeCount * 24 + 512);
+        foreach (var v6 in (ReadOnlySpan<bool>)[false, true])
+        {
+            var set = FeedSet(feed, v6);
+            script.Append("add set ").Append(Table).Append(' ').Append(set)
+                .Append(v6 ? " { type ipv6_addr; flags interval; }\n" : " { type ipv4_addr; flags interval; }\n");
+            script.Append("flush set ").Append(Table).Append(' ').Append(set).Append('\n');
+            AppendElements(script, set, entries, v6);
+        }
+        AppendFeedRules(script, feeds);
+        var result = await RunBatchAsync(script.ToString(), cancellationToken).ConfigureAwait(false);
+        ResponseLog.FeedSetReplaced(_logger, feed.Value, entries.RangeCount, result.Elapsed.TotalMilliseconds);
+    }
+
+    /// <inheritdoc/>
+    public async Task RemoveFeedSetAsync(FeedSetName feed, CancellationToken cancellationToken = default)
+    {
+        var feeds = await ListFeedSetNamesAsync(cancellationToken).ConfigureAwait(false);
+        if (!feeds.Remove(feed))
+            return;
+        var script = new StringBuilder();
+        AppendFeedRules(script, feeds);
+        script.Append("delete set ").Append(Table).Append(' ').Append(FeedSet(feed, v6: false)).Append('\n');
+        script.Append("delete set ").Append(Table).Append(' ').Append(FeedSet(feed, v6: true)).Append('\n');
+        await RunBatchAsync(script.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<FeedSetInfo>> ListFeedSetsAsync(CancellationToken cancellationToken = default)
+    {
+        var infos = new List<FeedSetInfo>();
+        foreach (var feed in await ListFeedSetNamesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var count = 0;
+            foreach (var v6 in new[] { false, true })
+            {
+                var result = await _runner.RunCheckedAsync(
+                    _options.NftPath, ["-j", "list", "set", "inet", "rustids", FeedSet(feed, v6)], null, _options.CommandTimeout, cancellationToken)
+                    .ConfigureAwait(false);
+                count += NftSetJsonParser.CountElements(result.StandardOutput);
+            }
+            infos.Add(new FeedSetInfo(feed, count));
+        }
+        return infos;
     }
 
     /// <inheritdoc/>
@@ -83,22 +167,67 @@ public sealed class NftablesBackend : IFirewallBackend
     }
 
     /// <summary>The setup transaction: creates what is missing, rewrites our rules, keeps set elements.</summary>
-    internal static string BuildSetupScript(int priority)
+    internal static string BuildSetupScript(FirewallOptions options, IReadOnlyCollection<FeedSetName> feeds)
     {
-        var p = priority.ToString(CultureInfo.InvariantCulture);
+        var p = options.ChainPriority.ToString(CultureInfo.InvariantCulture);
+        var rate = options.RateLimit.PacketsPerSecond.ToString(CultureInfo.InvariantCulture);
+        var burst = options.RateLimit.Burst.ToString(CultureInfo.InvariantCulture);
         var script = new StringBuilder();
         script.Append("add table ").Append(Table).Append('\n');
-        script.Append("add set ").Append(Table).Append(' ').Append(SetV4).Append(" { type ipv4_addr; flags timeout; }\n");
-        script.Append("add set ").Append(Table).Append(' ').Append(SetV6).Append(" { type ipv6_addr; flags timeout; }\n");
-        foreach (var (chain, hook) in (ReadOnlySpan<(string, string)>)[("input", "input"), ("forward", "forward")])
+        foreach (var v6 in (ReadOnlySpan<bool>)[false, true])
         {
-            script.Append("add chain ").Append(Table).Append(' ').Append(chain)
-                .Append(" { type filter hook ").Append(hook).Append(" priority ").Append(p).Append("; policy accept; }\n");
+            var type = v6 ? "ipv6_addr" : "ipv4_addr";
+            script.Append("add set ").Append(Table).Append(" allow_").Append(Family(v6)).Append(" { type ").Append(type).Append("; flags interval; }\n");
+            foreach (var set in TargetSets)
+            {
+                if (set.V6 != v6)
+                    continue;
+                script.Append("add set ").Append(Table).Append(' ').Append(set.Name).Append(" { type ").Append(type)
+                    .Append(set.Interval ? "; flags interval,timeout; }\n" : "; flags timeout; }\n");
+            }
+            // Per-source token buckets of rate-limited sources; idle entries go after a minute.
+            script.Append("add set ").Append(Table).Append(" rl_meter_").Append(Family(v6)).Append(" { type ").Append(type)
+                .Append("; size 65535; flags dynamic,timeout; timeout 60s; }\n");
+        }
+        foreach (var chain in (ReadOnlySpan<string>)["check", "check_out", "feeds"])
+        {
+            script.Append("add chain ").Append(Table).Append(' ').Append(chain).Append('\n');
             script.Append("flush chain ").Append(Table).Append(' ').Append(chain).Append('\n');
+        }
+        foreach (var v6 in (ReadOnlySpan<bool>)[false, true])
+        {
+            var ip = v6 ? "ip6" : "ip";
+            var family = Family(v6);
             // No "ct state established accept" before these: connections the offender already
-            // has open are dropped too.
-            script.Append("add rule ").Append(Table).Append(' ').Append(chain).Append(" ip saddr @").Append(SetV4).Append(" drop\n");
-            script.Append("add rule ").Append(Table).Append(' ').Append(chain).Append(" ip6 saddr @").Append(SetV6).Append(" drop\n");
+            // has open are dropped too. The allowlist returns first, so nothing below can drop it.
+            Rule(script, "check", $"{ip} saddr @allow_{family} return");
+            Rule(script, "check", $"{ip} saddr @block_{family} drop");
+            Rule(script, "check", $"{ip} saddr @blocknet_{family} drop");
+            foreach (var set in (ReadOnlySpan<string>)["rl_", "rlnet_"])
+            {
+                Rule(script, "check",
+                    $"{ip} saddr @{set}{family} update @rl_meter_{family} {{ {ip} saddr limit rate over {rate}/second burst {burst} packets }} drop");
+            }
+            Rule(script, "check_out", $"{ip} daddr @allow_{family} return");
+            Rule(script, "check_out", $"{ip} daddr @block_{family} drop");
+            Rule(script, "check_out", $"{ip} daddr @blocknet_{family} drop");
+        }
+        Rule(script, "check", "jump feeds");
+        AppendFeedRules(script, feeds);
+
+        foreach (var (chain, target) in (ReadOnlySpan<(string, string)>)[("input", "check"), ("forward", "check"), ("output", "check_out")])
+        {
+            if (chain == "output" && !options.HookOutput)
+            {
+                // Remove a hook left from an earlier setup with HookOutput on ("add" first so the delete cannot fail).
+                script.Append("add chain ").Append(Table).Append(" output { type filter hook output priority ").Append(p).Append("; policy accept; }\n");
+                script.Append("delete chain ").Append(Table).Append(" output\n");
+                continue;
+            }
+            script.Append("add chain ").Append(Table).Append(' ').Append(chain)
+                .Append(" { type filter hook ").Append(chain).Append(" priority ").Append(p).Append("; policy accept; }\n");
+            script.Append("flush chain ").Append(Table).Append(' ').Append(chain).Append('\n');
+            Rule(script, chain, "jump " + target);
         }
         return script.ToString();
     }
@@ -112,22 +241,88 @@ public sealed class NftablesBackend : IFirewallBackend
     /// </remarks>
     internal static string BuildChangeScript(IReadOnlyList<FirewallChange> changes)
     {
-        var script = new StringBuilder(changes.Count * 160);
+        var script = new StringBuilder(changes.Count * 180);
         foreach (var change in changes)
         {
-            var set = change.Address.IsV4 ? SetV4 : SetV6;
-            var address = change.Address.ToString();
-            script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(address).Append(" }\n");
-            script.Append("delete element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(address).Append(" }\n");
+            var set = SetFor(change);
+            var target = change.TargetText;
+            script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target).Append(" }\n");
+            script.Append("delete element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target).Append(" }\n");
             if (change.Kind == FirewallChangeKind.Add)
             {
-                script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(address)
+                script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target)
                     .Append(" timeout ").Append(change.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)).Append("s }\n");
             }
         }
         return script.ToString();
     }
 
+    internal static string SetFor(FirewallChange change)
+    {
+        var prefix = (change.Action, change.IsSingleAddress) switch
+        {
+            (FirewallAction.Block, true) => "block_",
+            (FirewallAction.Block, false) => "blocknet_",
+            (_, true) => "rl_",
+            _ => "rlnet_",
+        };
+        return prefix + Family(change.Target.Network.IsV6);
+    }
+
+    private static string FeedSet(FeedSetName feed, bool v6) => FeedSetPrefix + feed.Value + "_" + Family(v6);
+
+    private static string Family(bool v6) => v6 ? "v6" : "v4";
+
+    private static void Rule(StringBuilder script, string chain, string rule) =>
+        script.Append("add rule ").Append(Table).Append(' ').Append(chain).Append(' ').Append(rule).Append('\n');
+
+    /// <summary>Rewrites the feeds chain: one drop rule per feed set and family.</summary>
+    private static void AppendFeedRules(StringBuilder script, IReadOnlyCollection<FeedSetName> feeds)
+    {
+        script.Append("flush chain ").Append(Table).Append(" feeds\n");
+        foreach (var feed in feeds)
+        {
+            Rule(script, "feeds", $"ip saddr @{FeedSet(feed, v6: false)} drop");
+            Rule(script, "feeds", $"ip6 saddr @{FeedSet(feed, v6: true)} drop");
+        }
+    }
+
+    /// <summary>One <c>add element</c> with every network of one family, or nothing when there is none.</summary>
+    private static void AppendElements(StringBuilder script, string set, CidrSet networks, bool v6)
+    {
+        var first = true;
+        foreach (var cidr in networks.ToCidrs())
+        {
+            if (cidr.Network.IsV6 != v6)
+                continue;
+            script.Append(first ? $"add element {Table} {set} {{ " : ", ").Append(FirewallTarget.Format(cidr));
+            first = false;
+        }
+        if (!first)
+            script.Append(" }\n");
+    }
+
+    /// <summary>The feed sets in our table, from the set names (terse: without their elements).</summary>
+    private async Task<List<FeedSetName>> ListFeedSetNamesAsync(CancellationToken cancellationToken)
+    {
+        var result = await _runner.RunAsync(_options.NftPath, ["-t", "-j", "list", "table", "inet", "rustids"], null, _options.CommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        if (result.ExitCode != 0)
+            return []; // no table yet
+        var feeds = new List<FeedSetName>();
+        foreach (var name in NftSetJsonParser.SetNames(result.StandardOutput))
+        {
+            if (name.StartsWith(FeedSetPrefix, StringComparison.Ordinal) && name.EndsWith("_v4", StringComparison.Ordinal)
+                && FeedSetName.TryParse(name[FeedSetPrefix.Length..^3], out var feed))
+            {
+                feeds.Add(feed);
+            }
+        }
+        return feeds;
+    }
+
     private Task<ProcessResult> RunBatchAsync(string script, CancellationToken cancellationToken) =>
         _runner.RunCheckedAsync(_options.NftPath, ["-f", "-"], script, _options.CommandTimeout, cancellationToken);
+
+    private readonly record struct NftSetKind(string Name, FirewallAction Action, bool V6, bool Interval);
 }

@@ -14,6 +14,9 @@ internal static partial class ResponseLog
     [LoggerMessage(3002, LogLevel.Debug, "Applied {Count} firewall changes in {ElapsedMs:0.0} ms")]
     public static partial void BatchApplied(ILogger logger, int count, double elapsedMs);
 
+    [LoggerMessage(3003, LogLevel.Information, "Replaced feed set {Feed}: {Ranges} ranges in {ElapsedMs:0.0} ms")]
+    public static partial void FeedSetReplaced(ILogger logger, string feed, int ranges, double elapsedMs);
+
     [LoggerMessage(3010, LogLevel.Information, "Dry run: would create the firewall table, sets and chains")]
     public static partial void DryRunSetup(ILogger logger);
 

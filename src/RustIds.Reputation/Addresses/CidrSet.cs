@@ -67,6 +67,51 @@ public sealed class CidrSet
         return false;
     }
 
+    /// <summary>True when some address of <paramref name="network"/> is in the set.</summary>
+    public bool Overlaps(Cidr network)
+    {
+        if (network.Network.IsV4)
+        {
+            var i = LastStartAtOrBelow(_v4Starts, (uint)network.Last);
+            return i >= 0 && _v4Ends[i] >= (uint)network.First;
+        }
+        var j = LastStartAtOrBelow(_v6Starts, network.Last);
+        return j >= 0 && _v6Ends[j] >= network.First;
+    }
+
+    /// <summary>The set as the fewest CIDR networks that cover exactly its ranges, IPv4 first, ascending.</summary>
+    /// <remarks>For firewalls whose sets hold prefixes only (ipset <c>hash:net</c>); a range splits into at most 2 × bits networks.</remarks>
+    public IEnumerable<Cidr> ToCidrs()
+    {
+        for (var i = 0; i < _v4Starts.Length; i++)
+        {
+            foreach (var cidr in Decompose(_v4Starts[i], _v4Ends[i], 32))
+                yield return cidr;
+        }
+        for (var i = 0; i < _v6Starts.Length; i++)
+        {
+            foreach (var cidr in Decompose(_v6Starts[i], _v6Ends[i], 128))
+                yield return cidr;
+        }
+    }
+
+    private static IEnumerable<Cidr> Decompose(UInt128 start, UInt128 end, int bits)
+    {
+        while (true)
+        {
+            // The largest block aligned at start that does not pass end.
+            var size = start == 0 ? bits : Math.Min(bits, (int)UInt128.TrailingZeroCount(start));
+            while (size > 0 && (size == 128 ? UInt128.MaxValue : (UInt128.One << size) - 1) > end - start)
+                size--;
+            var address = bits == 32 ? IpAddr.FromV4((uint)start) : IpAddr.FromV6((ulong)(start >> 64), (ulong)start);
+            yield return new Cidr(address, bits - size);
+            var last = start + (size == 128 ? UInt128.MaxValue : (UInt128.One << size) - 1);
+            if (last >= end)
+                yield break;
+            start = last + 1;
+        }
+    }
+
     private static int LastStartAtOrBelow<T>(T[] starts, T value)
         where T : struct, IComparable<T>
     {
