@@ -54,7 +54,7 @@ public sealed class DecisionLogWriter : IDisposable
         json.WriteNumber("duration_seconds"u8, (long)verdict.Duration.TotalSeconds);
         if (expiresAt is { } actualExpiry)
             json.WriteString("expires_at"u8, NoticeText.IsoUtc(actualExpiry));
-        else if (verdict.Action == VerdictAction.Block && verdict.Duration > TimeSpan.Zero)
+        else if (verdict.ChangesFirewall && verdict.Duration > TimeSpan.Zero)
             json.WriteString("expires_at"u8, NoticeText.IsoUtc(decidedAt + verdict.Duration));
         else
             json.WriteNull("expires_at"u8);

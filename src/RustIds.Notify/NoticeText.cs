@@ -17,6 +17,7 @@ internal static class NoticeText
         VerdictAction.Allow => "allow",
         VerdictAction.Alert => "alert",
         VerdictAction.Block => "block",
+        VerdictAction.RateLimit => "rate-limit",
         _ => action.ToString().ToLowerInvariant(),
     };
 

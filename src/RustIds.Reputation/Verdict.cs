@@ -14,8 +14,14 @@ public sealed record Verdict
     /// <summary>The score at or above which the action is Block.</summary>
     public required int BlockThreshold { get; init; }
 
-    /// <summary>Block duration; zero unless <see cref="Action"/> is Block.</summary>
+    /// <summary>Block or rate-limit duration; zero unless <see cref="Action"/> is Block or RateLimit.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>Prior blocks of the address: 0 for a first offence; each level doubles <see cref="Duration"/>.</summary>
+    public int EscalationLevel { get; init; }
+
+    /// <summary>True for the actions that change the firewall (Block, RateLimit).</summary>
+    public bool ChangesFirewall => Action is VerdictAction.Block or VerdictAction.RateLimit;
 
     /// <summary>ISO 3166 country code from GeoIP, or null when unknown.</summary>
     public string? Country { get; init; }

@@ -11,4 +11,8 @@ public enum VerdictAction
 
     /// <summary>Block for <see cref="Verdict.Duration"/>.</summary>
     Block = 2,
+
+    /// <summary>Let through at most the firewall's configured rate for <see cref="Verdict.Duration"/>; the excess is dropped.</summary>
+    /// <remarks>Between Alert and Block in severity; numbered last so stored values keep their meaning.</remarks>
+    RateLimit = 3,
 }

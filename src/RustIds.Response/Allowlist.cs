@@ -50,6 +50,32 @@ public sealed class Allowlist
         return false;
     }
 
+    /// <summary>True when any address of <paramref name="target"/> must not be blocked; <paramref name="reason"/> says which.</summary>
+    /// <remarks>A prefix block is refused as a whole when it would cover one protected address.</remarks>
+    public bool Overlaps(Cidr target, out string reason)
+    {
+        foreach (var entry in _entries)
+        {
+            if (entry.Range.Network.Family == target.Network.Family
+                && (entry.Range.Contains(target.Network) || target.Contains(entry.Range.Network)))
+            {
+                reason = entry.Reason;
+                return true;
+            }
+        }
+        reason = string.Empty;
+        return false;
+    }
+
+    /// <summary>Every protected range merged into one set, for the firewall's allowlist sets.</summary>
+    public CidrSet ToCidrSet()
+    {
+        var builder = new CidrSetBuilder();
+        foreach (var entry in _entries)
+            builder.Add(entry.Range);
+        return builder.Build();
+    }
+
     /// <summary>Builds the allowlist from options and the live system (interfaces, routes, resolv.conf, SSH_CONNECTION).</summary>
     /// <exception cref="FormatException">Some configured CIDRs are invalid; the message lists every one.</exception>
     public static Allowlist Load(AllowlistOptions options) =>

@@ -1,37 +1,58 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using RustIds.Packets;
 using RustIds.Reputation;
+using RustIds.Reputation.Addresses;
 
 namespace RustIds.Response;
 
-/// <summary>Turns Block verdicts into stored, applied, expiring firewall blocks.</summary>
+/// <summary>Turns verdicts into stored, applied, expiring firewall blocks and rate limits.</summary>
 /// <remarks>
-/// Store first, firewall second: every operation writes SQLite, then applies one atomic batch; if
-/// the batch fails the store change is undone and the <see cref="FirewallCommandException"/>
-/// propagates, so store and firewall agree. A crash between the two is repaired by
-/// <see cref="ReconcileAsync"/>. Operations are serialised by one async gate; thread-safe.
+/// <para>
+/// Every request is queued and applied in batches: the first caller drains the queue, planning each
+/// operation against the in-memory <see cref="ActiveBlockTable"/>, writing all store changes in one
+/// SQLite transaction, then applying all firewall changes in one atomic batch. Requests queued
+/// while a batch is applied form the next batch (group commit), up to
+/// <see cref="BlockManagerOptions.MaxBatchSize"/>.
+/// </para>
+/// <para>
+/// Store first, firewall second. If the firewall refuses a batch, the store rows and the table are
+/// put back and, for a batch of several operations, each is retried alone so one bad target
+/// cannot sink the others. A crash between the two steps is repaired by <see cref="ReconcileAsync"/>.
+/// Thread-safe.
+/// </para>
 /// </remarks>
-public sealed class BlockManager
+public sealed partial class BlockManager
 {
-    private const string ApplyFailed = "apply failed";
-
     private readonly IFirewallBackend _backend;
     private readonly BlockStore _store;
-    private readonly Allowlist _allowlist;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly BlockManagerOptions _options;
+    private readonly ConnectionFlusher? _connections;
+    private readonly ActiveBlockTable _table;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _queueLock = new();
+    private readonly List<PendingOperation> _queue = [];
+    private Allowlist _allowlist;
+    private bool _draining;
+    private bool _loaded;
 
-    /// <summary>Creates the manager; validates <paramref name="options"/>.</summary>
+    /// <summary>Creates the manager; validates <paramref name="options"/>. Does no I/O: the store is read on first use.</summary>
+    /// <param name="backend">The firewall.</param>
+    /// <param name="store">The durable record of blocks.</param>
+    /// <param name="allowlist">What is never blocked.</param>
+    /// <param name="timeProvider">The clock (the packet clock in replays).</param>
+    /// <param name="logger">Where decisions and corrections are logged.</param>
+    /// <param name="options">Limits and policy.</param>
+    /// <param name="connections">Deletes conntrack entries of new blocks when <see cref="BlockManagerOptions.DropConnections"/> is on; may be null otherwise.</param>
     public BlockManager(
         IFirewallBackend backend,
         BlockStore store,
         Allowlist allowlist,
         TimeProvider timeProvider,
         ILogger<BlockManager> logger,
-        BlockManagerOptions options)
+        BlockManagerOptions options,
+        ConnectionFlusher? connections = null)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(store);
@@ -42,107 +63,107 @@ public sealed class BlockManager
         var errors = options.Validate();
         if (errors.Count > 0)
             throw new ArgumentException("Invalid block options:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(options));
+        if (options.DropConnections && connections is null)
+            throw new ArgumentException("DropConnections needs a ConnectionFlusher.", nameof(connections));
         _backend = backend;
         _store = store;
         _allowlist = allowlist;
         _timeProvider = timeProvider;
         _logger = logger;
         _options = options;
+        _connections = options.DropConnections ? connections : null;
+        _table = new ActiveBlockTable(options.Ipv4AggregatePrefixLength, options.Ipv6AggregatePrefixLength);
     }
 
-    /// <summary>Blocks the verdict's address for its duration, or extends an active block.</summary>
-    /// <param name="verdict">The scorer's decision; only <see cref="VerdictAction.Block"/> acts.</param>
+    /// <summary>What the manager did since it was created.</summary>
+    public BlockManagerCounters Counters { get; } = new();
+
+    /// <summary>The allowlist in force.</summary>
+    public Allowlist Allowlist => Volatile.Read(ref _allowlist);
+
+    /// <summary>Sets up the firewall, pushes the allowlist into it and (unless told not to) reconciles it with the store.</summary>
+    /// <returns>The number of entries that had drifted.</returns>
+    public async Task<int> StartAsync(bool reconcile = true, CancellationToken cancellationToken = default)
+    {
+        await _backend.SetupAsync(cancellationToken).ConfigureAwait(false);
+        await _backend.ReplaceAllowlistAsync(Allowlist.ToCidrSet(), cancellationToken).ConfigureAwait(false);
+        return reconcile ? await ReconcileAsync(cancellationToken).ConfigureAwait(false) : 0;
+    }
+
+    /// <summary>Swaps in a new allowlist (SIGHUP) and pushes it into the firewall; active blocks it now protects close at the next reconciliation.</summary>
+    public async Task ReplaceAllowlistAsync(Allowlist allowlist, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(allowlist);
+        await _backend.ReplaceAllowlistAsync(allowlist.ToCidrSet(), cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _allowlist, allowlist);
+    }
+
+    /// <summary>Blocks or rate-limits the verdict's address for its duration, or extends an active block.</summary>
+    /// <param name="verdict">The scorer's decision; only <see cref="VerdictAction.Block"/> and <see cref="VerdictAction.RateLimit"/> act.</param>
     /// <param name="rulesSummary">Which rules/detectors fired, stored with the block.</param>
-    /// <param name="cancellationToken">Cancels the wait for the gate or the firewall command.</param>
-    /// <exception cref="FirewallCommandException">The batch failed; the store was rolled back.</exception>
+    /// <param name="cancellationToken">Cancels the wait; the operation may still be applied.</param>
+    /// <exception cref="FirewallCommandException">The firewall refused the change; the store was rolled back.</exception>
     public Task<BlockOutcome> BlockAsync(Verdict verdict, string rulesSummary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         ArgumentNullException.ThrowIfNull(rulesSummary);
-        if (verdict.Action != VerdictAction.Block)
+        var target = Cidr.Single(verdict.Address);
+        if (!verdict.ChangesFirewall)
         {
             return Task.FromResult(new BlockOutcome
             {
                 Kind = BlockOutcomeKind.Ignored,
-                Address = verdict.Address,
+                Target = target,
                 Reason = $"verdict action is {verdict.Action}",
             });
         }
-        var reasonsJson = JsonSerializer.Serialize(verdict.Reasons, ResponseJsonContext.Default.IReadOnlyListVerdictReason);
-        var duration = verdict.Duration > TimeSpan.Zero ? verdict.Duration : _options.DefaultDuration;
-        return BlockCoreAsync(verdict.Address, verdict.Score, reasonsJson, rulesSummary, duration, manual: false, cancellationToken);
+        var request = new BlockRequest(
+            target,
+            verdict.Action == VerdictAction.RateLimit ? FirewallAction.RateLimit : FirewallAction.Block,
+            verdict.Score,
+            JsonSerializer.Serialize(verdict.Reasons, ResponseJsonContext.Default.IReadOnlyListVerdictReason),
+            rulesSummary,
+            verdict.Duration > TimeSpan.Zero ? verdict.Duration : _options.DefaultDuration,
+            Manual: false,
+            verdict.EscalationLevel);
+        return Enqueue(plan => PlanBlock(plan, request), cancellationToken);
     }
 
-    /// <summary>An operator's block: score 100, reason stored as given. Allowlisted addresses are still refused.</summary>
-    public Task<BlockOutcome> BlockManualAsync(IpAddr address, TimeSpan duration, string reason, CancellationToken cancellationToken = default)
+    /// <summary>An operator's block (or rate limit) of an address or prefix: score 100, reason stored as given. The allowlist still applies.</summary>
+    public Task<BlockOutcome> BlockManualAsync(
+        Cidr target, TimeSpan duration, string reason, FirewallAction action = FirewallAction.Block, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
         IReadOnlyList<VerdictReason> reasons = [new VerdictReason("manual", reason, 0)];
-        var reasonsJson = JsonSerializer.Serialize(reasons, ResponseJsonContext.Default.IReadOnlyListVerdictReason);
-        return BlockCoreAsync(address, 100, reasonsJson, "manual", duration, manual: true, cancellationToken);
+        var request = new BlockRequest(
+            target, action, 100, JsonSerializer.Serialize(reasons, ResponseJsonContext.Default.IReadOnlyListVerdictReason),
+            "manual", duration, Manual: true, EscalationLevel: 0);
+        return Enqueue(plan => PlanBlock(plan, request), cancellationToken);
     }
 
-    /// <summary>Ends the open block of <paramref name="address"/> (and removes it from the firewall in any case).</summary>
-    /// <returns>True when an open block was closed.</returns>
-    public async Task<bool> UnblockAsync(IpAddr address, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Ends the open block or rate limit of <paramref name="target"/> (and removes it from the firewall in any case).</summary>
+    /// <returns>True when an open record was closed.</returns>
+    public Task<bool> UnblockAsync(Cidr target, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var now = _timeProvider.GetUtcNow();
-            var open = _store.Find(address);
-            if (open is not null)
-                _store.MarkRemoved(open.Id, reason, now);
-            try
-            {
-                await _backend.ApplyAsync([FirewallChange.Remove(address)], cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                if (open is not null)
-                    _store.Reopen(open.Id);
-                throw;
-            }
-            ResponseLog.Unblocked(_logger, address.ToString(), reason);
-            return open is not null;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return Enqueue(plan => PlanUnblock(plan, target, reason), cancellationToken);
     }
 
     /// <summary>Closes every block whose expiry is at or before now and removes it from the firewall.</summary>
-    /// <returns>How many blocks were closed.</returns>
+    /// <returns>The records closed.</returns>
     /// <remarks>Removing is harmless when the set timeout already dropped the element.</remarks>
-    public async Task<int> ExpireAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BlockRecord>> ExpireAsync(CancellationToken cancellationToken = default) =>
+        Enqueue(PlanExpiry, cancellationToken);
+
+    /// <summary>The active records (from memory once loaded, else from the store).</summary>
+    public async Task<IReadOnlyList<BlockRecord>> GetActiveAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            EnsureLoaded();
             var now = _timeProvider.GetUtcNow();
-            var expired = _store.GetExpired(now);
-            if (expired.Count == 0)
-                return 0;
-            var changes = new List<FirewallChange>(expired.Count);
-            foreach (var record in expired)
-            {
-                _store.MarkRemoved(record.Id, "expired", now);
-                changes.Add(FirewallChange.Remove(record.Address));
-            }
-            try
-            {
-                await _backend.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                foreach (var record in expired)
-                    _store.Reopen(record.Id);
-                throw;
-            }
-            ResponseLog.Expired(_logger, expired.Count);
-            return expired.Count;
+            return _table.Records.Where(r => r.ExpiresAt > now).OrderBy(r => r.Id).ToArray();
         }
         finally
         {
@@ -150,71 +171,15 @@ public sealed class BlockManager
         }
     }
 
-    /// <summary>Makes the firewall match the active store rows: adds missing, removes unknown, refreshes wrong timeouts.</summary>
+    /// <summary>Reloads the open records from the store and makes the firewall match them: adds missing, removes unknown, refreshes wrong timeouts.</summary>
     /// <returns>The number of entries that had drifted (0 when store and firewall agreed).</returns>
-    /// <remarks>Active rows whose address has become allowlisted are closed and removed too.</remarks>
+    /// <remarks>Active rows whose target has become allowlisted are closed and removed too. Each correction is logged.</remarks>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _timeProvider.GetUtcNow();
-            var closed = new List<long>();
-            var desired = new Dictionary<IpAddr, BlockRecord>();
-            foreach (var record in _store.GetActive(now))
-            {
-                if (_allowlist.IsAllowed(record.Address, out var reason))
-                {
-                    ResponseLog.ActiveBlockAllowlisted(_logger, record.Address.ToString(), reason);
-                    _store.MarkRemoved(record.Id, "allowlisted: " + reason, now);
-                    closed.Add(record.Id);
-                    continue;
-                }
-                desired[record.Address] = record;
-            }
-
-            var present = new Dictionary<IpAddr, FirewallEntry>();
-            foreach (var entry in await _backend.ListAsync(cancellationToken).ConfigureAwait(false))
-                present[entry.Target.Network] = entry;
-
-            var changes = new List<FirewallChange>();
-            int added = 0, removed = 0, refreshed = 0;
-            foreach (var (address, record) in desired)
-            {
-                var remaining = record.ExpiresAt - now;
-                if (!present.TryGetValue(address, out var entry))
-                {
-                    changes.Add(FirewallChange.Add(address, remaining));
-                    added++;
-                }
-                else if (entry.Remaining is not { } actual || (actual - remaining).Duration() > _options.ReconcileTolerance)
-                {
-                    changes.Add(FirewallChange.Add(address, remaining));
-                    refreshed++;
-                }
-            }
-            foreach (var address in present.Keys)
-            {
-                if (!desired.ContainsKey(address))
-                {
-                    changes.Add(FirewallChange.Remove(address));
-                    removed++;
-                }
-            }
-
-            try
-            {
-                await _backend.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                foreach (var id in closed)
-                    _store.Reopen(id);
-                throw;
-            }
-            if (changes.Count > 0)
-                ResponseLog.Reconciled(_logger, added, removed, refreshed);
-            return changes.Count;
+            return await ReconcileCoreAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -222,107 +187,171 @@ public sealed class BlockManager
         }
     }
 
-    private async Task<BlockOutcome> BlockCoreAsync(
-        IpAddr address, int score, string reasonsJson, string rules, TimeSpan duration, bool manual, CancellationToken cancellationToken)
+    private Task<T> Enqueue<T>(Func<BatchPlan, Func<T>> plan, CancellationToken cancellationToken)
     {
-        if (_allowlist.IsAllowed(address, out var allowedBecause))
+        cancellationToken.ThrowIfCancellationRequested();
+        var operation = new PendingOperation<T>(plan);
+        bool lead;
+        lock (_queueLock)
         {
-            ResponseLog.RefusedAllowlisted(_logger, address.ToString(), allowedBecause);
-            return new BlockOutcome { Kind = BlockOutcomeKind.RefusedAllowlisted, Address = address, Reason = allowedBecause };
+            _queue.Add(operation);
+            lead = !_draining;
+            _draining = true;
         }
-        duration = Clamp(duration);
+        if (lead)
+            _ = DrainAsync();
+        return cancellationToken.CanBeCanceled ? operation.Task.WaitAsync(cancellationToken) : operation.Task;
+    }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    /// <summary>Applies queued operations batch by batch until the queue is empty; never throws.</summary>
+    private async Task DrainAsync()
+    {
+        if (_options.BatchWindow > TimeSpan.Zero)
+            await Task.Delay(_options.BatchWindow).ConfigureAwait(false);
+        else
+            await Task.Yield(); // off the caller's stack: the first caller does not pay for the whole queue
+        while (true)
         {
-            var now = _timeProvider.GetUtcNow();
-            var expiresAt = now + duration;
-            var existing = _store.Find(address);
-            if (existing is not null)
+            List<PendingOperation> batch;
+            lock (_queueLock)
             {
-                if (existing.ExpiresAt > now)
-                    return await ExtendAsync(existing, now, expiresAt, score, reasonsJson, rules, cancellationToken).ConfigureAwait(false);
-                _store.MarkRemoved(existing.Id, "expired", now);
-            }
-
-            var changes = new List<FirewallChange>();
-            var evicted = new List<BlockRecord>();
-            for (var active = _store.CountActive(now); active >= _options.MaxActiveBlocks; active--)
-            {
-                var lowest = _store.FindLowestScoreActive(now);
-                if (lowest is null || lowest.Score > score)
+                if (_queue.Count == 0)
                 {
-                    foreach (var record in evicted)
-                        _store.Reopen(record.Id);
-                    ResponseLog.RefusedCapacity(_logger, _options.MaxActiveBlocks, address.ToString(), score);
-                    return new BlockOutcome
-                    {
-                        Kind = BlockOutcomeKind.RefusedCapacity,
-                        Address = address,
-                        Reason = $"active block cap {_options.MaxActiveBlocks} reached",
-                    };
+                    _draining = false;
+                    return;
                 }
-                ResponseLog.Evicting(_logger, _options.MaxActiveBlocks, lowest.Address.ToString(), lowest.Score, address.ToString(), score);
-                _store.MarkRemoved(lowest.Id, "evicted: active block cap", now);
-                changes.Add(FirewallChange.Remove(lowest.Address));
-                evicted.Add(lowest);
+                var take = Math.Min(_queue.Count, _options.MaxBatchSize);
+                batch = _queue.GetRange(0, take);
+                _queue.RemoveRange(0, take);
             }
-
-            var id = _store.Add(new BlockRecord
-            {
-                Address = address,
-                Score = score,
-                ReasonsJson = reasonsJson,
-                Rules = rules,
-                CreatedAt = now,
-                ExpiresAt = expiresAt,
-                Manual = manual,
-            });
-            changes.Add(FirewallChange.Add(address, duration));
+            await _gate.WaitAsync().ConfigureAwait(false);
             try
             {
-                await _backend.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
+                await ApplyBatchAsync(batch, retryAlone: batch.Count > 1).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
-                _store.MarkRemoved(id, ApplyFailed, now);
-                foreach (var record in evicted)
-                    _store.Reopen(record.Id);
-                ResponseLog.ApplyFailed(_logger, ex, address.ToString(), id);
-                throw;
+                foreach (var operation in batch)
+                    operation.Fail(ex);
             }
-            ResponseLog.Blocked(_logger, address.ToString(), expiresAt, score, id);
-            return new BlockOutcome { Kind = BlockOutcomeKind.Blocked, Address = address, ExpiresAt = expiresAt, BlockId = id };
-        }
-        finally
-        {
-            _gate.Release();
+            finally
+            {
+                _gate.Release();
+            }
         }
     }
 
-    private async Task<BlockOutcome> ExtendAsync(
-        BlockRecord existing, DateTimeOffset now, DateTimeOffset expiresAt, int score, string reasonsJson, string rules,
-        CancellationToken cancellationToken)
+    private async Task ApplyBatchAsync(List<PendingOperation> batch, bool retryAlone)
     {
-        var newExpiry = expiresAt > existing.ExpiresAt ? expiresAt : existing.ExpiresAt;
-        var newScore = Math.Max(score, existing.Score);
-        _store.Update(existing.Id, newExpiry, newScore, reasonsJson, rules);
+        EnsureLoaded();
+        var plan = new BatchPlan(_table, _timeProvider.GetUtcNow());
+        var planned = new List<PendingOperation>(batch.Count);
+        foreach (var operation in batch)
+        {
+            try
+            {
+                operation.Plan(plan);
+                planned.Add(operation);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                operation.Fail(ex);
+            }
+        }
+        if (plan.IsEmpty)
+        {
+            CompleteAll(planned);
+            return;
+        }
+
         try
         {
-            await _backend.ApplyAsync([FirewallChange.Add(existing.Address, newExpiry - now)], cancellationToken).ConfigureAwait(false);
+            _store.WriteBatch(plan.WriteTo);
+        }
+        catch (Exception)
+        {
+            plan.UndoInMemory();
+            throw;
+        }
+
+        try
+        {
+            await _backend.ApplyAsync(plan.Firewall).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            _store.Update(existing.Id, existing.ExpiresAt, existing.Score, existing.ReasonsJson, existing.Rules);
-            ResponseLog.ApplyFailed(_logger, ex, existing.Address.ToString(), existing.Id);
-            throw;
+            Counters.BatchFailed();
+            plan.UndoInMemory();
+            _store.WriteBatch(plan.RevertIn);
+            if (retryAlone && planned.Count > 1)
+            {
+                ResponseLog.BatchRetriedAlone(_logger, ex, planned.Count);
+                foreach (var operation in planned)
+                    await ApplyBatchAsync([operation], retryAlone: false).ConfigureAwait(false);
+                return;
+            }
+            ResponseLog.ApplyFailed(_logger, ex, plan.Firewall.Count);
+            foreach (var operation in planned)
+                operation.Fail(ex);
+            return;
         }
-        ResponseLog.Extended(_logger, existing.Address.ToString(), newExpiry, newScore, existing.Id);
-        return new BlockOutcome { Kind = BlockOutcomeKind.Extended, Address = existing.Address, ExpiresAt = newExpiry, BlockId = existing.Id };
+        Counters.Applied(plan.Firewall.Count);
+        CompleteAll(planned);
+        if (_connections is not null)
+            await FlushConnectionsAsync(plan.NewlyBlocked).ConfigureAwait(false);
+    }
+
+    private static void CompleteAll(List<PendingOperation> operations)
+    {
+        foreach (var operation in operations)
+            operation.Complete();
+    }
+
+    private async Task FlushConnectionsAsync(List<Cidr> targets)
+    {
+        foreach (var target in targets)
+            Counters.ConnectionsFlushed(await _connections!.FlushAsync(target).ConfigureAwait(false));
+    }
+
+    /// <summary>Loads the open rows on first use (the constructor does no I/O).</summary>
+    private void EnsureLoaded()
+    {
+        if (_loaded)
+            return;
+        _table.Clear();
+        foreach (var record in _store.GetActive(DateTimeOffset.MinValue))
+            _table.Set(record.Target, record);
+        _loaded = true;
     }
 
     private TimeSpan Clamp(TimeSpan duration) =>
         duration < _options.MinDuration ? _options.MinDuration
         : duration > _options.MaxDuration ? _options.MaxDuration
         : duration;
+
+    private readonly record struct BlockRequest(
+        Cidr Target, FirewallAction Action, int Score, string ReasonsJson, string Rules, TimeSpan Duration, bool Manual, int EscalationLevel);
+
+    private abstract class PendingOperation
+    {
+        public abstract void Plan(BatchPlan plan);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class PendingOperation<T>(Func<BatchPlan, Func<T>> planner) : PendingOperation
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Func<T>? _result;
+
+        public Task<T> Task => _completion.Task;
+
+        public override void Plan(BatchPlan plan) => _result = planner(plan);
+
+        public override void Complete() => _completion.TrySetResult(_result!());
+
+        public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    }
 }

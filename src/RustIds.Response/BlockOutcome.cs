@@ -1,4 +1,4 @@
-using RustIds.Packets;
+using RustIds.Reputation.Addresses;
 
 namespace RustIds.Response;
 
@@ -8,8 +8,11 @@ public sealed record BlockOutcome
     /// <summary>What happened.</summary>
     public required BlockOutcomeKind Kind { get; init; }
 
-    /// <summary>The address the request was about.</summary>
-    public required IpAddr Address { get; init; }
+    /// <summary>The address or prefix the request was about.</summary>
+    public required Cidr Target { get; init; }
+
+    /// <summary>Block or rate-limit, as requested.</summary>
+    public FirewallAction Action { get; init; } = FirewallAction.Block;
 
     /// <summary>When the block ends; null when nothing was blocked.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
@@ -19,6 +22,9 @@ public sealed record BlockOutcome
 
     /// <summary>The store row id of the block; null when nothing was blocked.</summary>
     public long? BlockId { get; init; }
+
+    /// <summary>The prefix this block was folded into (enough addresses of it were blocked), or null.</summary>
+    public Cidr? AggregatedInto { get; init; }
 
     /// <summary>True for <see cref="BlockOutcomeKind.Blocked"/> and <see cref="BlockOutcomeKind.Extended"/>.</summary>
     public bool IsBlocked => Kind is BlockOutcomeKind.Blocked or BlockOutcomeKind.Extended;

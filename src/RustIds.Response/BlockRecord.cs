@@ -1,15 +1,18 @@
-using RustIds.Packets;
+using RustIds.Reputation.Addresses;
 
 namespace RustIds.Response;
 
-/// <summary>One row of the <c>blocks</c> table: a block's whole life, from creation to removal.</summary>
+/// <summary>One row of the <c>blocks</c> table: a block's (or rate limit's) whole life, from creation to removal.</summary>
 public sealed record BlockRecord
 {
     /// <summary>Row id; 0 before the row is stored.</summary>
     public long Id { get; init; }
 
-    /// <summary>The blocked address.</summary>
-    public required IpAddr Address { get; init; }
+    /// <summary>The blocked address (a /32 or /128) or prefix.</summary>
+    public required Cidr Target { get; init; }
+
+    /// <summary>Block or rate-limit.</summary>
+    public FirewallAction Action { get; init; } = FirewallAction.Block;
 
     /// <summary>The verdict score (0-100) that caused the block; eviction removes the lowest first.</summary>
     public required int Score { get; init; }
@@ -34,6 +37,12 @@ public sealed record BlockRecord
 
     /// <summary>True when an operator created the block by hand.</summary>
     public bool Manual { get; init; }
+
+    /// <summary>Prior blocks of the address when the verdict was made (0 = first offence); durations double per level.</summary>
+    public int EscalationLevel { get; init; }
+
+    /// <summary>The target as shown to people: a bare address, or network/prefix.</summary>
+    public string TargetText => FirewallTarget.Format(Target);
 
     /// <summary>True when not removed and not yet expired at <paramref name="now"/>.</summary>
     public bool IsActiveAt(DateTimeOffset now) => RemovedAt is null && ExpiresAt > now;

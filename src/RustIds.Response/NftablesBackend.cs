@@ -221,6 +221,7 @@ public sealed class NftablesBackend : IFirewallBackend
             {
                 // Remove a hook left from an earlier setup with HookOutput on ("add" first so the delete cannot fail).
                 script.Append("add chain ").Append(Table).Append(" output { type filter hook output priority ").Append(p).Append("; policy accept; }\n");
+                script.Append("flush chain ").Append(Table).Append(" output\n");
                 script.Append("delete chain ").Append(Table).Append(" output\n");
                 continue;
             }

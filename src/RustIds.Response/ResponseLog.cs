@@ -26,11 +26,11 @@ internal static partial class ResponseLog
     [LoggerMessage(3012, LogLevel.Information, "Dry run: would remove the firewall table")]
     public static partial void DryRunTeardown(ILogger logger);
 
-    [LoggerMessage(3020, LogLevel.Information, "Blocked {Address} until {ExpiresAt:o} (score {Score}, block {BlockId})")]
-    public static partial void Blocked(ILogger logger, string address, DateTimeOffset expiresAt, int score, long blockId);
+    [LoggerMessage(3020, LogLevel.Information, "New {Action} of {Target} until {ExpiresAt:o} (score {Score}, block {BlockId})")]
+    public static partial void Blocked(ILogger logger, string action, string target, DateTimeOffset expiresAt, int score, long blockId);
 
-    [LoggerMessage(3021, LogLevel.Information, "Extended block of {Address} until {ExpiresAt:o} (score {Score}, block {BlockId})")]
-    public static partial void Extended(ILogger logger, string address, DateTimeOffset expiresAt, int score, long blockId);
+    [LoggerMessage(3021, LogLevel.Information, "Extended {Action} of {Target} until {ExpiresAt:o} (score {Score}, block {BlockId})")]
+    public static partial void Extended(ILogger logger, string action, string target, DateTimeOffset expiresAt, int score, long blockId);
 
     [LoggerMessage(3022, LogLevel.Warning, "Refused to block {Address}: allowlisted ({Reason})")]
     public static partial void RefusedAllowlisted(ILogger logger, string address, string reason);
@@ -41,8 +41,8 @@ internal static partial class ResponseLog
     [LoggerMessage(3024, LogLevel.Warning, "Active block cap {Cap} reached: not blocking {Address} (score {Score}); every active block scores higher")]
     public static partial void RefusedCapacity(ILogger logger, int cap, string address, int score);
 
-    [LoggerMessage(3025, LogLevel.Error, "Applying the block of {Address} failed; store row {BlockId} rolled back")]
-    public static partial void ApplyFailed(ILogger logger, Exception exception, string address, long blockId);
+    [LoggerMessage(3025, LogLevel.Error, "The firewall refused a batch of {Changes} changes; the store was rolled back")]
+    public static partial void ApplyFailed(ILogger logger, Exception exception, int changes);
 
     [LoggerMessage(3026, LogLevel.Information, "Expired {Count} blocks")]
     public static partial void Expired(ILogger logger, int count);
@@ -50,8 +50,17 @@ internal static partial class ResponseLog
     [LoggerMessage(3027, LogLevel.Information, "Unblocked {Address}: {Reason}")]
     public static partial void Unblocked(ILogger logger, string address, string reason);
 
-    [LoggerMessage(3028, LogLevel.Warning, "Reconciled firewall with store: {Added} added, {Removed} removed, {Refreshed} refreshed")]
-    public static partial void Reconciled(ILogger logger, int added, int removed, int refreshed);
+    [LoggerMessage(3028, LogLevel.Warning, "Reconciliation {Correction} {Action} of {Target}")]
+    public static partial void ReconcileCorrection(ILogger logger, string correction, string action, string target);
+
+    [LoggerMessage(3030, LogLevel.Warning, "The firewall refused a batch of {Operations} operations; applying each alone")]
+    public static partial void BatchRetriedAlone(ILogger logger, Exception exception, int operations);
+
+    [LoggerMessage(3031, LogLevel.Warning, "Blocked {Members} addresses of {Prefix}: blocking the prefix instead")]
+    public static partial void Aggregated(ILogger logger, string prefix, int members);
+
+    [LoggerMessage(3032, LogLevel.Warning, "Not aggregating {Members} blocked addresses into {Prefix}: it holds an allowlisted address ({Reason})")]
+    public static partial void AggregateRefused(ILogger logger, string prefix, int members, string reason);
 
     [LoggerMessage(3029, LogLevel.Warning, "Closing active block of {Address}: it is now allowlisted ({Reason})")]
     public static partial void ActiveBlockAllowlisted(ILogger logger, string address, string reason);

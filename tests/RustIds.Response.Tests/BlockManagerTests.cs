@@ -52,7 +52,7 @@ public sealed class BlockManagerTests : IDisposable
 
         Assert.Equal(BlockOutcomeKind.Ignored, outcome.Kind);
         Assert.Empty(_backend.Recorded);
-        Assert.Null(_store.Find(Attacker));
+        Assert.Null(_store.Find(Cidr.Single(Attacker)));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class BlockManagerTests : IDisposable
         Assert.Equal(BlockOutcomeKind.RefusedAllowlisted, outcome.Kind);
         Assert.Equal("default gateway 198.51.100.10", outcome.Reason);
         Assert.Empty(_backend.Recorded);
-        Assert.Null(_store.Find(Attacker));
+        Assert.Null(_store.Find(Cidr.Single(Attacker)));
     }
 
     [Fact]
@@ -135,10 +135,10 @@ public sealed class BlockManagerTests : IDisposable
         var shortBlock = await manager.BlockAsync(Verdict(IpAddr.Parse("198.51.100.1"), 50, TimeSpan.FromSeconds(30)), "a");
         await manager.BlockAsync(Verdict(IpAddr.Parse("198.51.100.2"), 50, TimeSpan.FromMinutes(30)), "b");
 
-        Assert.Equal(0, await manager.ExpireAsync());
+        Assert.Empty(await manager.ExpireAsync());
         _clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(1, await manager.ExpireAsync());
-        Assert.Equal(0, await manager.ExpireAsync());
+        Assert.Single(await manager.ExpireAsync());
+        Assert.Empty(await manager.ExpireAsync());
 
         Assert.Equal("expired", _store.Get(shortBlock.BlockId!.Value)!.RemovedReason);
         Assert.Equal(FirewallChange.Remove(IpAddr.Parse("198.51.100.1")), _backend.Recorded[^1]);
@@ -150,10 +150,11 @@ public sealed class BlockManagerTests : IDisposable
         var manager = Manager();
         var outcome = await manager.BlockAsync(Verdict(Attacker, 50, TimeSpan.FromHours(1)), "a");
 
-        Assert.True(await manager.UnblockAsync(Attacker, "false positive"));
+        Assert.True(await manager.UnblockAsync(Cidr.Single(Attacker), "false positive"));
 
         Assert.Equal("false positive", _store.Get(outcome.BlockId!.Value)!.RemovedReason);
-        Assert.Equal(FirewallChange.Remove(Attacker), _backend.Recorded[^1]);
+        Assert.Equal(FirewallChange.Remove(Attacker), _backend.Recorded[^2]);
+        Assert.Equal(FirewallChange.Remove(Attacker, FirewallAction.RateLimit), _backend.Recorded[^1]);
         Assert.Empty(await _backend.ListAsync());
     }
 
@@ -169,7 +170,7 @@ public sealed class BlockManagerTests : IDisposable
         Assert.Equal(2, await manager.ReconcileAsync());
         Assert.Equal(0, await manager.ReconcileAsync());
 
-        var addresses = (await _backend.ListAsync()).Select(e => e.Address.ToString()).Order().ToArray();
+        var addresses = (await _backend.ListAsync()).Select(e => FirewallTarget.Format(e.Target)).Order().ToArray();
         Assert.Equal(["198.51.100.1", "198.51.100.2"], addresses);
     }
 
@@ -185,7 +186,7 @@ public sealed class BlockManagerTests : IDisposable
 
         Assert.Equal(1, ex.ExitCode);
         Assert.Equal("/usr/bin/false", ex.Command);
-        Assert.Null(_store.Find(Attacker));
+        Assert.Null(_store.Find(Cidr.Single(Attacker)));
         Assert.Empty(_store.GetActive(_clock.GetUtcNow()));
         Assert.Equal("apply failed", _store.Get(1)!.RemovedReason);
     }
@@ -206,13 +207,13 @@ public sealed class BlockManagerTests : IDisposable
 
         Assert.Equal(1, ex.ExitCode);
         Assert.Contains("No such file or directory", ex.StandardError, StringComparison.Ordinal);
-        Assert.Null(_store.Find(Attacker));
+        Assert.Null(_store.Find(Cidr.Single(Attacker)));
         Assert.Equal(kept.BlockId, Assert.Single(_store.GetActive(_clock.GetUtcNow())).Id);
 
         // Setup again and reconcile: the firewall gets back exactly what the store holds.
         await backend.SetupAsync();
         Assert.Equal(1, await manager.ReconcileAsync());
-        Assert.Equal(IpAddr.Parse("198.51.100.1"), Assert.Single(await backend.ListAsync()).Address);
+        Assert.Equal(IpAddr.Parse("198.51.100.1"), Assert.Single(await backend.ListAsync()).Target.Network);
     }
 
     private BlockManager Manager(Allowlist? allowlist = null, BlockManagerOptions? options = null) =>

@@ -1,3 +1,4 @@
+using RustIds.Reputation.Addresses;
 using Microsoft.Data.Sqlite;
 using RustIds.Packets;
 
@@ -17,7 +18,7 @@ public sealed class BlockStoreTests : IDisposable
         using var store = Open();
         var id = store.Add(Record("2001:db8::5", score: 77, expiresIn: TimeSpan.FromMinutes(5)) with { Manual = true });
 
-        var found = store.Find(IpAddr.Parse("2001:db8::5"));
+        var found = store.Find(Cidr.Parse("2001:db8::5"));
 
         Assert.NotNull(found);
         Assert.Equal(id, found.Id);
@@ -43,8 +44,8 @@ public sealed class BlockStoreTests : IDisposable
 
         clock.Advance(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(IpAddr.Parse("192.0.2.2"), Assert.Single(store.GetActive(clock.GetUtcNow())).Address);
-        Assert.Equal(IpAddr.Parse("192.0.2.1"), Assert.Single(store.GetExpired(clock.GetUtcNow())).Address);
+        Assert.Equal(IpAddr.Parse("192.0.2.2"), Assert.Single(store.GetActive(clock.GetUtcNow())).Target.Network);
+        Assert.Equal(IpAddr.Parse("192.0.2.1"), Assert.Single(store.GetExpired(clock.GetUtcNow())).Target.Network);
         Assert.Equal(1, store.CountActive(clock.GetUtcNow()));
     }
 
@@ -57,7 +58,7 @@ public sealed class BlockStoreTests : IDisposable
         Assert.True(store.MarkRemoved(id, "operator", T0.AddSeconds(5)));
         Assert.False(store.MarkRemoved(id, "again", T0.AddSeconds(6)));
 
-        Assert.Null(store.Find(IpAddr.Parse("192.0.2.1")));
+        Assert.Null(store.Find(Cidr.Parse("192.0.2.1")));
         Assert.Empty(store.GetExpired(T0.AddHours(1)));
         var row = store.Get(id);
         Assert.Equal("operator", row!.RemovedReason);
@@ -65,33 +66,66 @@ public sealed class BlockStoreTests : IDisposable
     }
 
     [Fact]
-    public void FindLowestScoreActive_SeveralRows_ReturnsLowest()
+    public void WriteBatch_WriterThrows_NothingLands()
     {
         using var store = Open();
         store.Add(Record("192.0.2.1", 60, TimeSpan.FromMinutes(1)));
-        store.Add(Record("192.0.2.2", 40, TimeSpan.FromMinutes(1)));
-        store.Add(Record("192.0.2.3", 90, TimeSpan.FromMinutes(1)));
 
-        Assert.Equal(IpAddr.Parse("192.0.2.2"), store.FindLowestScoreActive(T0)!.Address);
+        Assert.Throws<InvalidOperationException>(() => store.WriteBatch(batch =>
+        {
+            batch.Add(Record("192.0.2.2", 40, TimeSpan.FromMinutes(1)));
+            batch.MarkRemoved(1, "gone", T0);
+            throw new InvalidOperationException("boom");
+        }));
+
+        Assert.Equal("192.0.2.1", Assert.Single(store.GetActive(T0)).TargetText);
     }
 
     [Fact]
-    public void Constructor_ExistingDatabase_KeepsRowsAndUsesWal()
+    public void Add_PrefixRateLimitWithEscalation_RoundTrips()
     {
-        var path = Path.Combine(_directory, "blocks.db");
-        using (var first = new BlockStore(path))
-            first.Add(Record("192.0.2.1", 10, TimeSpan.FromMinutes(1)));
+        using var store = Open();
+        var id = store.Add(Record("2001:db8:1:2::/64", 70, TimeSpan.FromMinutes(5)) with { Action = FirewallAction.RateLimit, EscalationLevel = 3 });
 
-        using var second = new BlockStore(path);
+        var row = store.Get(id)!;
 
-        Assert.NotNull(second.Find(IpAddr.Parse("192.0.2.1")));
-        using var connection = new SqliteConnection($"Data Source={path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-        Assert.Equal("wal", command.ExecuteScalar());
-        command.CommandText = "SELECT version FROM schema_version;";
-        Assert.Equal(1L, command.ExecuteScalar());
+        Assert.Equal(Cidr.Parse("2001:db8:1:2::/64"), row.Target);
+        Assert.Equal(FirewallAction.RateLimit, row.Action);
+        Assert.Equal(3, row.EscalationLevel);
+        Assert.Equal("2001:db8:1:2::/64", row.TargetText);
+        Assert.Equal(id, store.Find(Cidr.Parse("2001:db8:1:2::/64"))!.Id);
+        Assert.Null(store.Find(Cidr.Parse("2001:db8:1:2::/80")));
+    }
+
+    [Fact]
+    public void Open_Version1Database_UpgradedInPlaceWithRowsKept()
+    {
+        var path = Path.Combine(_directory, "v1.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // The schema rustids wrote before prefixes and rate limits existed.
+            command.CommandText =
+                """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version VALUES (1);
+                CREATE TABLE blocks (id INTEGER PRIMARY KEY AUTOINCREMENT, address TEXT NOT NULL, family INTEGER NOT NULL,
+                    score INTEGER NOT NULL, reasons TEXT NOT NULL, rules TEXT NOT NULL, created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL, removed_at INTEGER NULL, removed_reason TEXT NULL, manual INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO blocks (address, family, score, reasons, rules, created_at, expires_at) VALUES ('2001:db8::7', 6, 80, '[]', 'sid:9', 0, 4102444800000);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new BlockStore(path);
+
+        var row = Assert.Single(store.GetActive(T0));
+        Assert.Equal(Cidr.Parse("2001:db8::7/128"), row.Target);
+        Assert.Equal(FirewallAction.Block, row.Action);
+        Assert.Equal(0, row.EscalationLevel);
+        store.Add(Record("192.0.2.1", 10, TimeSpan.FromMinutes(1)) with { EscalationLevel = 2 });
+        Assert.Equal(2, store.GetActive(T0).Count);
     }
 
     [Fact]
@@ -100,14 +134,14 @@ public sealed class BlockStoreTests : IDisposable
         using var store = Open();
         store.Add(Record("192.0.2.1", 10, TimeSpan.FromMinutes(1)) with { Rules = "x'); DROP TABLE blocks; --" });
 
-        Assert.Equal("x'); DROP TABLE blocks; --", store.Find(IpAddr.Parse("192.0.2.1"))!.Rules);
+        Assert.Equal("x'); DROP TABLE blocks; --", store.Find(Cidr.Parse("192.0.2.1"))!.Rules);
     }
 
     private BlockStore Open() => new(Path.Combine(_directory, "blocks.db"));
 
     private static BlockRecord Record(string address, int score, TimeSpan expiresIn) => new()
     {
-        Address = IpAddr.Parse(address),
+        Target = Cidr.Parse(address),
         Score = score,
         ReasonsJson = """[{"Kind":"rule","Detail":"sid 1","Points":50}]""",
         Rules = "sid:1",

@@ -75,7 +75,7 @@ public sealed class BlockTrafficTests : IDisposable
                 await Task.Delay(TimeSpan.FromMilliseconds(200));
             }
             Assert.True(await CanConnectAsync(attacker, gatewayAddress, Port, 3), "connect after expiry");
-            Assert.Equal(1, await manager.ExpireAsync());
+            Assert.Single(await manager.ExpireAsync());
             Assert.Empty(store.GetActive(TimeProvider.System.GetUtcNow()));
         }
         finally

@@ -1,3 +1,4 @@
+using RustIds.Reputation.Addresses;
 using RustIds.Packets;
 
 namespace RustIds.Response.Tests;
@@ -25,9 +26,11 @@ public sealed class NftScriptTests
     [Fact]
     public void BuildSetupScript_CustomPriority_AppearsInBothChains()
     {
-        var script = NftablesBackend.BuildSetupScript(-5);
+        var script = NftablesBackend.BuildSetupScript(new FirewallOptions { ChainPriority = -5 }, []);
 
-        Assert.Equal(2, script.Split("priority -5;").Length - 1);
+        // input and forward hook at -5; output is added and deleted again (HookOutput off).
+        Assert.Equal(3, script.Split("priority -5;").Length - 1);
+        Assert.Contains("delete chain inet rustids output", script, StringComparison.Ordinal);
         Assert.DoesNotContain("ct state", script, StringComparison.Ordinal);
     }
 
@@ -41,7 +44,7 @@ public sealed class NftScriptTests
 
     [Fact]
     public void Add_UnspecifiedAddress_Rejected() =>
-        Assert.Throws<ArgumentException>(() => FirewallChange.Add(default, TimeSpan.FromSeconds(1)));
+        Assert.ThrowsAny<ArgumentException>(() => FirewallChange.Add(default(IpAddr), TimeSpan.FromSeconds(1)));
 
     [Fact]
     public void Parse_ObjectAndStringElements_BothRead()
@@ -54,12 +57,13 @@ public sealed class NftScriptTests
             """;
         var entries = new List<FirewallEntry>();
 
-        NftSetJsonParser.Parse(json, entries);
+        NftSetJsonParser.Parse(json, FirewallAction.Block, entries);
 
         Assert.Equal(
         [
-            new FirewallEntry(IpAddr.Parse("10.0.0.1"), TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(299)),
-            new FirewallEntry(IpAddr.Parse("10.0.0.2"), null, null),
+            new FirewallEntry(Cidr.Parse("10.0.0.1"), FirewallAction.Block, TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(299)),
+            new FirewallEntry(Cidr.Parse("10.0.0.2"), FirewallAction.Block, null, null),
+            new FirewallEntry(Cidr.Parse("10.1.0.0/16"), FirewallAction.Block, null, null),
         ],
             entries);
     }
@@ -69,7 +73,7 @@ public sealed class NftScriptTests
     {
         var entries = new List<FirewallEntry>();
 
-        NftSetJsonParser.Parse("""{"nftables": [{"metainfo": {}}, {"set": {"name": "block_v6"}}]}""", entries);
+        NftSetJsonParser.Parse("""{"nftables": [{"metainfo": {}}, {"set": {"name": "block_v6"}}]}""", FirewallAction.RateLimit, entries);
 
         Assert.Empty(entries);
     }

@@ -18,15 +18,22 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
 
         await backend.SetupAsync();
         await backend.ApplyAsync([FirewallChange.Add(V4, TimeSpan.FromHours(1))]);
-        var first = (await ns.NftAsync("list", "chain", "inet", "rustids", "input")).StandardOutput;
+        var first = (await ns.NftAsync("-t", "list", "table", "inet", "rustids")).StandardOutput;
         await backend.SetupAsync();
-        var second = (await ns.NftAsync("list", "chain", "inet", "rustids", "input")).StandardOutput;
+        var second = (await ns.NftAsync("-t", "list", "table", "inet", "rustids")).StandardOutput;
+        var input = (await ns.NftAsync("list", "chain", "inet", "rustids", "input")).StandardOutput;
+        var check = (await ns.NftAsync("list", "chain", "inet", "rustids", "check")).StandardOutput;
 
         Assert.Equal(first, second);
-        Assert.Contains("ip saddr @block_v4 drop", second, StringComparison.Ordinal);
-        Assert.Contains("ip6 saddr @block_v6 drop", second, StringComparison.Ordinal);
-        Assert.Contains("priority filter - 10", second, StringComparison.Ordinal);
-        Assert.Contains(await backend.ListAsync(), e => e.Address == V4);
+        Assert.Contains("jump check", input, StringComparison.Ordinal);
+        Assert.Contains("priority filter - 10", input, StringComparison.Ordinal);
+        Assert.Contains("ip saddr @allow_v4 return", check, StringComparison.Ordinal);
+        Assert.Contains("ip saddr @block_v4 drop", check, StringComparison.Ordinal);
+        Assert.Contains("ip6 saddr @blocknet_v6 drop", check, StringComparison.Ordinal);
+        Assert.Contains("ip saddr @rl_v4 update @rl_meter_v4 { ip saddr limit rate over 10/second burst 20 packets } drop", check, StringComparison.Ordinal);
+        Assert.True(check.IndexOf("@allow_v4 return", StringComparison.Ordinal) < check.IndexOf("@block_v4 drop", StringComparison.Ordinal),
+            "the allowlist must be checked before any drop");
+        Assert.Contains(await backend.ListAsync(), e => e.Target.Network == V4);
     }
 
     [SkippableFact]
@@ -41,8 +48,8 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
         var entries = await backend.ListAsync();
 
         Assert.Equal(2, entries.Count);
-        var v4 = Assert.Single(entries, e => e.Address == V4);
-        var v6 = Assert.Single(entries, e => e.Address == V6);
+        var v4 = Assert.Single(entries, e => e.Target.Network == V4);
+        var v6 = Assert.Single(entries, e => e.Target.Network == V6);
         Assert.Equal(TimeSpan.FromSeconds(60), v4.Timeout);
         Assert.Equal(TimeSpan.FromSeconds(120), v6.Timeout);
         Assert.InRange(v4.Remaining!.Value.TotalSeconds, 55, 60);
@@ -61,8 +68,8 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
         await backend.ApplyAsync([FirewallChange.Add(V4, TimeSpan.FromSeconds(900)), FirewallChange.Add(V6, TimeSpan.FromSeconds(20))]);
         var entries = await backend.ListAsync();
 
-        Assert.Equal(TimeSpan.FromSeconds(900), Assert.Single(entries, e => e.Address == V4).Timeout);
-        Assert.Equal(TimeSpan.FromSeconds(20), Assert.Single(entries, e => e.Address == V6).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(900), Assert.Single(entries, e => e.Target.Network == V4).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(20), Assert.Single(entries, e => e.Target.Network == V6).Timeout);
     }
 
     [SkippableFact]
@@ -82,7 +89,7 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
         ]);
 
         var entry = Assert.Single(await backend.ListAsync());
-        Assert.Equal(V6, entry.Address);
+        Assert.Equal(V6, entry.Target.Network);
     }
 
     [SkippableFact]
@@ -128,8 +135,8 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
         var backend = new NftablesBackend(ns.FirewallOptions());
         await backend.SetupAsync();
         // Delete the v6 set behind the backend's back: the v6 part of the batch must fail.
-        await ns.NftAsync("flush", "chain", "inet", "rustids", "input");
-        await ns.NftAsync("flush", "chain", "inet", "rustids", "forward");
+        await ns.NftAsync("flush", "chain", "inet", "rustids", "check");
+        await ns.NftAsync("flush", "chain", "inet", "rustids", "check_out");
         await ns.NftAsync("delete", "set", "inet", "rustids", "block_v6");
 
         await Assert.ThrowsAsync<FirewallCommandException>(

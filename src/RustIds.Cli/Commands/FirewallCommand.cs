@@ -11,22 +11,30 @@ internal static class FirewallCommand
 {
     public static Command Create()
     {
-        var command = new Command("firewall", $"Manage rustids' own firewall objects (nftables table '{NftablesBackend.Table}'); nothing else is touched.");
+        var command = new Command("firewall",
+            $"Manage rustids' own firewall objects (nftables: table '{NftablesBackend.Table}'; iptables: chain RUSTIDS and the rustids_* ipsets); nothing else is touched.");
         command.Subcommands.Add(Create("setup", "Create (or repair) the table, sets and chains. Idempotent.",
             async (backend, ct) =>
             {
                 await backend.SetupAsync(ct);
                 Console.WriteLine($"{backend.Name}: set up");
             }));
-        command.Subcommands.Add(Create("status", "List the addresses in the block sets with their remaining time.",
+        command.Subcommands.Add(Create("status", "List the blocked and rate-limited targets with their remaining time, and the feed sets with their sizes.",
             async (backend, ct) =>
             {
                 var entries = await backend.ListAsync(ct);
-                Console.WriteLine($"{backend.Name}: {entries.Count} blocked address(es)");
-                foreach (var entry in entries)
-                    Console.WriteLine($"  {entry.Address,-40} {(entry.Remaining is { } left ? $"expires in {left:d\\.hh\\:mm\\:ss}" : "no timeout")}");
+                var feeds = await backend.ListFeedSetsAsync(ct);
+                var rateLimited = entries.Count(e => e.Action == FirewallAction.RateLimit);
+                Console.WriteLine($"{backend.Name}: {entries.Count - rateLimited} blocked, {rateLimited} rate-limited, {feeds.Count} feed set(s)");
+                foreach (var entry in entries.OrderBy(e => e.Action).ThenBy(e => e.Target.Network))
+                {
+                    var action = entry.Action == FirewallAction.Block ? "block" : "rate-limit";
+                    Console.WriteLine($"  {FirewallTarget.Format(entry.Target),-43} {action,-10} {(entry.Remaining is { } left ? $"expires in {left:d\\.hh\\:mm\\:ss}" : "no timeout")}");
+                }
+                foreach (var feed in feeds)
+                    Console.WriteLine($"  feed {feed.Name,-38} {feed.Entries} entries");
             }));
-        command.Subcommands.Add(Create("teardown", "Remove rustids' table and everything in it; other tables stay.",
+        command.Subcommands.Add(Create("teardown", "Remove rustids' table (or chain, jumps and ipsets) and everything in it; nothing else is touched.",
             async (backend, ct) =>
             {
                 await backend.TeardownAsync(ct);
@@ -38,7 +46,7 @@ internal static class FirewallCommand
     private static Command Create(string name, string description, Func<IFirewallBackend, CancellationToken, Task> action)
     {
         var config = CommonOptions.Config();
-        var firewall = new Option<string?>("--firewall") { Description = "nftables or dry-run (default: Firewall:Backend)." };
+        var firewall = new Option<string?>("--firewall") { Description = "auto, nftables, iptables or dry-run (default: Firewall:Backend)." };
         firewall.AcceptOnlyFromAmong([.. FirewallBackendNames.All]);
         var command = new Command(name, description) { config, firewall };
         command.SetAction(async (parse, cancellation) =>

@@ -53,11 +53,15 @@ internal static class IpCommand
                 using (var threatDb = ThreatDb.Open(dbPath))
                     history = threatDb.GetHistory(ip);
                 using var store = new BlockStore(dbPath);
-                var block = store.Find(ip);
-                var now = TimeProvider.System.GetUtcNow();
-                Console.WriteLine(block is not null && block.IsActiveAt(now)
-                    ? $"block:       active until {block.ExpiresAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}, score {block.Score}, rules {block.Rules}"
-                    : "block:       none active");
+                var covering = store.GetActive(TimeProvider.System.GetUtcNow()).Where(b => b.Target.Contains(ip)).ToList();
+                if (covering.Count == 0)
+                    Console.WriteLine("block:       none active");
+                foreach (var block in covering)
+                {
+                    var action = block.Action == FirewallAction.Block ? "block" : "rate limit";
+                    Console.WriteLine($"block:       {action} of {block.TargetText} until {block.ExpiresAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}, " +
+                        $"score {block.Score}, escalation level {block.EscalationLevel}, rules {block.Rules}");
+                }
             }
             Console.WriteLine(history.AlertCount == 0 && history.PriorBlockCount == 0
                 ? "history:     none"

@@ -13,6 +13,7 @@ public static class ScoringOptionsFactory
         {
             BlockThreshold = options.BlockThreshold,
             AlertThreshold = options.AlertThreshold,
+            RateLimitThreshold = options.RateLimitThreshold,
             BlocklistPoints = options.BlocklistPoints,
             CountryWeights = new Dictionary<string, int>(options.CountryWeights, StringComparer.OrdinalIgnoreCase),
             BaseBlockDuration = options.BaseBlockDuration,

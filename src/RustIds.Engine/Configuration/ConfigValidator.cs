@@ -47,6 +47,16 @@ public static class ConfigValidator
         Check(firewall.MaxActiveBlocks is >= 1 and <= 1_000_000, "Firewall:MaxActiveBlocks", "must be between 1 and 1000000");
         Check(firewall.ChainPriority is >= -400 and <= 400, "Firewall:ChainPriority", "must be between -400 and 400");
         Check(firewall.ExpirySweepInterval >= TimeSpan.FromMilliseconds(100), "Firewall:ExpirySweepInterval", "must be at least 00:00:00.1");
+        Check(firewall.ReconcileInterval >= TimeSpan.FromSeconds(1), "Firewall:ReconcileInterval", "must be at least 00:00:01");
+        Check(firewall.RateLimitPacketsPerSecond is >= 1 and <= 1_000_000, "Firewall:RateLimitPacketsPerSecond", "must be between 1 and 1000000");
+        Check(firewall.RateLimitBurst is >= 1 and <= 1_000_000, "Firewall:RateLimitBurst", "must be between 1 and 1000000");
+        Check(firewall.Ipv4AggregateThreshold >= 0, "Firewall:Ipv4AggregateThreshold", "must not be negative (0 = off)");
+        Check(firewall.Ipv6AggregateThreshold >= 0, "Firewall:Ipv6AggregateThreshold", "must not be negative (0 = off)");
+        Check(firewall.Ipv4AggregatePrefixLength is >= 8 and <= 31, "Firewall:Ipv4AggregatePrefixLength", "must be between 8 and 31");
+        Check(firewall.Ipv6AggregatePrefixLength is >= 16 and <= 127, "Firewall:Ipv6AggregatePrefixLength", "must be between 16 and 127");
+        Check(firewall.MaxBatchSize is >= 1 and <= 100_000, "Firewall:MaxBatchSize", "must be between 1 and 100000");
+        Check(reputation.RateLimitThreshold is null || (reputation.RateLimitThreshold >= reputation.AlertThreshold && reputation.RateLimitThreshold <= reputation.BlockThreshold),
+            "Reputation:RateLimitThreshold", "must lie between Reputation:AlertThreshold and Reputation:BlockThreshold");
 
         var email = options.Notify.Email;
         if (email.Enabled)

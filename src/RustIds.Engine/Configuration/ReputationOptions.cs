@@ -15,6 +15,9 @@ public sealed class ReputationOptions
     /// <summary>Score at or above which a verdict is an alert rather than allow. Default 20.</summary>
     public int AlertThreshold { get; set; } = 20;
 
+    /// <summary>Score at or above which (below BlockThreshold) an address is rate-limited instead of blocked; null (default) = off.</summary>
+    public int? RateLimitThreshold { get; set; }
+
     /// <summary>Points for being listed on a blocklist. Default 40.</summary>
     public int BlocklistPoints { get; set; } = 40;
 

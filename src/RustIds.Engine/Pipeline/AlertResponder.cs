@@ -56,10 +56,10 @@ public sealed partial class AlertResponder(
 
         var verdict = context.Scorer.Score(offender, window, context.Reputation.WithHistory(history));
         var action = EveAlertAction.Allowed;
-        if (verdict.Action == VerdictAction.Block)
+        if (verdict.ChangesFirewall)
         {
             var outcome = await BlockAsync(verdict, window, cancellation).ConfigureAwait(false);
-            if (outcome?.IsBlocked == true)
+            if (outcome is { IsBlocked: true, Action: FirewallAction.Block })
                 action = EveAlertAction.Blocked;
         }
         else
@@ -76,7 +76,6 @@ public sealed partial class AlertResponder(
         var rulesSummary = string.Join("; ", rules.Select(r => $"{r.Gid}:{r.Sid}:{r.Rev} {r.Signature} x{r.Count}"));
         var now = context.Time.GetUtcNow();
         BlockOutcome outcome;
-        await context.FirewallGate.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
             outcome = await context.Blocks.BlockAsync(verdict, rulesSummary, cancellation).ConfigureAwait(false);
@@ -94,14 +93,11 @@ public sealed partial class AlertResponder(
             counters.RecordDecision(new DecisionSummary(now, verdict.Address, "block-failed", verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
             return null;
         }
-        finally
-        {
-            context.FirewallGate.Release();
-        }
 
         TryRecordVerdict(verdict, now);
         var outcomeName = outcome.Kind switch
         {
+            BlockOutcomeKind.Blocked when outcome.Action == FirewallAction.RateLimit => "rate-limited",
             BlockOutcomeKind.Blocked => "blocked",
             BlockOutcomeKind.Extended => "extended",
             BlockOutcomeKind.RefusedAllowlisted => "refused-allowlisted",
@@ -109,7 +105,8 @@ public sealed partial class AlertResponder(
             _ => "ignored",
         };
         counters.RecordDecision(new DecisionSummary(now, verdict.Address, outcomeName, verdict.Score, verdict.BlockThreshold, outcome.ExpiresAt,
-            verdict.Explain() + (outcome.Reason is { } reason ? Environment.NewLine + "  " + reason : "")));
+            verdict.Explain() + (outcome.Reason is { } reason ? Environment.NewLine + "  " + reason : "")
+            + (outcome.AggregatedInto is { } prefix ? Environment.NewLine + $"  blocked as part of {prefix}" : "")));
         var notice = new BlockNotice
         {
             Address = verdict.Address,
@@ -122,7 +119,7 @@ public sealed partial class AlertResponder(
             Duration = verdict.Duration,
             ExpiresAt = outcome.ExpiresAt,
             DecidedAt = now,
-            UnblockCommand = $"rustids block remove {verdict.Address}",
+            UnblockCommand = $"rustids block remove {(outcome.AggregatedInto is { } aggregate ? aggregate.ToString() : verdict.Address.ToString())}",
             Hostname = context.Hostname,
         };
         context.Decisions.WriteDecision(verdict, now, outcomeName, outcome.ExpiresAt);

@@ -62,12 +62,10 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         EnsureDirectoryFor(options.Storage.DatabasePath);
         using var threatDb = ThreatDb.Open(options.Storage.DatabasePath);
         using var response = ResponseComponents.Create(options, options.Firewall.Backend, options.Storage.DatabasePath, time, loggers);
-        await response.Backend.SetupAsync(cancellation).ConfigureAwait(false);
+        // A replay starts from an empty firewall picture: reconciling it with the live store would be wrong.
+        var drift = await response.Manager.StartAsync(reconcile: !replay, cancellation).ConfigureAwait(false);
         if (!replay)
-        {
-            var drift = await response.Manager.ReconcileAsync(cancellation).ConfigureAwait(false);
             LogReconciled(_logger, drift);
-        }
 
         using var eve = new EveWriter(options.Eve.Path);
         using var decisions = new DecisionLogWriter(options.Eve.DecisionLogPath);
@@ -120,6 +118,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
         using var stopSweep = new CancellationTokenSource();
         var sweep = replay ? Task.CompletedTask : SweepExpiredAsync(context, options.Firewall.ExpirySweepInterval, stopSweep.Token);
+        var reconcile = replay ? Task.CompletedTask : ReconcilePeriodicallyAsync(response.Manager, options.Firewall.ReconcileInterval, stopSweep.Token);
 
         // The responder drains every alert the capture queued, even after a stop was requested.
         try
@@ -134,13 +133,14 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         }
         await stopSweep.CancelAsync().ConfigureAwait(false);
         await sweep.ConfigureAwait(false);
+        await reconcile.ConfigureAwait(false);
 
         var expired = 0;
         if (replay && counters.LastPacketTime is { } end)
         {
             // Close the blocks that ran out within the capture, exactly as the live sweep would have.
             clock!.AdvanceTo(end);
-            expired = await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false);
+            expired = (await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false)).Count;
         }
         await notifications.DisposeAsync().ConfigureAwait(false);
         Volatile.Write(ref _reopenLogs, null);
@@ -172,26 +172,47 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                await context.FirewallGate.WaitAsync(stop).ConfigureAwait(false);
                 try
                 {
                     var expired = await context.Blocks.ExpireAsync(stop).ConfigureAwait(false);
-                    if (expired > 0)
-                        LogExpired(_logger, expired);
+                    foreach (var record in expired)
+                        LogExpired(_logger, record.TargetText, record.Id);
                 }
-                catch (Response.FirewallCommandException ex)
+                catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException)
                 {
                     LogSweepFailed(_logger, ex);
-                }
-                finally
-                {
-                    context.FirewallGate.Release();
                 }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Stopping: the last sweep is not needed, set timeouts expire on their own in the kernel.
+        }
+    }
+
+    /// <summary>Brings the firewall back to the stored state every <paramref name="interval"/>: repairs what someone else flushed or added.</summary>
+    private async Task ReconcilePeriodicallyAsync(Response.BlockManager manager, TimeSpan interval, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                try
+                {
+                    var drift = await manager.ReconcileAsync(stop).ConfigureAwait(false);
+                    if (drift > 0)
+                        LogReconciled(_logger, drift);
+                }
+                catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    LogReconcileFailed(_logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 
@@ -260,8 +281,11 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
     [LoggerMessage(Level = LogLevel.Information, Message = "Reopened {EvePath} and the decision log")]
     private static partial void LogReopened(ILogger logger, string evePath);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} blocks")]
-    private static partial void LogExpired(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Block of {Target} expired (block {BlockId})")]
+    private static partial void LogExpired(ILogger logger, string target, long blockId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciliation failed; retrying at the next tick")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Expiry sweep failed; retrying at the next tick")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

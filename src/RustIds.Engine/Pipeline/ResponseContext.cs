@@ -24,9 +24,6 @@ public sealed class ResponseContext
     public required ReputationSources Reputation { get; init; }
     public required BlockManager Blocks { get; init; }
 
-    /// <summary>Serializes firewall work between the alert handler and the expiry sweep.</summary>
-    public SemaphoreSlim FirewallGate { get; } = new(1, 1);
-
     public required EveWriter Eve { get; init; }
     public required DecisionLogWriter Decisions { get; init; }
     public required NotificationQueue Notifications { get; init; }

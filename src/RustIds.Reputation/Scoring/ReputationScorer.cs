@@ -50,6 +50,7 @@ public sealed class ReputationScorer
                 string.Create(CultureInfo.InvariantCulture, $"{dropRule.Gid}:{dropRule.Sid}:{dropRule.Rev} has action drop: block whatever the score"), 0));
         }
         var action = score >= _options.BlockThreshold || dropRule is not null ? VerdictAction.Block
+            : _options.RateLimitThreshold is { } rateLimit && score >= rateLimit ? VerdictAction.RateLimit
             : score >= _options.AlertThreshold ? VerdictAction.Alert
             : VerdictAction.Allow;
         return new Verdict
@@ -58,7 +59,8 @@ public sealed class ReputationScorer
             Action = action,
             Score = (int)score,
             BlockThreshold = _options.BlockThreshold,
-            Duration = action == VerdictAction.Block ? BlockDuration(priorBlocks) : TimeSpan.Zero,
+            Duration = action is VerdictAction.Block or VerdictAction.RateLimit ? BlockDuration(priorBlocks) : TimeSpan.Zero,
+            EscalationLevel = priorBlocks,
             Country = country,
             Reasons = reasons,
         };

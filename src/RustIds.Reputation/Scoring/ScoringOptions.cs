@@ -11,6 +11,10 @@ public sealed class ScoringOptions
     /// <remarks>20 = one priority-3 rule: noticeable, not yet worth a firewall change.</remarks>
     public int AlertThreshold { get; set; } = 20;
 
+    /// <summary>Score at or above which (and below <see cref="BlockThreshold"/>) the address is rate-limited; null (default) turns rate limiting off.</summary>
+    /// <remarks>Off by default: a rate limit is a softer block, and where to put it between "tell someone" and "block" is the operator's call. 40 is a sensible value.</remarks>
+    public int? RateLimitThreshold { get; set; }
+
     /// <summary>Points for the highest-priority alert when it is priority 1. Default 60 (blocks on its own).</summary>
     public int Severity1Points { get; set; } = 60;
 
@@ -64,6 +68,8 @@ public sealed class ScoringOptions
             errors.Add($"BlockThreshold must be 1–100 points (was {BlockThreshold}).");
         if (AlertThreshold < 0 || AlertThreshold > BlockThreshold)
             errors.Add($"AlertThreshold must be 0–BlockThreshold points (was {AlertThreshold}).");
+        if (RateLimitThreshold is { } rateLimit && (rateLimit < AlertThreshold || rateLimit > BlockThreshold))
+            errors.Add($"RateLimitThreshold must lie between AlertThreshold and BlockThreshold (was {rateLimit}).");
         if (Severity1Points < 0 || Severity2Points < 0 || Severity3Points < 0 || Severity4Points < 0)
             errors.Add("Severity points must not be negative.");
         if (ExtraSidPoints < 0 || ExtraSidPointsCap < 0 || BlocklistPoints < 0 || ExtraBlocklistPoints < 0 || ExtraBlocklistPointsCap < 0)
