@@ -14,7 +14,10 @@ namespace RustIds.Response;
 public sealed class BlockStore : IDisposable
 {
     /// <summary>The schema version this code writes.</summary>
-    /// <remarks>2 added prefix_length, action and escalation; a version-1 database is upgraded in place.</remarks>
+    /// <remarks>
+    /// Kept in the table <c>blocks_schema</c>. 2 added prefix_length, action and escalation; a
+    /// version-1 table (which has no such columns) is upgraded in place.
+    /// </remarks>
     public const int SchemaVersion = 2;
 
     private const string Columns =
@@ -190,7 +193,6 @@ public sealed class BlockStore : IDisposable
                 // created_at, expires_at, removed_at: Unix milliseconds UTC. family: 4 or 6.
                 command.CommandText =
                     """
-                    CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
                     CREATE TABLE IF NOT EXISTS blocks (
                         id INTEGER PRIMARY KEY AUTOINCREMENT,
                         address TEXT NOT NULL,
@@ -215,20 +217,16 @@ public sealed class BlockStore : IDisposable
             using (var command = _connection.CreateCommand())
             {
                 command.Transaction = transaction;
-                command.CommandText = "SELECT MAX(version) FROM schema_version;";
+                // The blocks table's own version row: schema_version belongs to the threat DB sharing this file.
+                command.CommandText = "CREATE TABLE IF NOT EXISTS blocks_schema (version INTEGER NOT NULL); SELECT MAX(version) FROM blocks_schema;";
                 var current = command.ExecuteScalar();
-                if (current is null or DBNull)
-                {
-                    command.CommandText = "INSERT INTO schema_version (version) VALUES ($version);";
-                    command.Parameters.AddWithValue("$version", SchemaVersion);
-                    command.ExecuteNonQuery();
-                }
-                else if (Convert.ToInt32(current, CultureInfo.InvariantCulture) > SchemaVersion)
+                if (current is not null and not DBNull && Convert.ToInt32(current, CultureInfo.InvariantCulture) > SchemaVersion)
                 {
                     throw new InvalidOperationException(
-                        $"The block database has schema version {current}; this build understands up to {SchemaVersion}.");
+                        $"The block table has schema version {current}; this build understands up to {SchemaVersion}.");
                 }
-                else if (Convert.ToInt32(current, CultureInfo.InvariantCulture) < 2)
+                command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('blocks') WHERE name = 'prefix_length';";
+                if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
                 {
                     // Version 1 had single addresses only: NULL prefix_length reads as the host length.
                     command.CommandText =
@@ -236,10 +234,12 @@ public sealed class BlockStore : IDisposable
                         ALTER TABLE blocks ADD COLUMN prefix_length INTEGER NULL;
                         ALTER TABLE blocks ADD COLUMN action INTEGER NOT NULL DEFAULT 0;
                         ALTER TABLE blocks ADD COLUMN escalation INTEGER NOT NULL DEFAULT 0;
-                        UPDATE schema_version SET version = 2;
                         """;
                     command.ExecuteNonQuery();
                 }
+                command.CommandText = "DELETE FROM blocks_schema; INSERT INTO blocks_schema (version) VALUES ($version);";
+                command.Parameters.AddWithValue("$version", SchemaVersion);
+                command.ExecuteNonQuery();
             }
             transaction.Commit();
         }

@@ -97,6 +97,23 @@ public sealed class BlockStoreTests : IDisposable
         Assert.Null(store.Find(Cidr.Parse("2001:db8:1:2::/80")));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Open_SharedFileWithThreatDb_BothOpenInEitherOrder(bool threatDbFirst)
+    {
+        var path = Path.Combine(_directory, "shared.db");
+        if (threatDbFirst)
+            RustIds.Reputation.Storage.ThreatDb.Open(path).Dispose();
+        using (var store = new BlockStore(path))
+            store.Add(Record("192.0.2.1", 10, TimeSpan.FromMinutes(1)));
+
+        using var threatDb = RustIds.Reputation.Storage.ThreatDb.Open(path);
+        using var reopened = new BlockStore(path);
+
+        Assert.Single(reopened.GetActive(T0));
+    }
+
     [Fact]
     public void Open_Version1Database_UpgradedInPlaceWithRowsKept()
     {

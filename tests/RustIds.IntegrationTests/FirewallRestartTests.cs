@@ -1,0 +1,141 @@
+using System.Text.Json;
+
+namespace RustIds.IntegrationTests;
+
+/// <summary>
+/// rustids killed with SIGKILL while blocks are active, the firewall changed behind its back while
+/// it was down, then restarted: the firewall must come back to exactly the stored state, with the
+/// original expiries.
+/// </summary>
+public sealed class FirewallRestartTests
+{
+    private const int HttpPort = 8080;
+    private const long Sid = 1000002;
+    private static readonly TimeSpan RuleBlockDuration = TimeSpan.FromSeconds(25);
+
+    [SkippableFact]
+    public void Run_KilledWithActiveBlocksAndFirewallTampered_RestartReconcilesNothingLostNothingStale()
+    {
+        Skip.IfNot(ToolPaths.IsRoot, "needs root for network namespaces and nftables");
+        Skip.If(ToolPaths.Ip is null || ToolPaths.Nft is null || ToolPaths.Curl is null || ToolPaths.DebianPython is null,
+            "needs ip, nft, curl and /usr/bin/python3 (./install.sh installs them)");
+        var rustids = ToolPaths.Rustids;
+        Skip.If(rustids is null, "rustids CLI not found: set RUSTIDS_BIN or run ./install.sh");
+
+        using var temp = new TempDirectory();
+        using var lab = new GatewayLab();
+        var config = WriteConfig(temp);
+        File.WriteAllText(temp.File("index.html"), "hello\n");
+        using var web = lab.Start(lab.Gateway, ToolPaths.DebianPython!, "-m", "http.server", HttpPort.ToString(), "--bind", lab.GatewayAddress, "--directory", temp.Path);
+        Assert.True(EveLog.WaitUntil(() => Curl(lab, "/").ExitCode == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable before the attack");
+
+        var first = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
+        try
+        {
+            Assert.True(first.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "first run did not start:\n" + first.Output);
+            Curl(lab, "/search?q=1%20UNION%20SELECT%20password%20FROM%20users");
+            Assert.True(EveLog.WaitUntil(() => SetHolds(lab, "block_v4", lab.AttackerAddress), TimeSpan.FromSeconds(20)), "attacker not blocked:\n" + first.Output);
+            Cli(lab, rustids!, config, "block", "add", "10.99.0.0/24", "--duration", "60s", "--reason", "manual range");
+            Cli(lab, rustids!, config, "block", "add", "192.0.2.7", "--duration", "2s", "--reason", "short");
+            Assert.True(SetHolds(lab, "blocknet_v4", "10.99.0.0"), "manual prefix block not applied");
+
+            first.Signal("KILL");
+            Assert.True(EveLog.WaitUntil(() => first.HasExited, TimeSpan.FromSeconds(10)), "SIGKILL did not stop rustids");
+        }
+        finally
+        {
+            first.Dispose();
+        }
+
+        // While rustids is down: the attacker's element is lost (say, someone flushed the set) and a
+        // stale element appears that the store never knew; the 2 s block expires.
+        Nft(lab, "delete", "element", "inet", "rustids", "block_v4", "{", lab.AttackerAddress, "}");
+        Nft(lab, "add", "element", "inet", "rustids", "block_v4", "{", "198.51.100.99", "timeout", "1h", "}");
+        Assert.True(Curl(lab, "/").ExitCode == 0, "tampering should have let the attacker through");
+        Thread.Sleep(TimeSpan.FromSeconds(3));
+
+        using var second = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
+        Assert.True(second.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "second run did not start:\n" + second.Output);
+
+        Assert.True(SetHolds(lab, "block_v4", lab.AttackerAddress), "lost block not restored:\n" + second.Output);
+        Assert.False(SetHolds(lab, "block_v4", "198.51.100.99"), "stale element not removed:\n" + second.Output);
+        Assert.True(SetHolds(lab, "blocknet_v4", "10.99.0.0"), "manual prefix block lost");
+        Assert.Contains($"added missing block of {lab.AttackerAddress}", second.Output, StringComparison.Ordinal);
+        Assert.Contains("removed stale block of 198.51.100.99", second.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, Curl(lab, "/").ExitCode);
+
+        // The restored element keeps the original expiry: less than the rule's 25 s is left, not a fresh 25 s.
+        var remaining = RemainingSeconds(lab, "block_v4", lab.AttackerAddress);
+        Assert.InRange(remaining, 1, RuleBlockDuration.TotalSeconds - 3);
+
+        Assert.True(EveLog.WaitUntil(() => !BlockList(lab, rustids!, config).Contains("192.0.2.7", StringComparison.Ordinal), TimeSpan.FromSeconds(10)),
+            "the block that expired while rustids was down is still listed");
+        var listed = JsonDocument.Parse(BlockList(lab, rustids!, config)).RootElement.EnumerateArray()
+            .Single(b => b.GetProperty("target").GetString() == lab.AttackerAddress);
+        Assert.Equal("present", listed.GetProperty("firewall").GetString());
+
+        Assert.True(EveLog.WaitUntil(() => Curl(lab, "/").ExitCode == 0, TimeSpan.FromSeconds(remaining + 15)),
+            "attacker still cut off after the original expiry:\n" + second.Output);
+        second.Stop(TimeSpan.FromSeconds(10));
+    }
+
+    private static string WriteConfig(TempDirectory temp)
+    {
+        var rules = temp.File("test.rules");
+        File.WriteAllText(rules,
+            $"alert tcp any any -> $HOME_NET any (msg:\"restart test UNION SELECT\"; flow:to_server,established; content:\"UNION\"; nocase; content:\"SELECT\"; nocase; distance:0; priority:1; sid:{Sid}; rev:1;)\n");
+        var config = new
+        {
+            Rules = new { Files = new[] { rules } },
+            Reputation = new { GeoIpDatabase = (string?)null, BaseBlockDuration = RuleBlockDuration.ToString() },
+            Firewall = new { Backend = "nftables", ExpirySweepInterval = "00:00:00.500" },
+            Eve = new { Path = temp.File("eve.json"), DecisionLogPath = temp.File("decisions.json") },
+            Storage = new { DatabasePath = temp.File("rustids.db") },
+            Logging = new { Level = "Information", File = temp.File("rustids.log") },
+        };
+        var path = temp.File("rustids.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(config));
+        return path;
+    }
+
+    private static void Cli(GatewayLab lab, string rustids, string config, params string[] arguments)
+    {
+        var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(30), [rustids, .. arguments, "--config", config]);
+        Assert.True(code == 0, $"rustids {string.Join(' ', arguments)} failed ({code}):\n{output}");
+    }
+
+    private static string BlockList(GatewayLab lab, string rustids, string config) =>
+        lab.Exec(lab.Gateway, TimeSpan.FromSeconds(30), rustids, "block", "list", "--json", "--config", config).Output;
+
+    private static void Nft(GatewayLab lab, params string[] arguments)
+    {
+        var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), [ToolPaths.Nft!, .. arguments]);
+        Assert.True(code == 0, $"nft {string.Join(' ', arguments)} failed:\n{output}");
+    }
+
+    private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) =>
+        lab.Exec(lab.Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "2",
+            $"http://{lab.GatewayAddress}:{HttpPort}{path}");
+
+    private static bool SetHolds(GatewayLab lab, string set, string address)
+    {
+        var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", set);
+        return code == 0 && output.Contains($"\"{address}\"", StringComparison.Ordinal);
+    }
+
+    private static double RemainingSeconds(GatewayLab lab, string set, string address)
+    {
+        var (_, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", set);
+        foreach (var item in JsonDocument.Parse(output).RootElement.GetProperty("nftables").EnumerateArray())
+        {
+            if (!item.TryGetProperty("set", out var s) || !s.TryGetProperty("elem", out var elements))
+                continue;
+            foreach (var element in elements.EnumerateArray())
+            {
+                if (element.ValueKind == JsonValueKind.Object && element.GetProperty("elem").GetProperty("val").ToString() == address)
+                    return element.GetProperty("elem").GetProperty("expires").GetDouble();
+            }
+        }
+        return -1;
+    }
+}
