@@ -84,7 +84,7 @@ internal sealed partial class TrafficLab : IAsyncDisposable
         return result.ExitCode == 0;
     }
 
-    /// <summary>Pings <paramref name="address"/> from the attacker; returns the replies received and the wall time the pings took.</summary>
+    /// <summary>Pings <paramref name="address"/> from the attacker; returns the replies received and how long ping says it sent for.</summary>
     public async Task<(int Received, TimeSpan Elapsed)> PingAsync(string address, int count, double intervalSeconds)
     {
         var result = await Attacker.Runner.RunAsync(
@@ -95,7 +95,9 @@ internal sealed partial class TrafficLab : IAsyncDisposable
         var match = ReceivedRegex().Match(result.StandardOutput);
         if (!match.Success)
             throw new InvalidOperationException($"unexpected ping output: {result.StandardOutput} {result.StandardError}");
-        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), result.Elapsed);
+        // ping's own "time": from the first send to the last reply or send, without process start-up.
+        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+            TimeSpan.FromMilliseconds(int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)));
     }
 
     public async ValueTask DisposeAsync()
@@ -131,6 +133,6 @@ internal sealed partial class TrafficLab : IAsyncDisposable
             throw new InvalidOperationException("listener failed: " + await listener.StandardError.ReadToEndAsync(cts.Token));
     }
 
-    [GeneratedRegex(@"(\d+) received")]
+    [GeneratedRegex(@"(\d+) received.*time (\d+)ms")]
     private static partial Regex ReceivedRegex();
 }
