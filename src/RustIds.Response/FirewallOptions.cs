@@ -14,6 +14,13 @@ public sealed partial class FirewallOptions
     /// <summary>Absolute path of ip6tables. Default <c>/usr/sbin/ip6tables</c>.</summary>
     public string Ip6tablesPath { get; set; } = "/usr/sbin/ip6tables";
 
+    /// <summary>Absolute path of iptables-restore (IPv4). Default <c>/usr/sbin/iptables-restore</c>, next to iptables.</summary>
+    /// <remarks>Our chain is rewritten through one <c>iptables-restore --noflush</c> transaction so it never runs half-written.</remarks>
+    public string IptablesRestorePath { get; set; } = "/usr/sbin/iptables-restore";
+
+    /// <summary>Absolute path of ip6tables-restore. Default <c>/usr/sbin/ip6tables-restore</c>, next to ip6tables.</summary>
+    public string Ip6tablesRestorePath { get; set; } = "/usr/sbin/ip6tables-restore";
+
     /// <summary>Absolute path of ipset. Default <c>/usr/sbin/ipset</c>.</summary>
     public string IpsetPath { get; set; } = "/usr/sbin/ipset";
 
@@ -53,7 +60,7 @@ public sealed partial class FirewallOptions
         var errors = new List<string>();
         if (!Path.IsPathFullyQualified(NftPath))
             errors.Add($"Firewall.NftPath must be an absolute path, got '{NftPath}'.");
-        foreach (var (name, path) in new[] { ("IptablesPath", IptablesPath), ("Ip6tablesPath", Ip6tablesPath), ("IpsetPath", IpsetPath), ("ConntrackPath", ConntrackPath) })
+        foreach (var (name, path) in new[] { ("IptablesPath", IptablesPath), ("Ip6tablesPath", Ip6tablesPath), ("IptablesRestorePath", IptablesRestorePath), ("Ip6tablesRestorePath", Ip6tablesRestorePath), ("IpsetPath", IpsetPath), ("ConntrackPath", ConntrackPath) })
         {
             if (!Path.IsPathFullyQualified(path))
                 errors.Add($"Firewall.{name} must be an absolute path, got '{path}'.");

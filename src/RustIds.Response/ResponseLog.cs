@@ -64,4 +64,19 @@ internal static partial class ResponseLog
 
     [LoggerMessage(3029, LogLevel.Warning, "Closing active block of {Address}: it is now allowlisted ({Reason})")]
     public static partial void ActiveBlockAllowlisted(ILogger logger, string address, string reason);
+
+    [LoggerMessage(3040, LogLevel.Information, "iptables: replaced the allowlist sets with {Networks} networks in {ElapsedMs:0.0} ms")]
+    public static partial void IptablesAllowlistReplaced(ILogger logger, int networks, double elapsedMs);
+
+    [LoggerMessage(3041, LogLevel.Information, "iptables: removed feed set {Feed}")]
+    public static partial void IptablesFeedSetRemoved(ILogger logger, string feed);
+
+    [LoggerMessage(3042, LogLevel.Warning, "iptables: ipset restore stopped at line {Line} of a batch of {Count} changes; the {Applied} changes before it are in effect")]
+    public static partial void IptablesBatchPartial(ILogger logger, int line, int count, int applied);
+
+    [LoggerMessage(3043, LogLevel.Debug, "iptables: set {Set} still referenced by the kernel after removing our rules; retrying destroy")]
+    public static partial void IptablesSetBusy(ILogger logger, string set);
+
+    [LoggerMessage(3044, LogLevel.Debug, "iptables: moved or added the {Chain} jump to {Target} ({Family})")]
+    public static partial void IptablesJumpFixed(ILogger logger, string chain, string target, string family);
 }

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using RustIds.Packets;
+using RustIds.Reputation.Addresses;
+using RustIds.Response.Iptables;
+using Xunit.Abstractions;
+
+namespace RustIds.Response.Tests.Iptables;
+
+/// <summary>Real TCP and ICMP between two namespaces: what the iptables backend blocks must really be dropped.</summary>
+public sealed class IptablesTrafficTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task ApplyAsync_BlockV4AndV6_DroppedThenAllowedAfterExpiry()
+    {
+        IptablesTools.SkipUnlessTrafficAvailable();
+        await using var lab = await TrafficLab.CreateAsync();
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect before the block");
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV6, 3), "IPv6 connect before the block");
+        var backend = new IptablesBackend(lab.Gateway.FirewallOptions());
+        await backend.SetupAsync();
+
+        await backend.ApplyAsync(
+        [
+            FirewallChange.Add(IpAddr.Parse(lab.AttackerV4), TimeSpan.FromSeconds(3)),
+            FirewallChange.Add(IpAddr.Parse(lab.AttackerV6), TimeSpan.FromSeconds(3)),
+        ]);
+
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV4, 1), "IPv4 connect while blocked");
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect while blocked");
+        var deadline = Stopwatch.StartNew();
+        while ((await backend.ListAsync()).Count > 0)
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(15), "the set timeout never removed the elements");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect after expiry");
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV6, 3), "IPv6 connect after expiry");
+    }
+
+    [SkippableFact]
+    public async Task ApplyAsync_BlockPrefixes_DroppedThenRemovedAllowed()
+    {
+        IptablesTools.SkipUnlessTrafficAvailable();
+        await using var lab = await TrafficLab.CreateAsync();
+        var backend = new IptablesBackend(lab.Gateway.FirewallOptions());
+        await backend.SetupAsync();
+        var v4 = new Cidr(IpAddr.Parse(lab.AttackerV4), 24);
+        var v6 = new Cidr(IpAddr.Parse(lab.AttackerV6), 64);
+
+        await backend.ApplyAsync([FirewallChange.Add(v4, TimeSpan.FromMinutes(5)), FirewallChange.Add(v6, TimeSpan.FromMinutes(5))]);
+
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV4, 1), "IPv4 connect while the prefix is blocked");
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect while the prefix is blocked");
+
+        await backend.ApplyAsync([FirewallChange.Remove(v4), FirewallChange.Remove(v6)]);
+
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect after removal");
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV6, 3), "IPv6 connect after removal");
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ApplyAsync_RateLimit_PingFloodCutToRate(bool v6)
+    {
+        IptablesTools.SkipUnlessTrafficAvailable();
+        await using var lab = await TrafficLab.CreateAsync();
+        var options = lab.Gateway.FirewallOptions();
+        options.RateLimit = new RateLimitOptions { PacketsPerSecond = 5, Burst = 5 };
+        var backend = new IptablesBackend(options);
+        await backend.SetupAsync();
+        var gateway = v6 ? lab.GatewayV6 : lab.GatewayV4;
+        var attacker = IpAddr.Parse(v6 ? lab.AttackerV6 : lab.AttackerV4);
+
+        var (baseline, _) = await lab.PingAsync(gateway, 200, 0.01);
+        await backend.ApplyAsync([FirewallChange.Add(attacker, TimeSpan.FromMinutes(5), FirewallAction.RateLimit)]);
+        var (limited, elapsed) = await lab.PingAsync(gateway, 200, 0.01);
+
+        output.WriteLine($"IPv{(v6 ? 6 : 4)}: {baseline}/200 replies without the limit, {limited}/200 with 5/s burst 5 in {elapsed.TotalSeconds:0.00} s");
+        Assert.Equal(200, baseline);
+        Assert.InRange(limited, 1, (int)Math.Ceiling(5 * elapsed.TotalSeconds) + 5 + 2);
+    }
+
+    [SkippableFact]
+    public async Task Allowlist_AddressAlsoBlockedAndInFeed_NotDropped()
+    {
+        IptablesTools.SkipUnlessTrafficAvailable();
+        await using var lab = await TrafficLab.CreateAsync();
+        var backend = new IptablesBackend(lab.Gateway.FirewallOptions());
+        await backend.SetupAsync();
+        var allowed = IptablesBackendTests.Set(lab.AttackerV4, lab.AttackerV6);
+
+        await backend.ReplaceAllowlistAsync(allowed);
+        await backend.ApplyAsync(
+        [
+            FirewallChange.Add(IpAddr.Parse(lab.AttackerV4), TimeSpan.FromMinutes(5)),
+            FirewallChange.Add(IpAddr.Parse(lab.AttackerV6), TimeSpan.FromMinutes(5)),
+        ]);
+        await backend.ReplaceFeedSetAsync(IptablesBackendTests.Feed("evil"), allowed);
+
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "allowlisted IPv4 connect");
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV6, 3), "allowlisted IPv6 connect");
+
+        await backend.ReplaceAllowlistAsync(CidrSet.Empty);
+
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV4, 1), "IPv4 connect once no longer allowlisted");
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect once no longer allowlisted");
+    }
+
+    [SkippableFact]
+    public async Task ReplaceFeedSetAsync_SwappedToSetWithAttacker_AttackerDroppedOnlyWhileMember()
+    {
+        IptablesTools.SkipUnlessTrafficAvailable();
+        await using var lab = await TrafficLab.CreateAsync();
+        var backend = new IptablesBackend(lab.Gateway.FirewallOptions());
+        await backend.SetupAsync();
+        var feed = IptablesBackendTests.Feed("feed1");
+
+        await backend.ReplaceFeedSetAsync(feed, IptablesBackendTests.Set("192.0.2.1", "198.51.100.0/24", "2001:db8::/48"));
+
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect while not a member");
+        Assert.Equal(["192.0.2.1", "198.51.100.0/24"], await lab.Gateway.MembersAsync("rustids_f_feed14"));
+
+        await backend.ReplaceFeedSetAsync(feed, IptablesBackendTests.Set(lab.AttackerV4 + "/32", lab.AttackerV6 + "/128"));
+
+        Assert.Equal([lab.AttackerV4], await lab.Gateway.MembersAsync("rustids_f_feed14"));
+        Assert.Equal([lab.AttackerV6], await lab.Gateway.MembersAsync("rustids_f_feed16"));
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV4, 1), "IPv4 connect while a member");
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect while a member");
+
+        await backend.RemoveFeedSetAsync(feed);
+
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect after the feed set is removed");
+    }
+}
