@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RustIds.Engine.Configuration;
 using RustIds.Response;
+using RustIds.Response.Iptables;
 
 namespace RustIds.Engine.Composition;
 
@@ -59,7 +60,7 @@ public sealed class ResponseComponents : IDisposable
         {
             FirewallBackendNames.DryRun => new DryRunBackend(loggers.CreateLogger<DryRunBackend>(), clock),
             FirewallBackendNames.Nftables => new NftablesBackend(firewallOptions, loggers.CreateLogger<NftablesBackend>()),
-            // FirewallBackendNames.Iptables => new IptablesBackend(firewallOptions, loggers.CreateLogger<IptablesBackend>()), TEMP-UNTIL-MERGE
+            FirewallBackendNames.Iptables => new IptablesBackend(firewallOptions, loggers.CreateLogger<IptablesBackend>()),
             _ => throw new ArgumentException($"unknown firewall backend '{backendName}'", nameof(backendName)),
         };
     }
