@@ -29,7 +29,7 @@ step "Installing Debian packages (libpcap, nftables, iptables, ipset, conntrack,
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
-  libpcap0.8 libhyperscan5 nftables iptables ipset conntrack iproute2 sqlite3 ca-certificates \
+  libpcap0.8 libhyperscan5 nftables iptables ipset iputils-ping conntrack iproute2 sqlite3 ca-certificates \
   openssl python3 python3-aiosmtpd python3-jsonschema tshark tcpdump time mmdb-bin curl >/dev/null
 # npm fetches the GeoIP package; a machine with NodeSource's nodejs already has it (and conflicts with Debian's).
 command -v npm >/dev/null || apt-get install -y -qq --no-install-recommends npm >/dev/null

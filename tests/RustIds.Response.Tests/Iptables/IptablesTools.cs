@@ -20,13 +20,6 @@ internal static class IptablesTools
 
     public static void SkipUnlessAvailable() => Skip.If(MissingReason is not null, MissingReason);
 
-    public static void SkipUnlessTrafficAvailable()
-    {
-        SkipUnlessAvailable();
-        Skip.IfNot(File.Exists(Python), $"{Python} is absent (Debian package python3)");
-        Skip.IfNot(File.Exists(Ping), $"{Ping} is absent (Debian package iputils-ping)");
-    }
-
     public static async Task<string> IptablesAsync(this TestNamespace ns, bool v6, params string[] arguments) =>
         (await ns.Runner.RunCheckedAsync(v6 ? Ip6tables : Iptables, arguments, null, Timeout)).StandardOutput;
 

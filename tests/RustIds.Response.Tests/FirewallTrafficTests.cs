@@ -1,22 +1,24 @@
 using System.Diagnostics;
 using RustIds.Packets;
 using RustIds.Reputation.Addresses;
-using RustIds.Response.Iptables;
+using RustIds.Response.Tests.Iptables;
 using Xunit.Abstractions;
 
-namespace RustIds.Response.Tests.Iptables;
+namespace RustIds.Response.Tests;
 
-/// <summary>Real TCP and ICMP between two namespaces: what the iptables backend blocks must really be dropped.</summary>
-public sealed class IptablesTrafficTests(ITestOutputHelper output)
+/// <summary>Real TCP and ICMP between two namespaces: what each backend blocks must really be dropped, on IPv4 and IPv6.</summary>
+public sealed class FirewallTrafficTests(ITestOutputHelper output)
 {
-    [SkippableFact]
-    public async Task ApplyAsync_BlockV4AndV6_DroppedThenAllowedAfterExpiry()
+    [SkippableTheory]
+    [InlineData("nftables")]
+    [InlineData("iptables")]
+    public async Task ApplyAsync_BlockV4AndV6_DroppedThenAllowedAfterExpiry(string kind)
     {
-        IptablesTools.SkipUnlessTrafficAvailable();
+        TrafficLab.SkipUnlessAvailable(kind);
         await using var lab = await TrafficLab.CreateAsync();
         Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect before the block");
         Assert.True(await lab.CanConnectAsync(lab.GatewayV6, 3), "IPv6 connect before the block");
-        var backend = new IptablesBackend(lab.Gateway.FirewallOptions());
+        var backend = TrafficLab.Backend(kind, lab.Gateway.FirewallOptions());
         await backend.SetupAsync();
 
         await backend.ApplyAsync(
@@ -37,12 +39,14 @@ public sealed class IptablesTrafficTests(ITestOutputHelper output)
         Assert.True(await lab.CanConnectAsync(lab.GatewayV6, 3), "IPv6 connect after expiry");
     }
 
-    [SkippableFact]
-    public async Task ApplyAsync_BlockPrefixes_DroppedThenRemovedAllowed()
+    [SkippableTheory]
+    [InlineData("nftables")]
+    [InlineData("iptables")]
+    public async Task ApplyAsync_BlockPrefixes_DroppedThenRemovedAllowed(string kind)
     {
-        IptablesTools.SkipUnlessTrafficAvailable();
+        TrafficLab.SkipUnlessAvailable(kind);
         await using var lab = await TrafficLab.CreateAsync();
-        var backend = new IptablesBackend(lab.Gateway.FirewallOptions());
+        var backend = TrafficLab.Backend(kind, lab.Gateway.FirewallOptions());
         await backend.SetupAsync();
         var v4 = new Cidr(IpAddr.Parse(lab.AttackerV4), 24);
         var v6 = new Cidr(IpAddr.Parse(lab.AttackerV6), 64);
@@ -59,15 +63,17 @@ public sealed class IptablesTrafficTests(ITestOutputHelper output)
     }
 
     [SkippableTheory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ApplyAsync_RateLimit_PingFloodCutToRate(bool v6)
+    [InlineData("nftables", false)]
+    [InlineData("nftables", true)]
+    [InlineData("iptables", false)]
+    [InlineData("iptables", true)]
+    public async Task ApplyAsync_RateLimit_PingFloodCutToRate(string kind, bool v6)
     {
-        IptablesTools.SkipUnlessTrafficAvailable();
+        TrafficLab.SkipUnlessAvailable(kind);
         await using var lab = await TrafficLab.CreateAsync();
         var options = lab.Gateway.FirewallOptions();
         options.RateLimit = new RateLimitOptions { PacketsPerSecond = 5, Burst = 5 };
-        var backend = new IptablesBackend(options);
+        var backend = TrafficLab.Backend(kind, options);
         await backend.SetupAsync();
         var gateway = v6 ? lab.GatewayV6 : lab.GatewayV4;
         var attacker = IpAddr.Parse(v6 ? lab.AttackerV6 : lab.AttackerV4);
@@ -76,17 +82,19 @@ public sealed class IptablesTrafficTests(ITestOutputHelper output)
         await backend.ApplyAsync([FirewallChange.Add(attacker, TimeSpan.FromMinutes(5), FirewallAction.RateLimit)]);
         var (limited, elapsed) = await lab.PingAsync(gateway, 200, 0.01);
 
-        output.WriteLine($"IPv{(v6 ? 6 : 4)}: {baseline}/200 replies without the limit, {limited}/200 with 5/s burst 5 in {elapsed.TotalSeconds:0.00} s");
+        output.WriteLine($"{kind} IPv{(v6 ? 6 : 4)}: {baseline}/200 replies without the limit, {limited}/200 with 5/s burst 5 in {elapsed.TotalSeconds:0.00} s");
         Assert.Equal(200, baseline);
         Assert.InRange(limited, 1, (int)Math.Ceiling(5 * elapsed.TotalSeconds) + 5 + 2);
     }
 
-    [SkippableFact]
-    public async Task Allowlist_AddressAlsoBlockedAndInFeed_NotDropped()
+    [SkippableTheory]
+    [InlineData("nftables")]
+    [InlineData("iptables")]
+    public async Task Allowlist_AddressAlsoBlockedAndInFeed_NotDropped(string kind)
     {
-        IptablesTools.SkipUnlessTrafficAvailable();
+        TrafficLab.SkipUnlessAvailable(kind);
         await using var lab = await TrafficLab.CreateAsync();
-        var backend = new IptablesBackend(lab.Gateway.FirewallOptions());
+        var backend = TrafficLab.Backend(kind, lab.Gateway.FirewallOptions());
         await backend.SetupAsync();
         var allowed = IptablesBackendTests.Set(lab.AttackerV4, lab.AttackerV6);
 
@@ -107,29 +115,31 @@ public sealed class IptablesTrafficTests(ITestOutputHelper output)
         Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect once no longer allowlisted");
     }
 
-    [SkippableFact]
-    public async Task ReplaceFeedSetAsync_SwappedToSetWithAttacker_AttackerDroppedOnlyWhileMember()
+    [SkippableTheory]
+    [InlineData("nftables")]
+    [InlineData("iptables")]
+    public async Task ReplaceFeedSetAsync_SwappedToSetWithAttacker_AttackerDroppedOnlyWhileMember(string kind)
     {
-        IptablesTools.SkipUnlessTrafficAvailable();
+        TrafficLab.SkipUnlessAvailable(kind);
         await using var lab = await TrafficLab.CreateAsync();
-        var backend = new IptablesBackend(lab.Gateway.FirewallOptions());
+        var backend = TrafficLab.Backend(kind, lab.Gateway.FirewallOptions());
         await backend.SetupAsync();
         var feed = IptablesBackendTests.Feed("feed1");
 
         await backend.ReplaceFeedSetAsync(feed, IptablesBackendTests.Set("192.0.2.1", "198.51.100.0/24", "2001:db8::/48"));
 
         Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect while not a member");
-        Assert.Equal(["192.0.2.1", "198.51.100.0/24"], await lab.Gateway.MembersAsync("rustids_f_feed14"));
+        Assert.Equal(3, Assert.Single(await backend.ListFeedSetsAsync()).Entries);
 
         await backend.ReplaceFeedSetAsync(feed, IptablesBackendTests.Set(lab.AttackerV4 + "/32", lab.AttackerV6 + "/128"));
 
-        Assert.Equal([lab.AttackerV4], await lab.Gateway.MembersAsync("rustids_f_feed14"));
-        Assert.Equal([lab.AttackerV6], await lab.Gateway.MembersAsync("rustids_f_feed16"));
+        Assert.Equal(2, Assert.Single(await backend.ListFeedSetsAsync()).Entries);
         Assert.False(await lab.CanConnectAsync(lab.GatewayV4, 1), "IPv4 connect while a member");
         Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect while a member");
 
         await backend.RemoveFeedSetAsync(feed);
 
         Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect after the feed set is removed");
+        Assert.Empty(await backend.ListFeedSetsAsync());
     }
 }

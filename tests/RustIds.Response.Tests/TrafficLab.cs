@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace RustIds.Response.Tests.Iptables;
+using RustIds.Response.Iptables;
+using RustIds.Response.Tests.Iptables;
+
+namespace RustIds.Response.Tests;
 
 /// <summary>
 /// A gateway and an attacker namespace joined by a veth pair with IPv4 and IPv6 addresses, a TCP
@@ -47,6 +50,21 @@ internal sealed partial class TrafficLab : IAsyncDisposable
     public string GatewayV6 { get; }
 
     public string AttackerV6 { get; }
+
+    /// <summary>Skips the test when the tools of <paramref name="kind"/> (nftables or iptables), python3 or ping are missing.</summary>
+    public static void SkipUnlessAvailable(string kind)
+    {
+        if (kind == "iptables")
+            IptablesTools.SkipUnlessAvailable();
+        else
+            Root.SkipUnlessAvailable();
+        Skip.IfNot(File.Exists(IptablesTools.Python), $"{IptablesTools.Python} is absent (Debian package python3)");
+        Skip.IfNot(File.Exists(IptablesTools.Ping), $"{IptablesTools.Ping} is absent (Debian package iputils-ping)");
+    }
+
+    /// <summary>The backend named <paramref name="kind"/>, working in the test namespace of <paramref name="options"/>.</summary>
+    public static IFirewallBackend Backend(string kind, FirewallOptions options) =>
+        kind == "iptables" ? new IptablesBackend(options) : new NftablesBackend(options);
 
     public static async Task<TrafficLab> CreateAsync()
     {
