@@ -291,6 +291,9 @@ public sealed partial class BlockManager
                 return;
             }
             ResponseLog.ApplyFailed(_logger, ex, plan.Firewall.Count);
+            // ipset restore keeps the lines before a failing one: bring the firewall back to the store
+            // before the callers learn of the failure.
+            await RepairAfterFailureAsync().ConfigureAwait(false);
             foreach (var operation in planned)
                 operation.Fail(ex);
             return;
@@ -299,6 +302,19 @@ public sealed partial class BlockManager
         CompleteAll(planned);
         if (_connections is not null)
             await FlushConnectionsAsync(plan.NewlyBlocked).ConfigureAwait(false);
+    }
+
+    /// <summary>Reconciles once after a refused batch; a failure here is logged and left to the periodic reconciliation.</summary>
+    private async Task RepairAfterFailureAsync()
+    {
+        try
+        {
+            await ReconcileCoreAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FirewallCommandException or Microsoft.Data.Sqlite.SqliteException or System.Text.Json.JsonException)
+        {
+            ResponseLog.RepairFailed(_logger, ex);
+        }
     }
 
     private static void CompleteAll(List<PendingOperation> operations)

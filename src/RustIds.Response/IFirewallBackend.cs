@@ -17,8 +17,13 @@ public interface IFirewallBackend
     /// <summary>Creates our table/chains/sets and hooks; idempotent, keeps existing set elements.</summary>
     Task SetupAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Applies all <paramref name="changes"/> in one atomic batch: all or nothing.</summary>
-    /// <exception cref="FirewallCommandException">The batch failed; the previous state is intact.</exception>
+    /// <summary>Applies all <paramref name="changes"/> in one batch.</summary>
+    /// <remarks>
+    /// nftables applies a batch as one transaction: all or nothing. <c>ipset restore</c> keeps the
+    /// lines before a failing one, so after any failure the block manager reconciles the firewall
+    /// with the store, which puts the previous state back.
+    /// </remarks>
+    /// <exception cref="FirewallCommandException">The batch failed (nftables: nothing was applied).</exception>
     Task ApplyAsync(IReadOnlyList<FirewallChange> changes, CancellationToken cancellationToken = default);
 
     /// <summary>Reads back every blocked and rate-limited target with its remaining timeout.</summary>

@@ -56,6 +56,9 @@ internal static partial class ResponseLog
     [LoggerMessage(3030, LogLevel.Warning, "The firewall refused a batch of {Operations} operations; applying each alone")]
     public static partial void BatchRetriedAlone(ILogger logger, Exception exception, int operations);
 
+    [LoggerMessage(3033, LogLevel.Error, "Reconciling after a refused batch failed; the periodic reconciliation will retry")]
+    public static partial void RepairFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(3031, LogLevel.Warning, "Blocked {Members} addresses of {Prefix}: blocking the prefix instead")]
     public static partial void Aggregated(ILogger logger, string prefix, int members);
 

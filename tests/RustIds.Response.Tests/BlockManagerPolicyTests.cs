@@ -178,6 +178,24 @@ public sealed class BlockManagerPolicyTests : IDisposable
     }
 
     [Fact]
+    public async Task BlockAsync_BackendKeepsLinesBeforeTheFailure_ReconciledBackToTheStore()
+    {
+        var manager = Manager(options: new BlockManagerOptions { MaxActiveBlocks = 1 });
+        var kept = IpAddr.Parse("10.0.0.1");
+        await manager.BlockAsync(Verdict(kept, 50, VerdictAction.Block), "sid:1");
+        var poisoned = IpAddr.Parse("10.0.0.2");
+        _backend.Poisoned.Add(Cidr.Single(poisoned));
+        _backend.KeepsLinesBeforeFailure = true;
+
+        // The cap evicts 10.0.0.1 in the same batch; the backend removes it, then refuses 10.0.0.2.
+        await Assert.ThrowsAsync<FirewallCommandException>(() => manager.BlockAsync(Verdict(poisoned, 60, VerdictAction.Block), "sid:2"));
+
+        Assert.Equal(Cidr.Single(kept), Assert.Single(_store.GetActive(_clock.GetUtcNow())).Target);
+        Assert.Equal(Cidr.Single(kept), Assert.Single(await _backend.ListAsync()).Target);
+        Assert.True(manager.Counters.Drift >= 1);
+    }
+
+    [Fact]
     public async Task ReconcileAsync_BlockAddedByAnotherProcess_KeptNotRemoved()
     {
         var daemon = Manager();

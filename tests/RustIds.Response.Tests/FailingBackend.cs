@@ -14,6 +14,9 @@ internal sealed class FailingBackend(TimeProvider clock) : IFirewallBackend
 
     public HashSet<Cidr> Poisoned { get; } = [];
 
+    /// <summary>Apply the changes before a poisoned one, as <c>ipset restore</c> does, instead of nothing.</summary>
+    public bool KeepsLinesBeforeFailure { get; set; }
+
     public int Batches => Volatile.Read(ref _batches);
 
     public DryRunBackend Inner => _inner;
@@ -23,7 +26,10 @@ internal sealed class FailingBackend(TimeProvider clock) : IFirewallBackend
     public Task ApplyAsync(IReadOnlyList<FirewallChange> changes, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _batches);
-        if (changes.Any(c => Poisoned.Contains(c.Target)))
+        var poisoned = changes.ToList().FindIndex(c => Poisoned.Contains(c.Target));
+        if (poisoned >= 0 && KeepsLinesBeforeFailure)
+            _inner.ApplyAsync([.. changes.Take(poisoned)], cancellationToken);
+        if (poisoned >= 0)
             throw new FirewallCommandException("refused", "/usr/sbin/nft", ["-f", "-"], 1, "Error: Could not process rule: File exists", isTransient: false);
         return _inner.ApplyAsync(changes, cancellationToken);
     }
