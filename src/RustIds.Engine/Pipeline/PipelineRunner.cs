@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using RustIds.Engine.Scheduling;
 using RustIds.Detection;
 using RustIds.Engine.Composition;
 using RustIds.Engine.Loading;
@@ -15,7 +16,7 @@ namespace RustIds.Engine.Pipeline;
 
 /// <summary>
 /// Builds the whole pipeline from a <see cref="RunRequest"/> and runs it: one capture thread, the
-/// response stage, the expiry sweep (live) and the notification sender, then stops them in order so
+/// response stage, the maintenance jobs (expiry sweep and reconciliation, live) and the notification sender, then stops them in order so
 /// nothing queued is lost.
 /// </summary>
 public sealed partial class PipelineRunner(ILoggerFactory loggers)
@@ -116,9 +117,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         Volatile.Write(ref _reloadRules, () => Reload(options.Rules, ruleSets, loops));
 
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
-        using var stopSweep = new CancellationTokenSource();
-        var sweep = replay ? Task.CompletedTask : SweepExpiredAsync(context, options.Firewall.ExpirySweepInterval, stopSweep.Token);
-        var reconcile = replay ? Task.CompletedTask : ReconcilePeriodicallyAsync(response.Manager, options.Firewall.ReconcileInterval, stopSweep.Token);
+        // Live runs only: a replay's clock is the packets', and it sweeps once at the end.
+        var maintenance = replay ? null : await ScheduleMaintenanceAsync(response.Manager, options.Firewall, cancellation).ConfigureAwait(false);
 
         // The responder drains every alert the capture queued, even after a stop was requested.
         try
@@ -130,10 +130,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             // If the responder failed unexpectedly, the capture thread must not outlive the run.
             await stopCapture.CancelAsync().ConfigureAwait(false);
             await captureDone.ConfigureAwait(false);
+            if (maintenance is not null)
+                await maintenance.DisposeAsync().ConfigureAwait(false);
         }
-        await stopSweep.CancelAsync().ConfigureAwait(false);
-        await sweep.ConfigureAwait(false);
-        await reconcile.ConfigureAwait(false);
 
         var expired = 0;
         if (replay && counters.LastPacketTime is { } end)
@@ -165,55 +164,36 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         };
     }
 
-    private async Task SweepExpiredAsync(ResponseContext context, TimeSpan interval, CancellationToken stop)
+    /// <summary>The expiry sweep and the reconciliation as Quartz jobs; their failures are logged and retried at the next tick.</summary>
+    private async Task<MaintenanceScheduler> ScheduleMaintenanceAsync(Response.BlockManager manager, Configuration.FirewallOptions firewall, CancellationToken cancellation)
     {
-        using var timer = new PeriodicTimer(interval);
-        try
+        var scheduler = await MaintenanceScheduler.StartAsync(cancellation).ConfigureAwait(false);
+        await scheduler.ScheduleEveryAsync("expiry-sweep", firewall.ExpirySweepInterval, async stop =>
         {
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            try
             {
-                try
-                {
-                    var expired = await context.Blocks.ExpireAsync(stop).ConfigureAwait(false);
-                    foreach (var record in expired)
-                        LogExpired(_logger, record.TargetText, record.Id);
-                }
-                catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException)
-                {
-                    LogSweepFailed(_logger, ex);
-                }
+                foreach (var record in await manager.ExpireAsync(stop).ConfigureAwait(false))
+                    LogExpired(_logger, record.TargetText, record.Id);
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Stopping: the last sweep is not needed, set timeouts expire on their own in the kernel.
-        }
-    }
-
-    /// <summary>Brings the firewall back to the stored state every <paramref name="interval"/>: repairs what someone else flushed or added.</summary>
-    private async Task ReconcilePeriodicallyAsync(Response.BlockManager manager, TimeSpan interval, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException)
             {
-                try
-                {
-                    var drift = await manager.ReconcileAsync(stop).ConfigureAwait(false);
-                    if (drift > 0)
-                        LogReconciled(_logger, drift);
-                }
-                catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException)
-                {
-                    LogReconcileFailed(_logger, ex);
-                }
+                LogSweepFailed(_logger, ex);
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        }, cancellation).ConfigureAwait(false);
+        await scheduler.ScheduleEveryAsync("reconcile", firewall.ReconcileInterval, async stop =>
         {
-            // Stopping.
-        }
+            try
+            {
+                var drift = await manager.ReconcileAsync(stop).ConfigureAwait(false);
+                if (drift > 0)
+                    LogReconciled(_logger, drift);
+            }
+            catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException or System.Text.Json.JsonException)
+            {
+                LogReconcileFailed(_logger, ex);
+            }
+        }, cancellation).ConfigureAwait(false);
+        return scheduler;
     }
 
     private static void EnsureDirectoryFor(string path)

@@ -1,0 +1,83 @@
+using Quartz;
+
+namespace RustIds.Engine.Scheduling;
+
+/// <summary>Runs the periodic maintenance jobs (expiry sweep, reconciliation) on a private Quartz scheduler.</summary>
+/// <remarks>
+/// In-memory job store, two worker threads, one scheduler per run. Each job is
+/// <see cref="DisallowConcurrentExecutionAttribute">never run twice at once</see>, and a tick missed
+/// while the previous run was still busy is skipped, not queued: a slow nft call cannot pile up sweeps.
+/// </remarks>
+public sealed class MaintenanceScheduler : IAsyncDisposable
+{
+    internal const string ActionKey = "action";
+
+    private readonly StandaloneSchedulerFactory _factory;
+    private readonly IScheduler _scheduler;
+
+    private MaintenanceScheduler(StandaloneSchedulerFactory factory, IScheduler scheduler)
+    {
+        _factory = factory;
+        _scheduler = scheduler;
+    }
+
+    /// <summary>Creates and starts an empty scheduler.</summary>
+    public static async Task<MaintenanceScheduler> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var factory = QuartzSchedulerBuilder
+            .Create(q => q
+                .ConfigureScheduler(options => options.InstanceName = "rustids-maintenance-" + Guid.NewGuid().ToString("N"))
+                .UseDefaultThreadPool(maxConcurrency: 2)
+                .UseInMemoryStore())
+            .Build();
+        try
+        {
+            var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
+            await scheduler.Start(cancellationToken).ConfigureAwait(false);
+            return new MaintenanceScheduler(factory, scheduler);
+        }
+        catch
+        {
+            await factory.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> every <paramref name="interval"/>, first after one interval.</summary>
+    /// <param name="name">Job name, unique within this scheduler.</param>
+    /// <param name="interval">Time between starts.</param>
+    /// <param name="action">The work; its exceptions are the caller's to handle (an escaping one is logged by Quartz and the job keeps its schedule).</param>
+    /// <param name="cancellationToken">Cancels scheduling.</param>
+    public async Task ScheduleEveryAsync(string name, TimeSpan interval, Func<CancellationToken, Task> action, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(action);
+        var job = JobBuilder.Create<DelegateJob>()
+            .WithIdentity(name)
+            .UsingJobData(new JobDataMap { [ActionKey] = action })
+            .Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(name)
+            .StartAt(DateTimeOffset.UtcNow + interval)
+            .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await _scheduler.ScheduleJob(job, trigger, default, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the triggers and waits for running jobs to finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _scheduler.Shutdown(waitForJobsToComplete: true).ConfigureAwait(false);
+        await _factory.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the delegate stored in the job's data.</summary>
+    [DisallowConcurrentExecution]
+    internal sealed class DelegateJob : IJob
+    {
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+            await ((Func<CancellationToken, Task>)context.MergedJobDataMap[ActionKey]!).Invoke(cancellationToken).ConfigureAwait(false);
+    }
+}
