@@ -181,9 +181,54 @@ public sealed class CommandLineTests : IDisposable
         var after = CliRunner.Run("block", "list", "--config", config);
 
         Assert.True(add.ExitCode == 0, add.Output + add.Error);
-        Assert.Contains("\"address\": \"198.51.100.9\"", list.Output, StringComparison.Ordinal);
+        Assert.Contains("\"target\": \"198.51.100.9\"", list.Output, StringComparison.Ordinal);
         Assert.Contains("unblocked", remove.Output, StringComparison.Ordinal);
         Assert.Contains("no active blocks", after.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BlockAdd_PrefixRateLimitAndShortDuration_ListedWithActionAndLevel()
+    {
+        var config = Path.Combine(_work, "rustids.json");
+        File.WriteAllText(config, $$"""{ "Storage": { "DatabasePath": "{{Path.Combine(_work, "blocks.db")}}" } }""");
+
+        var add = CliRunner.Run("block", "add", "2001:db8:66::/48", "--duration", "12h", "--rate-limit", "--config", config, "--firewall", "dry-run");
+        var table = CliRunner.Run("block", "list", "--config", config, "--firewall", "dry-run");
+        var json = CliRunner.Run("block", "list", "--json", "--config", config, "--firewall", "dry-run");
+
+        Assert.True(add.ExitCode == 0, add.Output + add.Error);
+        Assert.Contains("2001:db8:66::/48: rate-limited until", add.Output, StringComparison.Ordinal);
+        Assert.Matches(@"2001:db8:66::/48 +rate-limit +100 +0 ", table.Output);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        var row = Assert.Single(document.RootElement.EnumerateArray().ToList());
+        Assert.Equal("rate-limit", row.GetProperty("action").GetString());
+        var hours = (row.GetProperty("expires_at").GetDateTimeOffset() - row.GetProperty("created_at").GetDateTimeOffset()).TotalHours;
+        Assert.Equal(12, hours, precision: 3);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1/8", "host bits set; did you mean 10.0.0.0/8?")]
+    [InlineData("0.0.0.0/0", "covers a whole address family")]
+    [InlineData("10.0.0.300", "not an IP address or CIDR prefix")]
+    public void BlockAdd_BadTarget_PreciseErrorAndNothingStored(string target, string expected)
+    {
+        var config = Path.Combine(_work, "rustids.json");
+        File.WriteAllText(config, $$"""{ "Storage": { "DatabasePath": "{{Path.Combine(_work, "blocks.db")}}" } }""");
+
+        var add = CliRunner.Run("block", "add", target, "--config", config, "--firewall", "dry-run");
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains(expected, add.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_work, "blocks.db")));
+    }
+
+    [Fact]
+    public void BlockAdd_BadDuration_ListsTheAcceptedForms()
+    {
+        var add = CliRunner.Run("block", "add", "198.51.100.9", "--duration", "soon", "--firewall", "dry-run");
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains("90s, 30m, 12h, 2d, 1w", add.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
