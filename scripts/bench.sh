@@ -3,6 +3,7 @@
 #   ./scripts/bench.sh                    replay comparison, then every BenchmarkDotNet suite (short job)
 #   ./scripts/bench.sh --replay [N]       only the replay comparison, on an N-packet capture (default 1000000)
 #   ./scripts/bench.sh '*Decoder*'        only the BenchmarkDotNet classes matching the filter
+#   ./scripts/bench.sh '*Firewall*'       firewall latency (p50/p95/p99 per block) and bulk work, nftables and iptables (root)
 #
 # Replay comparison: scripts/gen-pcap.py writes a deterministic capture of mixed HTTP, DNS, TLS, SSH, MQTT,
 # CoAP, VLAN, fragments, GRE and VXLAN traffic (seed 1, cached in artifacts/bench/); then, in the same run,
@@ -66,15 +67,30 @@ replay_comparison() {
   echo "target for (b): <= 1.5 x (a)"
 }
 
+# The firewall suites (root: they build network namespaces) declare their own jobs: one block per
+# iteration for latency percentiles, a fresh firewall per iteration for bulk work. The others run
+# BenchmarkDotNet's short job.
+bdn() {
+  local filter=$1
+  if [[ $filter == *Firewall* ]]; then
+    dotnet run -c Release --project tests/RustIds.Benchmarks -- --filter "$filter" --memory --exporters github
+  else
+    dotnet run -c Release --project tests/RustIds.Benchmarks -- --filter "$filter" --job short --memory --exporters github
+  fi
+}
+
 case "${1:-}" in
   --replay)
     replay_comparison "${2:-1000000}"
     ;;
   "")
     replay_comparison 1000000
-    dotnet run -c Release --project tests/RustIds.Benchmarks -- --filter '*' --job short --memory --exporters github
+    for suite in Decoder FlowTable PacketPath AppLayer HotPath RuleSet Reputation; do
+      bdn "*${suite}Benchmarks*"
+    done
+    bdn '*Firewall*'
     ;;
   *)
-    dotnet run -c Release --project tests/RustIds.Benchmarks -- --filter "$1" --job short --memory --exporters github
+    bdn "$1"
     ;;
 esac

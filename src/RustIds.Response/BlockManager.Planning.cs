@@ -115,7 +115,7 @@ public sealed partial class BlockManager
             EscalationLevel = Math.Max(request.EscalationLevel, existing.EscalationLevel),
         };
         var change = plan.Set(existing.Target, updated);
-        plan.Firewall.Add(FirewallChange.Add(existing.Target, updated.ExpiresAt - plan.Now, existing.Action));
+        plan.Firewall.Add(FirewallChange.Refresh(existing.Target, updated.ExpiresAt - plan.Now, existing.Action));
         return () =>
         {
             var record = change.After!;
@@ -242,7 +242,7 @@ public sealed partial class BlockManager
             else if (entry.Remaining is not { } actual || (actual - remaining).Duration() > _options.ReconcileTolerance)
             {
                 ResponseLog.ReconcileCorrection(_logger, "refreshed the timeout of", ActionName(record.Action), record.TargetText);
-                plan.Firewall.Add(FirewallChange.Add(record.Target, remaining, record.Action));
+                plan.Firewall.Add(FirewallChange.Refresh(record.Target, remaining, record.Action));
             }
         }
         foreach (var (key, entry) in present)

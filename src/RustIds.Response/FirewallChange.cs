@@ -9,7 +9,7 @@ namespace RustIds.Response;
 /// </remarks>
 public readonly record struct FirewallChange
 {
-    private FirewallChange(FirewallChangeKind kind, FirewallAction action, Cidr target, TimeSpan timeout)
+    private FirewallChange(FirewallChangeKind kind, FirewallAction action, Cidr target, TimeSpan timeout, bool replacesTimeout = false)
     {
         if (target.Network.BitLength == 0)
             throw new ArgumentException("The target must be an IPv4 or IPv6 network.", nameof(target));
@@ -19,6 +19,7 @@ public readonly record struct FirewallChange
         Action = action;
         Target = target;
         Timeout = timeout;
+        ReplacesTimeout = replacesTimeout;
     }
 
     /// <summary>Add or remove.</summary>
@@ -33,14 +34,28 @@ public readonly record struct FirewallChange
     /// <summary>Duration for <see cref="FirewallChangeKind.Add"/>; zero for removals.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>True when the target is one address rather than a prefix.</summary>
-    public bool IsSingleAddress => Target.PrefixLength == Target.Network.BitLength;
+    /// <summary>True for an add that may find the element present and must replace its timeout (an extension, a reconciliation refresh).</summary>
+    /// <remarks>
+    /// nft keeps an existing element's timeout on a plain add, and replacing it costs a delete in the
+    /// same transaction (about three times the time of a plain add), so only refreshes pay for it.
+    /// </remarks>
+    public bool ReplacesTimeout { get; }
 
-    /// <summary>Blocks <paramref name="target"/> for <paramref name="timeout"/> (applied in whole seconds, at least 1 s).</summary>
+    /// <summary>True when the target is one address rather than a prefix.</summary>
+    public bool IsSingleAddress => FirewallTarget.IsSingleAddress(Target);
+
+    /// <summary>Blocks <paramref name="target"/>, expected not to be in the set yet, for <paramref name="timeout"/> (applied in whole seconds, at least 1 s).</summary>
     public static FirewallChange Add(Cidr target, TimeSpan timeout, FirewallAction action = FirewallAction.Block)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         return new(FirewallChangeKind.Add, action, target, timeout);
+    }
+
+    /// <summary>Blocks <paramref name="target"/> for <paramref name="timeout"/> from now, replacing the timeout of an element already there.</summary>
+    public static FirewallChange Refresh(Cidr target, TimeSpan timeout, FirewallAction action = FirewallAction.Block)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        return new(FirewallChangeKind.Add, action, target, timeout, replacesTimeout: true);
     }
 
     /// <summary>Blocks one address for <paramref name="timeout"/>.</summary>

@@ -235,10 +235,11 @@ public sealed class NftablesBackend : IFirewallBackend
 
     /// <summary>One transaction for all changes, in order.</summary>
     /// <remarks>
-    /// nft's <c>add element</c> keeps the old timeout of an element that exists, and
-    /// <c>delete element</c> fails for one that does not. So every change starts with a plain
-    /// <c>add</c> (no-op when present) and a <c>delete</c> (now always succeeds); an Add then
-    /// re-adds with the new timeout. Addresses and numbers come from typed values only.
+    /// A new element is one <c>add element … timeout</c>. nft's <c>add element</c> keeps the old
+    /// timeout of an element that exists, and <c>delete element</c> fails for one that does not; so a
+    /// removal or a timeout refresh starts with a plain <c>add</c> (no-op when present) and a
+    /// <c>delete</c> (now always succeeds), and a refresh then re-adds with the new timeout.
+    /// Addresses and numbers come from typed values only.
     /// </remarks>
     internal static string BuildChangeScript(IReadOnlyList<FirewallChange> changes)
     {
@@ -247,8 +248,11 @@ public sealed class NftablesBackend : IFirewallBackend
         {
             var set = SetFor(change);
             var target = change.TargetText;
-            script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target).Append(" }\n");
-            script.Append("delete element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target).Append(" }\n");
+            if (change.Kind == FirewallChangeKind.Remove || change.ReplacesTimeout)
+            {
+                script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target).Append(" }\n");
+                script.Append("delete element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target).Append(" }\n");
+            }
             if (change.Kind == FirewallChangeKind.Add)
             {
                 script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target)

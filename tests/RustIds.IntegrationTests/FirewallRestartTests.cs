@@ -13,18 +13,22 @@ public sealed class FirewallRestartTests
     private const long Sid = 1000002;
     private static readonly TimeSpan RuleBlockDuration = TimeSpan.FromSeconds(25);
 
-    [SkippableFact]
-    public void Run_KilledWithActiveBlocksAndFirewallTampered_RestartReconcilesNothingLostNothingStale()
+    [SkippableTheory]
+    [InlineData("nftables")]
+    [InlineData("iptables")]
+    public void Run_KilledWithActiveBlocksAndFirewallTampered_RestartReconcilesNothingLostNothingStale(string backend)
     {
-        Skip.IfNot(ToolPaths.IsRoot, "needs root for network namespaces and nftables");
-        Skip.If(ToolPaths.Ip is null || ToolPaths.Nft is null || ToolPaths.Curl is null || ToolPaths.DebianPython is null,
-            "needs ip, nft, curl and /usr/bin/python3 (./install.sh installs them)");
+        Skip.IfNot(ToolPaths.IsRoot, "needs root for network namespaces and the firewall");
+        Skip.If(ToolPaths.Ip is null || ToolPaths.Curl is null || ToolPaths.DebianPython is null,
+            "needs ip, curl and /usr/bin/python3 (./install.sh installs them)");
+        FirewallProbe.SkipUnlessAvailable(backend);
         var rustids = ToolPaths.Rustids;
         Skip.If(rustids is null, "rustids CLI not found: set RUSTIDS_BIN or run ./install.sh");
 
         using var temp = new TempDirectory();
         using var lab = new GatewayLab();
-        var config = WriteConfig(temp);
+        var firewall = new FirewallProbe(lab, backend);
+        var config = WriteConfig(temp, backend);
         File.WriteAllText(temp.File("index.html"), "hello\n");
         using var web = lab.Start(lab.Gateway, ToolPaths.DebianPython!, "-m", "http.server", HttpPort.ToString(), "--bind", lab.GatewayAddress, "--directory", temp.Path);
         Assert.True(EveLog.WaitUntil(() => Curl(lab, "/").ExitCode == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable before the attack");
@@ -34,10 +38,10 @@ public sealed class FirewallRestartTests
         {
             Assert.True(first.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "first run did not start:\n" + first.Output);
             Curl(lab, "/search?q=1%20UNION%20SELECT%20password%20FROM%20users");
-            Assert.True(EveLog.WaitUntil(() => SetHolds(lab, "block_v4", lab.AttackerAddress), TimeSpan.FromSeconds(20)), "attacker not blocked:\n" + first.Output);
+            Assert.True(EveLog.WaitUntil(() => firewall.Holds(lab.AttackerAddress), TimeSpan.FromSeconds(20)), "attacker not blocked:\n" + first.Output);
             Cli(lab, rustids!, config, "block", "add", "10.99.0.0/24", "--duration", "60s", "--reason", "manual range");
             Cli(lab, rustids!, config, "block", "add", "192.0.2.7", "--duration", "2s", "--reason", "short");
-            Assert.True(SetHolds(lab, "blocknet_v4", "10.99.0.0"), "manual prefix block not applied");
+            Assert.True(firewall.Holds("10.99.0.0", prefix: true), "manual prefix block not applied");
 
             first.Signal("KILL");
             Assert.True(EveLog.WaitUntil(() => first.HasExited, TimeSpan.FromSeconds(10)), "SIGKILL did not stop rustids");
@@ -49,23 +53,23 @@ public sealed class FirewallRestartTests
 
         // While rustids is down: the attacker's element is lost (say, someone flushed the set) and a
         // stale element appears that the store never knew; the 2 s block expires.
-        Nft(lab, "delete", "element", "inet", "rustids", "block_v4", "{", lab.AttackerAddress, "}");
-        Nft(lab, "add", "element", "inet", "rustids", "block_v4", "{", "198.51.100.99", "timeout", "1h", "}");
+        firewall.Delete(lab.AttackerAddress);
+        firewall.AddStranger("198.51.100.99");
         Assert.True(Curl(lab, "/").ExitCode == 0, "tampering should have let the attacker through");
         Thread.Sleep(TimeSpan.FromSeconds(3));
 
         using var second = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
         Assert.True(second.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "second run did not start:\n" + second.Output);
 
-        Assert.True(SetHolds(lab, "block_v4", lab.AttackerAddress), "lost block not restored:\n" + second.Output);
-        Assert.False(SetHolds(lab, "block_v4", "198.51.100.99"), "stale element not removed:\n" + second.Output);
-        Assert.True(SetHolds(lab, "blocknet_v4", "10.99.0.0"), "manual prefix block lost");
+        Assert.True(firewall.Holds(lab.AttackerAddress), "lost block not restored:\n" + second.Output);
+        Assert.False(firewall.Holds("198.51.100.99"), "stale element not removed:\n" + second.Output);
+        Assert.True(firewall.Holds("10.99.0.0", prefix: true), "manual prefix block lost");
         Assert.Contains($"added missing block of {lab.AttackerAddress}", second.Output, StringComparison.Ordinal);
         Assert.Contains("removed stale block of 198.51.100.99", second.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, Curl(lab, "/").ExitCode);
 
         // The restored element keeps the original expiry: less than the rule's 25 s is left, not a fresh 25 s.
-        var remaining = RemainingSeconds(lab, "block_v4", lab.AttackerAddress);
+        var remaining = firewall.RemainingSeconds(lab.AttackerAddress);
         Assert.InRange(remaining, 1, RuleBlockDuration.TotalSeconds - 3);
 
         Assert.True(EveLog.WaitUntil(() => !BlockList(lab, rustids!, config).Contains("192.0.2.7", StringComparison.Ordinal), TimeSpan.FromSeconds(10)),
@@ -79,7 +83,7 @@ public sealed class FirewallRestartTests
         second.Stop(TimeSpan.FromSeconds(10));
     }
 
-    private static string WriteConfig(TempDirectory temp)
+    private static string WriteConfig(TempDirectory temp, string backend)
     {
         var rules = temp.File("test.rules");
         File.WriteAllText(rules,
@@ -88,7 +92,7 @@ public sealed class FirewallRestartTests
         {
             Rules = new { Files = new[] { rules } },
             Reputation = new { GeoIpDatabase = (string?)null, BaseBlockDuration = RuleBlockDuration.ToString() },
-            Firewall = new { Backend = "nftables", ExpirySweepInterval = "00:00:00.500" },
+            Firewall = new { Backend = backend, ExpirySweepInterval = "00:00:00.500" },
             Eve = new { Path = temp.File("eve.json"), DecisionLogPath = temp.File("decisions.json") },
             Storage = new { DatabasePath = temp.File("rustids.db") },
             Logging = new { Level = "Information", File = temp.File("rustids.log") },
@@ -107,35 +111,7 @@ public sealed class FirewallRestartTests
     private static string BlockList(GatewayLab lab, string rustids, string config) =>
         lab.Exec(lab.Gateway, TimeSpan.FromSeconds(30), rustids, "block", "list", "--json", "--config", config).Output;
 
-    private static void Nft(GatewayLab lab, params string[] arguments)
-    {
-        var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), [ToolPaths.Nft!, .. arguments]);
-        Assert.True(code == 0, $"nft {string.Join(' ', arguments)} failed:\n{output}");
-    }
-
     private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) =>
         lab.Exec(lab.Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "2",
             $"http://{lab.GatewayAddress}:{HttpPort}{path}");
-
-    private static bool SetHolds(GatewayLab lab, string set, string address)
-    {
-        var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", set);
-        return code == 0 && output.Contains($"\"{address}\"", StringComparison.Ordinal);
-    }
-
-    private static double RemainingSeconds(GatewayLab lab, string set, string address)
-    {
-        var (_, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", set);
-        foreach (var item in JsonDocument.Parse(output).RootElement.GetProperty("nftables").EnumerateArray())
-        {
-            if (!item.TryGetProperty("set", out var s) || !s.TryGetProperty("elem", out var elements))
-                continue;
-            foreach (var element in elements.EnumerateArray())
-            {
-                if (element.ValueKind == JsonValueKind.Object && element.GetProperty("elem").GetProperty("val").ToString() == address)
-                    return element.GetProperty("elem").GetProperty("expires").GetDouble();
-            }
-        }
-        return -1;
-    }
 }

@@ -5,6 +5,8 @@ internal static class ToolPaths
 {
     public static string? Ip => Find("ip");
     public static string? Nft => Find("nft");
+    public static string? Ipset => Find("ipset");
+    public static string? Iptables => Find("iptables");
     public static string? Curl => Find("curl");
 
     /// <summary>Debian's python3: the one with python3-aiosmtpd (a pyenv python3 on PATH may lack it).</summary>

@@ -89,7 +89,7 @@ public sealed class BlockManagerTests : IDisposable
         Assert.Equal(BlockOutcomeKind.Extended, second.Kind);
         Assert.Equal(first.BlockId, second.BlockId);
         Assert.Equal(first.ExpiresAt!.Value.AddMinutes(5), second.ExpiresAt);
-        Assert.Equal(FirewallChange.Add(Attacker, TimeSpan.FromMinutes(10)), _backend.Recorded[^1]);
+        Assert.Equal(FirewallChange.Refresh(Cidr.Single(Attacker), TimeSpan.FromMinutes(10)), _backend.Recorded[^1]);
         Assert.Equal(70, _store.Get(first.BlockId!.Value)!.Score);
     }
 

@@ -6,15 +6,17 @@ namespace RustIds.Response.Tests;
 public sealed class NftScriptTests
 {
     [Fact]
-    public void BuildChangeScript_AddAndRemove_UsesAddDeleteAddPattern()
+    public void BuildChangeScript_AddRefreshAndRemove_OnlyRefreshAndRemoveDelete()
     {
         var script = NftablesBackend.BuildChangeScript(
         [
-            FirewallChange.Add(IpAddr.Parse("192.0.2.1"), TimeSpan.FromMilliseconds(1500)),
+            FirewallChange.Add(Cidr.Parse("198.51.100.0/24"), TimeSpan.FromMinutes(1), FirewallAction.RateLimit),
+            FirewallChange.Refresh(Cidr.Parse("192.0.2.1"), TimeSpan.FromMilliseconds(1500)),
             FirewallChange.Remove(IpAddr.Parse("2001:db8::1")),
         ]);
 
         Assert.Equal(
+            "add element inet rustids rlnet_v4 { 198.51.100.0/24 timeout 60s }\n" +
             "add element inet rustids block_v4 { 192.0.2.1 }\n" +
             "delete element inet rustids block_v4 { 192.0.2.1 }\n" +
             "add element inet rustids block_v4 { 192.0.2.1 timeout 2s }\n" +

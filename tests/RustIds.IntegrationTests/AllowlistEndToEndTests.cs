@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace RustIds.IntegrationTests;
+
+/// <summary>A rule fires against an allowlisted attacker: alerted, recorded as refused, never blocked.</summary>
+public sealed class AllowlistEndToEndTests
+{
+    private const int HttpPort = 8080;
+    private const long Sid = 1000003;
+
+    [SkippableTheory]
+    [InlineData("nftables")]
+    [InlineData("iptables")]
+    public void Run_RuleFiresAgainstAllowlistedAddress_AlertedButNeverBlocked(string backend)
+    {
+        Skip.IfNot(ToolPaths.IsRoot, "needs root for network namespaces and the firewall");
+        Skip.If(ToolPaths.Ip is null || ToolPaths.Curl is null || ToolPaths.DebianPython is null,
+            "needs ip, curl and /usr/bin/python3 (./install.sh installs them)");
+        FirewallProbe.SkipUnlessAvailable(backend);
+        var rustids = ToolPaths.Rustids;
+        Skip.If(rustids is null, "rustids CLI not found: set RUSTIDS_BIN or run ./install.sh");
+
+        using var temp = new TempDirectory();
+        using var lab = new GatewayLab();
+        var firewall = new FirewallProbe(lab, backend);
+        var config = WriteConfig(temp, backend, lab.AttackerAddress);
+        File.WriteAllText(temp.File("index.html"), "hello\n");
+        using var web = lab.Start(lab.Gateway, ToolPaths.DebianPython!, "-m", "http.server", HttpPort.ToString(), "--bind", lab.GatewayAddress, "--directory", temp.Path);
+        Assert.True(EveLog.WaitUntil(() => Curl(lab, "/").ExitCode == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable");
+
+        using var ids = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
+        Assert.True(ids.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "rustids did not start:\n" + ids.Output);
+
+        Curl(lab, "/q?x=1%20UNION%20SELECT%20secret");
+
+        var eve = temp.File("eve.json");
+        Assert.True(EveLog.WaitUntil(() => EveLog.AlertSids(eve).Contains(Sid), TimeSpan.FromSeconds(20)), "no alert:\n" + ids.Output);
+        Assert.True(EveLog.WaitUntil(() => File.Exists(temp.File("decisions.json")) && File.ReadAllText(temp.File("decisions.json")).Contains("refused-allowlisted"),
+            TimeSpan.FromSeconds(20)), "no refused decision:\n" + ids.Output);
+        Assert.Contains("Refused to block " + lab.AttackerAddress, ids.Output, StringComparison.Ordinal);
+        Assert.False(firewall.Holds(lab.AttackerAddress), "an allowlisted address reached the block set");
+        Assert.Equal(0, Curl(lab, "/").ExitCode);
+        var alert = File.ReadLines(eve).Select(l => JsonDocument.Parse(l).RootElement).First(e => e.GetProperty("event_type").GetString() == "alert");
+        Assert.Equal("allowed", alert.GetProperty("alert").GetProperty("action").GetString());
+        ids.Stop(TimeSpan.FromSeconds(10));
+    }
+
+    private static string WriteConfig(TempDirectory temp, string backend, string allowlisted)
+    {
+        var rules = temp.File("test.rules");
+        File.WriteAllText(rules,
+            $"alert tcp any any -> $HOME_NET any (msg:\"allowlist test UNION SELECT\"; flow:to_server,established; content:\"UNION\"; nocase; content:\"SELECT\"; nocase; distance:0; priority:1; sid:{Sid}; rev:1;)\n");
+        var config = new
+        {
+            Rules = new { Files = new[] { rules } },
+            Reputation = new { GeoIpDatabase = (string?)null },
+            Firewall = new { Backend = backend, Allowlist = new[] { allowlisted + "/32" } },
+            Eve = new { Path = temp.File("eve.json"), DecisionLogPath = temp.File("decisions.json") },
+            Storage = new { DatabasePath = temp.File("rustids.db") },
+            Logging = new { Level = "Information", File = temp.File("rustids.log") },
+        };
+        var path = temp.File("rustids.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(config));
+        return path;
+    }
+
+    private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) =>
+        lab.Exec(lab.Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "2",
+            $"http://{lab.GatewayAddress}:{HttpPort}{path}");
+}
