@@ -8,6 +8,10 @@ public sealed partial class FirewallOptions
     /// <summary>Absolute path of the nft binary. Default <c>/usr/sbin/nft</c> (Debian).</summary>
     public string NftPath { get; set; } = "/usr/sbin/nft";
 
+    /// <summary>Talk to nftables through libnftables in-process instead of an nft child process. Default true.</summary>
+    /// <remarks>About 5 ms less per change (no process start, no cache fetch by a fresh nft); falls back to <see cref="NftPath"/> when <c>libnftables.so.1</c> cannot be loaded.</remarks>
+    public bool UseLibNftables { get; set; } = true;
+
     /// <summary>Absolute path of iptables (IPv4). Default <c>/usr/sbin/iptables</c> (Debian: the nft-based variant).</summary>
     public string IptablesPath { get; set; } = "/usr/sbin/iptables";
 

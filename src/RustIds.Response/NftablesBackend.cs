@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RustIds.Reputation.Addresses;
+using RustIds.Response.Nft;
 
 namespace RustIds.Response;
 
@@ -12,8 +14,9 @@ namespace RustIds.Response;
 /// enabled) jump to <c>check</c>, which returns for the allowlist, drops blocked addresses
 /// (hash sets) and prefixes (interval sets), drops what rate-limited sources send over the rate
 /// (a per-source meter), then jumps to <c>feeds</c>, one drop rule per push-to-firewall feed set.
-/// Every change is one transaction through <c>nft -f -</c> on stdin, so it applies fully or not at
-/// all. Only the <c>inet rustids</c> table is ever touched. Callers serialise calls.
+/// Every change is one nft transaction (libnftables in-process, or <c>nft -f -</c> when the library
+/// is unavailable or <see cref="FirewallOptions.UseLibNftables"/> is off), so it applies fully or not
+/// at all. Only the <c>inet rustids</c> table is ever touched. Callers serialise calls.
 /// </remarks>
 public sealed class NftablesBackend : IFirewallBackend
 {
@@ -41,7 +44,7 @@ public sealed class NftablesBackend : IFirewallBackend
     ];
 
     private readonly FirewallOptions _options;
-    private readonly ProcessRunner _runner;
+    private readonly INftRunner _nft;
     private readonly ILogger _logger;
 
     /// <summary>Creates the backend; validates <paramref name="options"/>.</summary>
@@ -52,7 +55,7 @@ public sealed class NftablesBackend : IFirewallBackend
         if (errors.Count > 0)
             throw new ArgumentException("Invalid firewall options:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(options));
         _options = options;
-        _runner = new ProcessRunner(options.NetworkNamespace, options.IpPath);
+        _nft = options.UseLibNftables && LibNftables.IsAvailable ? LibNftablesRunner.For(options) : new NftProcessRunner(options);
         _logger = logger ?? NullLogger<NftablesBackend>.Instance;
     }
 
@@ -73,8 +76,9 @@ public sealed class NftablesBackend : IFirewallBackend
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
             return;
-        var result = await RunBatchAsync(BuildChangeScript(changes), cancellationToken).ConfigureAwait(false);
-        ResponseLog.BatchApplied(_logger, changes.Count, result.Elapsed.TotalMilliseconds);
+        var started = Stopwatch.GetTimestamp();
+        await RunBatchAsync(BuildChangeScript(changes), cancellationToken).ConfigureAwait(false);
+        ResponseLog.BatchApplied(_logger, changes.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <inheritdoc/>
@@ -83,10 +87,8 @@ public sealed class NftablesBackend : IFirewallBackend
         var entries = new List<FirewallEntry>();
         foreach (var set in TargetSets)
         {
-            var result = await _runner.RunCheckedAsync(
-                _options.NftPath, ["-j", "list", "set", "inet", "rustids", set.Name], null, _options.CommandTimeout, cancellationToken)
-                .ConfigureAwait(false);
-            NftSetJsonParser.Parse(result.StandardOutput, set.Action, entries);
+            var json = await _nft.ListJsonAsync(["list", "set", "inet", "rustids", set.Name], terse: false, cancellationToken).ConfigureAwait(false);
+            NftSetJsonParser.Parse(json, set.Action, entries);
         }
         return entries;
     }
@@ -122,8 +124,9 @@ public sealed class NftablesBackend : IFirewallBackend
             AppendElements(script, set, entries, v6);
         }
         AppendFeedRules(script, feeds);
-        var result = await RunBatchAsync(script.ToString(), cancellationToken).ConfigureAwait(false);
-        ResponseLog.FeedSetReplaced(_logger, feed.Value, entries.RangeCount, result.Elapsed.TotalMilliseconds);
+        var started = Stopwatch.GetTimestamp();
+        await RunBatchAsync(script.ToString(), cancellationToken).ConfigureAwait(false);
+        ResponseLog.FeedSetReplaced(_logger, feed.Value, entries.RangeCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <inheritdoc/>
@@ -148,10 +151,8 @@ public sealed class NftablesBackend : IFirewallBackend
             var count = 0;
             foreach (var v6 in new[] { false, true })
             {
-                var result = await _runner.RunCheckedAsync(
-                    _options.NftPath, ["-j", "list", "set", "inet", "rustids", FeedSet(feed, v6)], null, _options.CommandTimeout, cancellationToken)
-                    .ConfigureAwait(false);
-                count += NftSetJsonParser.CountElements(result.StandardOutput);
+                var json = await _nft.ListJsonAsync(["list", "set", "inet", "rustids", FeedSet(feed, v6)], terse: false, cancellationToken).ConfigureAwait(false);
+                count += NftSetJsonParser.CountElements(json);
             }
             infos.Add(new FeedSetInfo(feed, count));
         }
@@ -310,12 +311,17 @@ public sealed class NftablesBackend : IFirewallBackend
     /// <summary>The feed sets in our table, from the set names (terse: without their elements).</summary>
     private async Task<List<FeedSetName>> ListFeedSetNamesAsync(CancellationToken cancellationToken)
     {
-        var result = await _runner.RunAsync(_options.NftPath, ["-t", "-j", "list", "table", "inet", "rustids"], null, _options.CommandTimeout, cancellationToken)
-            .ConfigureAwait(false);
-        if (result.ExitCode != 0)
+        string json;
+        try
+        {
+            json = await _nft.ListJsonAsync(["list", "table", "inet", "rustids"], terse: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FirewallCommandException ex) when (ex.ExitCode is not null)
+        {
             return []; // no table yet
+        }
         var feeds = new List<FeedSetName>();
-        foreach (var name in NftSetJsonParser.SetNames(result.StandardOutput))
+        foreach (var name in NftSetJsonParser.SetNames(json))
         {
             if (name.StartsWith(FeedSetPrefix, StringComparison.Ordinal) && name.EndsWith("_v4", StringComparison.Ordinal)
                 && FeedSetName.TryParse(name[FeedSetPrefix.Length..^3], out var feed))
@@ -326,8 +332,7 @@ public sealed class NftablesBackend : IFirewallBackend
         return feeds;
     }
 
-    private Task<ProcessResult> RunBatchAsync(string script, CancellationToken cancellationToken) =>
-        _runner.RunCheckedAsync(_options.NftPath, ["-f", "-"], script, _options.CommandTimeout, cancellationToken);
+    private Task RunBatchAsync(string script, CancellationToken cancellationToken) => _nft.RunScriptAsync(script, cancellationToken);
 
     private readonly record struct NftSetKind(string Name, FirewallAction Action, bool V6, bool Interval);
 }

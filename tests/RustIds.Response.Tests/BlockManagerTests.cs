@@ -178,7 +178,7 @@ public sealed class BlockManagerTests : IDisposable
     public async Task BlockAsync_NftFails_StoreRolledBackAndExceptionHasDetails()
     {
         // /usr/bin/false stands in for an nft that rejects every batch.
-        var backend = new NftablesBackend(new FirewallOptions { NftPath = "/usr/bin/false" });
+        var backend = new NftablesBackend(new FirewallOptions { NftPath = "/usr/bin/false", UseLibNftables = false });
         var manager = new BlockManager(backend, _store, Allowlist.LoopbackOnly, _clock, NullLogger<BlockManager>.Instance, new BlockManagerOptions());
 
         var ex = await Assert.ThrowsAsync<FirewallCommandException>(

@@ -36,12 +36,16 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
         Assert.Contains(await backend.ListAsync(), e => e.Target.Network == V4);
     }
 
-    [SkippableFact]
-    public async Task ApplyAsync_AddV4AndV6_ListedWithTimeouts()
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ApplyAsync_AddV4AndV6_ListedWithTimeouts(bool library)
     {
         Root.SkipUnlessAvailable();
         await using var ns = await TestNamespace.CreateAsync();
-        var backend = new NftablesBackend(ns.FirewallOptions());
+        var options = ns.FirewallOptions();
+        options.UseLibNftables = library;
+        var backend = new NftablesBackend(options);
         await backend.SetupAsync();
 
         await backend.ApplyAsync([FirewallChange.Add(V4, TimeSpan.FromSeconds(60)), FirewallChange.Add(V6, TimeSpan.FromSeconds(120))]);
@@ -111,20 +115,32 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
         Assert.Contains("chain keep", (await ns.NftAsync("list", "table", "inet", "other")).StandardOutput, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
-    public async Task ApplyAsync_TableMissing_ThrowsWithExitCodeAndStderr()
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ApplyAsync_TableMissing_ThrowsWithExitCodeAndStderr(bool library)
     {
         Root.SkipUnlessAvailable();
         await using var ns = await TestNamespace.CreateAsync();
-        var backend = new NftablesBackend(ns.FirewallOptions());
+        var options = ns.FirewallOptions();
+        options.UseLibNftables = library;
+        var backend = new NftablesBackend(options);
 
         var ex = await Assert.ThrowsAsync<FirewallCommandException>(
             () => backend.ApplyAsync([FirewallChange.Add(V4, TimeSpan.FromSeconds(5))]));
 
         Assert.Equal(1, ex.ExitCode);
         Assert.Contains("No such file or directory", ex.StandardError, StringComparison.Ordinal);
-        Assert.Equal(Root.Ip, ex.Command);
-        Assert.Contains(Root.Nft, ex.Arguments);
+        if (library)
+        {
+            Assert.Equal($"libnftables (netns {ns.Name})", ex.Command);
+            Assert.StartsWith("add element inet rustids block_v4 { 192.0.2.10 timeout 5s }", Assert.Single(ex.Arguments), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(Root.Ip, ex.Command);
+            Assert.Contains(Root.Nft, ex.Arguments);
+        }
     }
 
     [SkippableFact]
