@@ -11,8 +11,17 @@ namespace RustIds.Notify;
 /// </summary>
 public sealed record BlockNotice
 {
-    /// <summary>The blocked address.</summary>
+    /// <summary><c>block</c> for a new block, <c>unblock</c> when one ended (expired, removed).</summary>
+    public string Event { get; init; } = "block";
+
+    /// <summary>The blocked address (the network address for a prefix block).</summary>
     public required IpAddr Address { get; init; }
+
+    /// <summary>The blocked prefix (<c>2001:db8:5:6::/64</c>) when the block covered one; null for a single address.</summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>What the notice is about, as people read it: the prefix, or the address.</summary>
+    public string Target => Prefix ?? Address.ToString();
 
     /// <summary>ISO 3166 country code from GeoIP, or null when unknown.</summary>
     public string? Country { get; init; }
@@ -46,6 +55,35 @@ public sealed record BlockNotice
 
     /// <summary>The gateway that took the decision.</summary>
     public required string Hostname { get; init; }
+
+    /// <summary>Builds the notice that a block has ended.</summary>
+    /// <param name="record">The closed block (its target, score, reasons, rules and times are copied).</param>
+    /// <param name="why">Why it ended, for example <c>expired</c>.</param>
+    /// <param name="endedAt">When it ended.</param>
+    /// <param name="hostname">This gateway's name.</param>
+    public static BlockNotice FromEndedBlock(Response.BlockRecord record, string why, DateTimeOffset endedAt, string hostname)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(why);
+        ArgumentNullException.ThrowIfNull(hostname);
+        var prefix = Response.FirewallTarget.IsSingleAddress(record.Target) ? null : record.TargetText;
+        return new BlockNotice
+        {
+            Event = "unblock",
+            Address = record.Target.Network,
+            Prefix = prefix,
+            Score = record.Score,
+            BlockThreshold = 0,
+            Reasons = [.. NoticeText.ReadReasons(record.ReasonsJson), new VerdictReason("rules", record.Rules, 0)],
+            Rules = [],
+            Action = record.Action == Response.FirewallAction.Block ? $"unblock ({why})" : $"end of rate limit ({why})",
+            Duration = record.ExpiresAt - record.CreatedAt,
+            ExpiresAt = record.ExpiresAt,
+            DecidedAt = endedAt,
+            UnblockCommand = $"nothing to do; to block it again: rustids block add {record.TargetText}",
+            Hostname = hostname,
+        };
+    }
 
     /// <summary>Builds a notice from a block verdict.</summary>
     /// <param name="verdict">The verdict (its address, score, threshold, duration, country and reasons are copied).</param>

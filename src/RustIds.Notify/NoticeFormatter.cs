@@ -10,7 +10,8 @@ namespace RustIds.Notify;
 /// <summary>Renders a <see cref="BlockNotice"/> as a subject line, plain text, HTML and JSON.</summary>
 /// <remarks>
 /// The JSON payload (<see cref="ToJson"/>) is an object with these snake_case fields:
-/// <c>event</c> (<c>"block"</c>), <c>summary</c> (the subject line), <c>address</c>, <c>country</c>
+/// <c>event</c> (<c>"block"</c> or <c>"unblock"</c>), <c>summary</c> (the subject line), <c>address</c>,
+/// <c>prefix</c> (the blocked prefix, or null for one address), <c>country</c>
 /// (ISO 3166 code or null), <c>score</c>, <c>block_threshold</c>, <c>action</c>,
 /// <c>duration_seconds</c> (0 = until removed), <c>duration</c> (text, e.g. <c>"1h 30m"</c>),
 /// <c>expires_at</c> (ISO 8601 UTC or null), <c>decided_at</c> (ISO 8601 UTC), <c>hostname</c>,
@@ -27,8 +28,13 @@ public static class NoticeFormatter
     {
         ArgumentNullException.ThrowIfNull(notice);
         var country = notice.Country is null ? "" : $" ({notice.Country})";
+        if (notice.Event == "unblock")
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"[rustids] {notice.Hostname}: {notice.Action} {notice.Target}{country}, was score {notice.Score}, blocked for {NoticeText.Duration(notice.Duration)}");
+        }
         return string.Create(CultureInfo.InvariantCulture,
-            $"[rustids] {notice.Hostname}: {notice.Action} {notice.Address}{country}, score {notice.Score}/{notice.BlockThreshold}, {NoticeText.Duration(notice.Duration)}");
+            $"[rustids] {notice.Hostname}: {notice.Action} {notice.Target}{country}, score {notice.Score}/{notice.BlockThreshold}, {NoticeText.Duration(notice.Duration)}");
     }
 
     /// <summary>The plain-text body: facts first, then reasons, rules and the unblock command.</summary>
@@ -37,8 +43,8 @@ public static class NoticeFormatter
         ArgumentNullException.ThrowIfNull(notice);
         var text = new StringBuilder(1024);
         var ci = CultureInfo.InvariantCulture;
-        text.Append(ci, $"rustids on {notice.Hostname} applied '{notice.Action}' to {notice.Address}.").Append('\n').Append('\n');
-        text.Append(ci, $"Address:    {notice.Address}").Append('\n');
+        text.Append(ci, $"rustids on {notice.Hostname} applied '{notice.Action}' to {notice.Target}.").Append('\n').Append('\n');
+        text.Append(ci, $"Address:    {notice.Target}").Append('\n');
         text.Append(ci, $"Country:    {notice.Country ?? "unknown"}").Append('\n');
         text.Append(ci, $"Score:      {notice.Score} (block threshold {notice.BlockThreshold})").Append('\n');
         text.Append(ci, $"Action:     {notice.Action}").Append('\n');
@@ -65,9 +71,9 @@ public static class NoticeFormatter
         var html = new StringBuilder(2048);
         var ci = CultureInfo.InvariantCulture;
         html.Append("<!DOCTYPE html>\n<html><body>\n");
-        html.Append(ci, $"<p>rustids on <b>{E(notice.Hostname)}</b> applied <b>{E(notice.Action)}</b> to <b>{E(notice.Address.ToString())}</b>.</p>\n");
+        html.Append(ci, $"<p>rustids on <b>{E(notice.Hostname)}</b> applied <b>{E(notice.Action)}</b> to <b>{E(notice.Target)}</b>.</p>\n");
         html.Append("<table>\n");
-        Row(html, "Address", notice.Address.ToString());
+        Row(html, "Address", notice.Target);
         Row(html, "Country", notice.Country ?? "unknown");
         Row(html, "Score", string.Create(ci, $"{notice.Score} (block threshold {notice.BlockThreshold})"));
         Row(html, "Action", notice.Action);
@@ -98,9 +104,13 @@ public static class NoticeFormatter
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteString("event"u8, "block"u8);
+            json.WriteString("event"u8, notice.Event);
             json.WriteString("summary"u8, Subject(notice));
             json.WriteString("address"u8, notice.Address.ToString());
+            if (notice.Prefix is null)
+                json.WriteNull("prefix"u8);
+            else
+                json.WriteString("prefix"u8, notice.Prefix);
             if (notice.Country is null)
                 json.WriteNull("country"u8);
             else

@@ -56,4 +56,26 @@ internal static class NoticeText
         }
         json.WriteEndArray();
     }
+
+    /// <summary>Reads the reasons a block stored as JSON (<c>[{"Kind","Detail","Points"}]</c>); empty when unreadable.</summary>
+    public static IReadOnlyList<VerdictReason> ReadReasons(string json)
+    {
+        var reasons = new List<VerdictReason>();
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrEmpty(json) ? "[]" : json);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+                return reasons;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                if (item.TryGetProperty("Kind", out var kind) && item.TryGetProperty("Detail", out var detail) && item.TryGetProperty("Points", out var points))
+                    reasons.Add(new VerdictReason(kind.GetString() ?? "", detail.GetString() ?? "", points.TryGetInt32(out var p) ? p : 0));
+            }
+        }
+        catch (JsonException)
+        {
+            // A hand-edited row: the notice goes out without its reasons rather than not at all.
+        }
+        return reasons;
+    }
 }

@@ -61,18 +61,24 @@ public sealed class EndToEndTests
             "block did not expire:\n" + ids.Output);
         Assert.True(EveLog.WaitUntil(() => Curl(lab, "/index.html").ExitCode == 0, TimeSpan.FromSeconds(15)), "attacker still cut off after expiry");
 
+        // Notify:UnblockNotices: the end of the block is announced too.
+        Assert.True(hook.WaitFor(o => o.Contains("\"event\":\"unblock\"", StringComparison.Ordinal), TimeSpan.FromSeconds(20)), "no unblock POST:\n" + ids.Output);
+        Assert.True(smtp.WaitFor(o => Regex.Count(o, "MESSAGE FOLLOWS") == 2, TimeSpan.FromSeconds(20)), "no unblock email:\n" + ids.Output);
         ids.Stop(TimeSpan.FromSeconds(10));
         Assert.Matches(@"capture: +[1-9]\d* received by the kernel, 0 dropped", ids.Output);
         var mail = smtp.Output;
-        Assert.Equal(1, Regex.Count(mail, "MESSAGE FOLLOWS"));
+        Assert.Equal(2, Regex.Count(mail, "MESSAGE FOLLOWS"));
         Assert.Contains(lab.AttackerAddress, mail);
         Assert.Contains(Sid.ToString(), mail);
         Assert.Contains("xpire", mail);
+        Assert.Contains("unblock (expired) " + lab.AttackerAddress, mail);
         var posts = hook.Output.Split('\n').Where(l => l.StartsWith("POST ", StringComparison.Ordinal)).ToList();
-        Assert.Single(posts);
+        Assert.Equal(2, posts.Count);
         Assert.Contains(lab.AttackerAddress, posts[0]);
         Assert.Contains(Sid.ToString(), posts[0]);
         Assert.Contains("expires_at", posts[0]);
+        Assert.Contains("\"event\":\"block\"", posts[0]);
+        Assert.Contains("\"event\":\"unblock\"", posts[1]);
     }
 
     private static string WriteConfig(TempDirectory temp, GatewayLab lab)
@@ -90,6 +96,7 @@ public sealed class EndToEndTests
             Firewall = new { Backend = "nftables", ExpirySweepInterval = "00:00:00.500" },
             Notify = new
             {
+                UnblockNotices = true,
                 Email = new { Enabled = true, Host = "127.0.0.1", Port = SmtpPort, From = "rustids@gateway.test", To = new[] { "ops@gateway.test" } },
                 Webhooks = new[] { new { Url = $"http://127.0.0.1:{WebhookPort}/hook" } },
             },

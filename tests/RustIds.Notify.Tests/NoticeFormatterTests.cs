@@ -106,4 +106,28 @@ public sealed class NoticeFormatterTests
     {
         Assert.Equal(expected, NoticeText.Duration(TimeSpan.FromSeconds(seconds)));
     }
+
+    [Fact]
+    public void FromEndedBlock_ExpiredPrefix_SubjectJsonAndReasonsSayWhatEnded()
+    {
+        var record = new RustIds.Response.BlockRecord
+        {
+            Id = 7,
+            Target = RustIds.Reputation.Addresses.Cidr.Parse("2001:db8:5:6::/64"),
+            Score = 80,
+            ReasonsJson = """[{"Kind":"aggregate","Detail":"3 addresses of 2001:db8:5:6::/64 blocked","Points":0}]""",
+            Rules = "1:2001:1 ET SCAN x3",
+            CreatedAt = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero),
+            ExpiresAt = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero),
+        };
+
+        var notice = BlockNotice.FromEndedBlock(record, "expired", record.ExpiresAt, "gw1");
+
+        Assert.Equal("[rustids] gw1: unblock (expired) 2001:db8:5:6::/64, was score 80, blocked for 2h", NoticeFormatter.Subject(notice));
+        using var json = System.Text.Json.JsonDocument.Parse(NoticeFormatter.ToJson(notice));
+        Assert.Equal("unblock", json.RootElement.GetProperty("event").GetString());
+        Assert.Equal("2001:db8:5:6::/64", json.RootElement.GetProperty("prefix").GetString());
+        Assert.Equal(["aggregate", "rules"], json.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        Assert.Contains("rustids block add 2001:db8:5:6::/64", NoticeFormatter.PlainText(notice), StringComparison.Ordinal);
+    }
 }

@@ -190,16 +190,27 @@ internal static class BlockCommand
             Console.WriteLine("no active blocks");
             return ExitCodes.Ok;
         }
-        Console.WriteLine($"{"TARGET",-43} {"ACTION",-10} {"SCORE",5} {"LEVEL",5}  {"SINCE (UTC)",-19}  {"UNTIL (UTC)",-19}  {"FIREWALL",-8}  RULES");
+        Console.WriteLine($"{"TARGET",-43} {"ACTION",-10} {"SCORE",5} {"LEVEL",5}  {"SINCE (UTC)",-19}  {"UNTIL (UTC)",-19}  {"FIREWALL",-8}  WHY");
         foreach (var block in blocks)
         {
             Console.WriteLine(
                 $"{block.TargetText,-43} {(block.Action == FirewallAction.Block ? "block" : "rate-limit"),-10} {block.Score,5} {block.EscalationLevel,5}  " +
-                $"{Time(block.CreatedAt),-19}  {Time(block.ExpiresAt),-19}  {FirewallState(block, present),-8}  {block.Rules}{(block.Manual ? " (manual)" : "")}");
+                $"{Time(block.CreatedAt),-19}  {Time(block.ExpiresAt),-19}  {FirewallState(block, present),-8}  {Why(block)}");
         }
         if (present is not null && blocks.Any(b => !present.Contains((b.Target, b.Action))))
             Console.WriteLine("MISSING entries are restored by the running daemon within Firewall:ReconcileInterval.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The operator's reason for a manual block, else the rules that fired.</summary>
+    private static string Why(BlockRecord block)
+    {
+        if (!block.Manual)
+            return block.Rules;
+        using var reasons = JsonDocument.Parse(string.IsNullOrEmpty(block.ReasonsJson) ? "[]" : block.ReasonsJson);
+        var detail = reasons.RootElement.ValueKind == JsonValueKind.Array && reasons.RootElement.GetArrayLength() > 0
+            && reasons.RootElement[0].TryGetProperty("Detail", out var text) ? text.GetString() : null;
+        return "manual: " + (detail ?? "(no reason given)");
     }
 
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -5,6 +5,9 @@ public sealed class NotifyOptions
 {
     public EmailSettings Email { get; set; } = new();
 
+    /// <summary>Also notify when a block ends (expired). Default false: one message per block is usually enough.</summary>
+    public bool UnblockNotices { get; set; }
+
     /// <summary>Webhook endpoints; each receives one JSON POST per block.</summary>
     public List<WebhookSettings> Webhooks { get; set; } = [];
 }

@@ -118,7 +118,10 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
 
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
         // Live runs only: a replay's clock is the packets', and it sweeps once at the end.
-        var maintenance = replay ? null : await ScheduleMaintenanceAsync(response.Manager, options.Firewall, cancellation).ConfigureAwait(false);
+        Action<Response.BlockRecord>? onExpired = options.Notify.UnblockNotices
+            ? record => notifications.Enqueue(BlockNotice.FromEndedBlock(record, "expired", time.GetUtcNow(), context.Hostname))
+            : null;
+        var maintenance = replay ? null : await ScheduleMaintenanceAsync(response.Manager, options.Firewall, onExpired, cancellation).ConfigureAwait(false);
 
         // The responder drains every alert the capture queued, even after a stop was requested.
         try
@@ -165,7 +168,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
     }
 
     /// <summary>The expiry sweep and the reconciliation as Quartz jobs; their failures are logged and retried at the next tick.</summary>
-    private async Task<MaintenanceScheduler> ScheduleMaintenanceAsync(Response.BlockManager manager, Configuration.FirewallOptions firewall, CancellationToken cancellation)
+    private async Task<MaintenanceScheduler> ScheduleMaintenanceAsync(
+        Response.BlockManager manager, Configuration.FirewallOptions firewall, Action<Response.BlockRecord>? onExpired, CancellationToken cancellation)
     {
         var scheduler = await MaintenanceScheduler.StartAsync(cancellation).ConfigureAwait(false);
         await scheduler.ScheduleEveryAsync("expiry-sweep", firewall.ExpirySweepInterval, async stop =>
@@ -173,7 +177,10 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             try
             {
                 foreach (var record in await manager.ExpireAsync(stop).ConfigureAwait(false))
+                {
                     LogExpired(_logger, record.TargetText, record.Id);
+                    onExpired?.Invoke(record);
+                }
             }
             catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException)
             {
