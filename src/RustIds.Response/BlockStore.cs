@@ -25,6 +25,7 @@ public sealed class BlockStore : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and ensures the schema.</summary>
@@ -78,26 +79,27 @@ public sealed class BlockStore : IDisposable
         ArgumentNullException.ThrowIfNull(record);
         lock (_lock)
         {
-            using var command = Command(
+            var command = Command(
                 """
                 INSERT INTO blocks (address, family, prefix_length, action, score, reasons, rules, created_at, expires_at, removed_at, removed_reason, manual, escalation)
-                VALUES ($address, $family, $prefix, $action, $score, $reasons, $rules, $created, $expires, $removedAt, $removedReason, $manual, $escalation)
-                RETURNING id;
+                VALUES ($address, $family, $prefix, $action, $score, $reasons, $rules, $created, $expires, $removedAt, $removedReason, $manual, $escalation);
                 """);
-            command.Parameters.AddWithValue("$address", record.Target.Network.ToString());
-            command.Parameters.AddWithValue("$family", record.Target.Network.IsV4 ? 4 : 6);
-            command.Parameters.AddWithValue("$prefix", record.Target.PrefixLength);
-            command.Parameters.AddWithValue("$action", (int)record.Action);
-            command.Parameters.AddWithValue("$score", record.Score);
-            command.Parameters.AddWithValue("$reasons", record.ReasonsJson);
-            command.Parameters.AddWithValue("$rules", record.Rules);
-            command.Parameters.AddWithValue("$created", record.CreatedAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$expires", record.ExpiresAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$removedAt", record.RemovedAt is { } removed ? removed.ToUnixTimeMilliseconds() : DBNull.Value);
-            command.Parameters.AddWithValue("$removedReason", (object?)record.RemovedReason ?? DBNull.Value);
-            command.Parameters.AddWithValue("$manual", record.Manual ? 1 : 0);
-            command.Parameters.AddWithValue("$escalation", record.EscalationLevel);
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            Bind(command, "$address", record.Target.Network.ToString());
+            Bind(command, "$family", record.Target.Network.IsV4 ? 4 : 6);
+            Bind(command, "$prefix", record.Target.PrefixLength);
+            Bind(command, "$action", (int)record.Action);
+            Bind(command, "$score", record.Score);
+            Bind(command, "$reasons", record.ReasonsJson);
+            Bind(command, "$rules", record.Rules);
+            Bind(command, "$created", record.CreatedAt.ToUnixTimeMilliseconds());
+            Bind(command, "$expires", record.ExpiresAt.ToUnixTimeMilliseconds());
+            Bind(command, "$removedAt", record.RemovedAt is { } removed ? removed.ToUnixTimeMilliseconds() : DBNull.Value);
+            Bind(command, "$removedReason", (object?)record.RemovedReason ?? DBNull.Value);
+            Bind(command, "$manual", record.Manual ? 1 : 0);
+            Bind(command, "$escalation", record.EscalationLevel);
+            command.ExecuteNonQuery();
+            // The connection's last rowid: cheaper than RETURNING, which makes every insert a query with a reader.
+            return SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
         }
     }
 
@@ -107,14 +109,14 @@ public sealed class BlockStore : IDisposable
         ArgumentNullException.ThrowIfNull(record);
         lock (_lock)
         {
-            using var command = Command(
+            var command = Command(
                 "UPDATE blocks SET expires_at = $expires, score = $score, reasons = $reasons, rules = $rules, escalation = $escalation WHERE id = $id;");
-            command.Parameters.AddWithValue("$expires", record.ExpiresAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$score", record.Score);
-            command.Parameters.AddWithValue("$reasons", record.ReasonsJson);
-            command.Parameters.AddWithValue("$rules", record.Rules);
-            command.Parameters.AddWithValue("$escalation", record.EscalationLevel);
-            command.Parameters.AddWithValue("$id", record.Id);
+            Bind(command, "$expires", record.ExpiresAt.ToUnixTimeMilliseconds());
+            Bind(command, "$score", record.Score);
+            Bind(command, "$reasons", record.ReasonsJson);
+            Bind(command, "$rules", record.Rules);
+            Bind(command, "$escalation", record.EscalationLevel);
+            Bind(command, "$id", record.Id);
             return command.ExecuteNonQuery() == 1;
         }
     }
@@ -125,10 +127,10 @@ public sealed class BlockStore : IDisposable
         ArgumentNullException.ThrowIfNull(reason);
         lock (_lock)
         {
-            using var command = Command("UPDATE blocks SET removed_at = $at, removed_reason = $reason WHERE id = $id AND removed_at IS NULL;");
-            command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$reason", reason);
-            command.Parameters.AddWithValue("$id", id);
+            var command = Command("UPDATE blocks SET removed_at = $at, removed_reason = $reason WHERE id = $id AND removed_at IS NULL;");
+            Bind(command, "$at", at.ToUnixTimeMilliseconds());
+            Bind(command, "$reason", reason);
+            Bind(command, "$id", id);
             return command.ExecuteNonQuery() == 1;
         }
     }
@@ -138,8 +140,8 @@ public sealed class BlockStore : IDisposable
     {
         lock (_lock)
         {
-            using var command = Command("UPDATE blocks SET removed_at = NULL, removed_reason = NULL WHERE id = $id;");
-            command.Parameters.AddWithValue("$id", id);
+            var command = Command("UPDATE blocks SET removed_at = NULL, removed_reason = NULL WHERE id = $id;");
+            Bind(command, "$id", id);
             return command.ExecuteNonQuery() == 1;
         }
     }
@@ -173,14 +175,23 @@ public sealed class BlockStore : IDisposable
     {
         lock (_lock)
         {
-            using var command = Command("SELECT COUNT(*) FROM blocks WHERE removed_at IS NULL AND expires_at > $now;");
-            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            var command = Command("SELECT COUNT(*) FROM blocks WHERE removed_at IS NULL AND expires_at > $now;");
+            Bind(command, "$now", now.ToUnixTimeMilliseconds());
             return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
     }
 
     /// <summary>Closes the connection.</summary>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var command in _commands.Values)
+                command.Dispose();
+            _commands.Clear();
+        }
+        _connection.Dispose();
+    }
 
     private void EnsureSchema()
     {
@@ -238,7 +249,7 @@ public sealed class BlockStore : IDisposable
                     command.ExecuteNonQuery();
                 }
                 command.CommandText = "DELETE FROM blocks_schema; INSERT INTO blocks_schema (version) VALUES ($version);";
-                command.Parameters.AddWithValue("$version", SchemaVersion);
+                Bind(command, "$version", SchemaVersion);
                 command.ExecuteNonQuery();
             }
             transaction.Commit();
@@ -249,16 +260,32 @@ public sealed class BlockStore : IDisposable
     {
         lock (_lock)
         {
-            using var command = Command(sql);
+            var command = Command(sql);
             command.ExecuteNonQuery();
         }
     }
 
-    /// <summary>A command enlisted in the open <see cref="WriteBatch"/> transaction, if any. Call under the lock.</summary>
+    /// <summary>Sets a parameter of a cached command, adding it on first use.</summary>
+    private static void Bind(SqliteCommand command, string name, object value)
+    {
+        var parameters = command.Parameters;
+        var index = parameters.IndexOf(name);
+        if (index < 0)
+            parameters.AddWithValue(name, value);
+        else
+            parameters[index].Value = value;
+    }
+
+    /// <summary>The cached command for <paramref name="sql"/> (parameters keep their last values until bound again), enlisted in the open <see cref="WriteBatch"/> transaction if any. Call under the lock.</summary>
+    /// <remarks>Cached so a statement is prepared once: a fresh command per row made 100,000 inserts take 5.6 s instead of well under one.</remarks>
     private SqliteCommand Command(string sql)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
         command.Transaction = _transaction;
         return command;
     }
@@ -273,8 +300,8 @@ public sealed class BlockStore : IDisposable
     {
         lock (_lock)
         {
-            using var command = Command(sql);
-            command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+            var command = Command(sql);
+            Bind(command, parameter.Name, parameter.Value);
             using var reader = command.ExecuteReader();
             var rows = new List<BlockRecord>();
             while (reader.Read())

@@ -236,7 +236,8 @@ public sealed class NftablesBackend : IFirewallBackend
 
     /// <summary>One transaction for all changes, in order.</summary>
     /// <remarks>
-    /// A new element is one <c>add element … timeout</c>. nft's <c>add element</c> keeps the old
+    /// New elements are <c>add element … timeout</c>, consecutive ones merged into one statement per
+    /// set (order is kept across any other change). nft's <c>add element</c> keeps the old
     /// timeout of an element that exists, and <c>delete element</c> fails for one that does not; so a
     /// removal or a timeout refresh starts with a plain <c>add</c> (no-op when present) and a
     /// <c>delete</c> (now always succeeds), and a refresh then re-adds with the new timeout.
@@ -244,23 +245,51 @@ public sealed class NftablesBackend : IFirewallBackend
     /// </remarks>
     internal static string BuildChangeScript(IReadOnlyList<FirewallChange> changes)
     {
-        var script = new StringBuilder(changes.Count * 180);
+        var script = new StringBuilder(changes.Count * 48);
+        var run = new Dictionary<string, List<FirewallChange>>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
-            var set = SetFor(change);
-            var target = change.TargetText;
-            if (change.Kind == FirewallChangeKind.Remove || change.ReplacesTimeout)
+            if (change.Kind == FirewallChangeKind.Add && !change.ReplacesTimeout)
             {
-                script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target).Append(" }\n");
-                script.Append("delete element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target).Append(" }\n");
+                // Consecutive new elements go into one statement per set: nft parses and sends
+                // 100,000 of them in well under half the time of 100,000 statements.
+                var set = SetFor(change);
+                if (!run.TryGetValue(set, out var elements))
+                    run[set] = elements = [];
+                elements.Add(change);
+                continue;
             }
+            AppendAdds(script, run);
+            var name = SetFor(change);
+            var target = change.TargetText;
+            script.Append("add element ").Append(Table).Append(' ').Append(name).Append(" { ").Append(target).Append(" }\n");
+            script.Append("delete element ").Append(Table).Append(' ').Append(name).Append(" { ").Append(target).Append(" }\n");
             if (change.Kind == FirewallChangeKind.Add)
             {
-                script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ").Append(target)
+                script.Append("add element ").Append(Table).Append(' ').Append(name).Append(" { ").Append(target)
                     .Append(" timeout ").Append(change.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)).Append("s }\n");
             }
         }
+        AppendAdds(script, run);
         return script.ToString();
+    }
+
+    /// <summary>Writes the pending run of new elements, one <c>add element</c> per set, and empties it.</summary>
+    private static void AppendAdds(StringBuilder script, Dictionary<string, List<FirewallChange>> run)
+    {
+        foreach (var (set, elements) in run)
+        {
+            script.Append("add element ").Append(Table).Append(' ').Append(set).Append(" { ");
+            for (var i = 0; i < elements.Count; i++)
+            {
+                if (i > 0)
+                    script.Append(", ");
+                script.Append(elements[i].TargetText).Append(" timeout ")
+                    .Append(elements[i].TimeoutSeconds.ToString(CultureInfo.InvariantCulture)).Append('s');
+            }
+            script.Append(" }\n");
+        }
+        run.Clear();
     }
 
     internal static string SetFor(FirewallChange change)

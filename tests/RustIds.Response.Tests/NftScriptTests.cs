@@ -26,6 +26,27 @@ public sealed class NftScriptTests
     }
 
     [Fact]
+    public void BuildChangeScript_RunsOfNewElements_OneStatementPerSetOrderKeptAroundOtherChanges()
+    {
+        var script = NftablesBackend.BuildChangeScript(
+        [
+            FirewallChange.Add(IpAddr.Parse("192.0.2.1"), TimeSpan.FromSeconds(10)),
+            FirewallChange.Add(IpAddr.Parse("2001:db8::1"), TimeSpan.FromSeconds(20)),
+            FirewallChange.Add(IpAddr.Parse("192.0.2.2"), TimeSpan.FromSeconds(30)),
+            FirewallChange.Remove(IpAddr.Parse("192.0.2.1")),
+            FirewallChange.Add(IpAddr.Parse("192.0.2.1"), TimeSpan.FromSeconds(40)),
+        ]);
+
+        Assert.Equal(
+            "add element inet rustids block_v4 { 192.0.2.1 timeout 10s, 192.0.2.2 timeout 30s }\n" +
+            "add element inet rustids block_v6 { 2001:db8::1 timeout 20s }\n" +
+            "add element inet rustids block_v4 { 192.0.2.1 }\n" +
+            "delete element inet rustids block_v4 { 192.0.2.1 }\n" +
+            "add element inet rustids block_v4 { 192.0.2.1 timeout 40s }\n",
+            script);
+    }
+
+    [Fact]
     public void BuildSetupScript_CustomPriority_AppearsInBothChains()
     {
         var script = NftablesBackend.BuildSetupScript(new FirewallOptions { ChainPriority = -5 }, []);
