@@ -81,6 +81,15 @@ public sealed partial class FirewallOptions
         return errors;
     }
 
+    /// <summary>Throws when <paramref name="options"/> is null or invalid; the message lists every problem.</summary>
+    public static void ThrowIfInvalid(FirewallOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+            throw new ArgumentException("Invalid firewall options:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(options));
+    }
+
     /// <summary>True for names <c>ip netns</c> accepts and that cannot be read as an option or a path.</summary>
     public static bool IsValidNamespaceName(string name) => NamespaceNameRegex().IsMatch(name);
 

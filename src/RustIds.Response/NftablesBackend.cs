@@ -50,10 +50,7 @@ public sealed class NftablesBackend : IFirewallBackend
     /// <summary>Creates the backend; validates <paramref name="options"/>.</summary>
     public NftablesBackend(FirewallOptions options, ILogger<NftablesBackend>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-            throw new ArgumentException("Invalid firewall options:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(options));
+        FirewallOptions.ThrowIfInvalid(options);
         _options = options;
         _nft = options.UseLibNftables && LibNftables.IsAvailable ? LibNftablesRunner.For(options) : new NftProcessRunner(options);
         _logger = logger ?? NullLogger<NftablesBackend>.Instance;

@@ -50,21 +50,10 @@ public sealed class AllowlistEndToEndTests
         var rules = temp.File("test.rules");
         File.WriteAllText(rules,
             $"alert tcp any any -> $HOME_NET any (msg:\"allowlist test UNION SELECT\"; flow:to_server,established; content:\"UNION\"; nocase; content:\"SELECT\"; nocase; distance:0; priority:1; sid:{Sid}; rev:1;)\n");
-        var config = new
-        {
-            Rules = new { Files = new[] { rules } },
-            Reputation = new { GeoIpDatabase = (string?)null },
-            Firewall = new { Backend = backend, Allowlist = new[] { allowlisted + "/32" } },
-            Eve = new { Path = temp.File("eve.json"), DecisionLogPath = temp.File("decisions.json") },
-            Storage = new { DatabasePath = temp.File("rustids.db") },
-            Logging = new { Level = "Information", File = temp.File("rustids.log") },
-        };
-        var path = temp.File("rustids.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(config));
-        return path;
+        return LabConfig.Write(temp, rules,
+            reputation: new { GeoIpDatabase = (string?)null },
+            firewall: new { Backend = backend, Allowlist = new[] { allowlisted + "/32" } });
     }
 
-    private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) =>
-        lab.Exec(lab.Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "2",
-            $"http://{lab.GatewayAddress}:{HttpPort}{path}");
+    private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) => lab.HttpGet(HttpPort, path);
 }

@@ -87,31 +87,20 @@ public sealed class EndToEndTests
         File.WriteAllText(rules,
             $"alert tcp any any -> $HOME_NET any (msg:\"E2E SQL injection UNION SELECT\"; flow:to_server,established; content:\"UNION\"; nocase; content:\"SELECT\"; nocase; distance:0; classtype:web-application-attack; priority:1; sid:{Sid}; rev:1;)\n");
         File.WriteAllText(temp.File("index.html"), "hello\n");
-        var config = new
-        {
-            // Two workers in one AF_PACKET fanout group: the attack's flow must reach one of them whole.
-            Capture = new { Workers = 2 },
-            Rules = new { Files = new[] { rules } },
-            Reputation = new { GeoIpDatabase = (string?)null, Blocklists = Array.Empty<string>(), BaseBlockDuration = BlockDuration.ToString() },
-            Firewall = new { Backend = "nftables", ExpirySweepInterval = "00:00:00.500" },
-            Notify = new
+        // Two workers in one AF_PACKET fanout group: the attack's flow must reach one of them whole.
+        return LabConfig.Write(temp, rules,
+            reputation: new { GeoIpDatabase = (string?)null, Blocklists = Array.Empty<string>(), BaseBlockDuration = BlockDuration.ToString() },
+            firewall: new { Backend = "nftables", ExpirySweepInterval = "00:00:00.500" },
+            notify: new
             {
                 UnblockNotices = true,
                 Email = new { Enabled = true, Host = "127.0.0.1", Port = SmtpPort, From = "rustids@gateway.test", To = new[] { "ops@gateway.test" } },
                 Webhooks = new[] { new { Url = $"http://127.0.0.1:{WebhookPort}/hook" } },
             },
-            Eve = new { Path = temp.File("eve.json"), DecisionLogPath = temp.File("decisions.json") },
-            Storage = new { DatabasePath = temp.File("rustids.db") },
-            Logging = new { Level = "Information", File = temp.File("rustids.log") },
-        };
-        var path = temp.File("rustids.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(config));
-        return path;
+            capture: new { Workers = 2 });
     }
 
-    private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) =>
-        lab.Exec(lab.Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "3",
-            $"http://{lab.GatewayAddress}:{HttpPort}{path}");
+    private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) => lab.HttpGet(HttpPort, path);
 
     private static bool BlockSetHolds(GatewayLab lab, string address)
     {

@@ -88,18 +88,9 @@ public sealed class FirewallRestartTests
         var rules = temp.File("test.rules");
         File.WriteAllText(rules,
             $"alert tcp any any -> $HOME_NET any (msg:\"restart test UNION SELECT\"; flow:to_server,established; content:\"UNION\"; nocase; content:\"SELECT\"; nocase; distance:0; priority:1; sid:{Sid}; rev:1;)\n");
-        var config = new
-        {
-            Rules = new { Files = new[] { rules } },
-            Reputation = new { GeoIpDatabase = (string?)null, BaseBlockDuration = RuleBlockDuration.ToString() },
-            Firewall = new { Backend = backend, ExpirySweepInterval = "00:00:00.500" },
-            Eve = new { Path = temp.File("eve.json"), DecisionLogPath = temp.File("decisions.json") },
-            Storage = new { DatabasePath = temp.File("rustids.db") },
-            Logging = new { Level = "Information", File = temp.File("rustids.log") },
-        };
-        var path = temp.File("rustids.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(config));
-        return path;
+        return LabConfig.Write(temp, rules,
+            reputation: new { GeoIpDatabase = (string?)null, BaseBlockDuration = RuleBlockDuration.ToString() },
+            firewall: new { Backend = backend, ExpirySweepInterval = "00:00:00.500" });
     }
 
     private static void Cli(GatewayLab lab, string rustids, string config, params string[] arguments)
@@ -111,7 +102,5 @@ public sealed class FirewallRestartTests
     private static string BlockList(GatewayLab lab, string rustids, string config) =>
         lab.Exec(lab.Gateway, TimeSpan.FromSeconds(30), rustids, "block", "list", "--json", "--config", config).Output;
 
-    private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) =>
-        lab.Exec(lab.Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "2",
-            $"http://{lab.GatewayAddress}:{HttpPort}{path}");
+    private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) => lab.HttpGet(HttpPort, path);
 }

@@ -52,6 +52,10 @@ internal sealed class GatewayLab : IDisposable
     public (int ExitCode, string Output) Exec(string ns, TimeSpan timeout, params string[] command) =>
         ProcessRun.Run(_ip, ["netns", "exec", ns, .. command], timeout);
 
+    /// <summary>An HTTP GET from the attacker to the gateway (curl, 3 s limit); exit code 0 when it got an answer.</summary>
+    public (int ExitCode, string Output) HttpGet(int port, string path) =>
+        Exec(Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "3", $"http://{GatewayAddress}:{port}{path}");
+
     /// <summary>Starts a long-running command inside <paramref name="ns"/>.</summary>
     public BackgroundProcess Start(string ns, params string[] command) => new(_ip, ["netns", "exec", ns, .. command]);
 

@@ -55,20 +55,10 @@ public sealed class RuleReloadTests
 
     private static string WriteConfig(TempDirectory temp, string rules)
     {
-        var config = new
-        {
-            Rules = new { Files = new[] { rules } },
-            Reputation = new { GeoIpDatabase = (string?)null, Blocklists = Array.Empty<string>() },
-            Firewall = new { Backend = "dry-run" },
-            Eve = new { Path = temp.File("eve.json"), DecisionLogPath = temp.File("decisions.json") },
-            Storage = new { DatabasePath = temp.File("rustids.db") },
-            Logging = new { Level = "Information", File = temp.File("rustids.log") },
-        };
-        var path = temp.File("rustids.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(config));
-        return path;
+        return LabConfig.Write(temp, rules,
+            reputation: new { GeoIpDatabase = (string?)null, Blocklists = Array.Empty<string>() },
+            firewall: new { Backend = "dry-run" });
     }
 
-    private static int Curl(GatewayLab lab, string path) =>
-        lab.Exec(lab.Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "3", $"http://{lab.GatewayAddress}:{HttpPort}{path}").ExitCode;
+    private static int Curl(GatewayLab lab, string path) => lab.HttpGet(HttpPort, path).ExitCode;
 }

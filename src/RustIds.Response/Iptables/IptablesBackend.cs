@@ -44,10 +44,7 @@ public sealed class IptablesBackend : IFirewallBackend
     /// <summary>Creates the backend; validates <paramref name="options"/>.</summary>
     public IptablesBackend(FirewallOptions options, ILogger<IptablesBackend>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-            throw new ArgumentException("Invalid firewall options:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(options));
+        FirewallOptions.ThrowIfInvalid(options);
         _options = options;
         _runner = new ProcessRunner(options.NetworkNamespace, options.IpPath);
         _logger = logger ?? NullLogger<IptablesBackend>.Instance;
