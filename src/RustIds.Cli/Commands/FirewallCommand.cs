@@ -54,9 +54,9 @@ internal static class FirewallCommand
             var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
             if (options is null)
                 return ExitCodes.InputErrors;
-            var backend = ResponseComponents.CreateBackend(options.Firewall, parse.GetValue(firewall) ?? options.Firewall.Backend, TimeProvider.System, NullLoggerFactory.Instance);
             try
             {
+                var backend = ResponseComponents.CreateBackend(options.Firewall, parse.GetValue(firewall) ?? options.Firewall.Backend, TimeProvider.System, NullLoggerFactory.Instance);
                 await action(backend, cancellation);
                 return ExitCodes.Ok;
             }

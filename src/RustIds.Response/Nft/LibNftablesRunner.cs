@@ -14,7 +14,8 @@ namespace RustIds.Response.Nft;
 /// </remarks>
 internal sealed class LibNftablesRunner : INftRunner
 {
-    private static readonly ConcurrentDictionary<string, LibNftablesRunner> ByNamespace = new(StringComparer.Ordinal);
+    // Lazy: GetOrAdd may run its factory twice under a race, and each run would start a thread.
+    private static readonly ConcurrentDictionary<string, Lazy<LibNftablesRunner>> ByNamespace = new(StringComparer.Ordinal);
 
     private readonly BlockingCollection<Call> _calls = [];
     private readonly TimeSpan _timeout;
@@ -32,8 +33,21 @@ internal sealed class LibNftablesRunner : INftRunner
 
     /// <summary>The runner of <paramref name="options"/>' namespace (created on first use).</summary>
     /// <exception cref="FirewallCommandException">The namespace cannot be entered or the library not initialised.</exception>
-    public static LibNftablesRunner For(FirewallOptions options) =>
-        ByNamespace.GetOrAdd(options.NetworkNamespace ?? string.Empty, ns => new LibNftablesRunner(ns.Length == 0 ? null : ns, options.CommandTimeout));
+    public static LibNftablesRunner For(FirewallOptions options)
+    {
+        var key = options.NetworkNamespace ?? string.Empty;
+        var runner = ByNamespace.GetOrAdd(key, ns => new Lazy<LibNftablesRunner>(() => new LibNftablesRunner(ns.Length == 0 ? null : ns, options.CommandTimeout)));
+        try
+        {
+            return runner.Value;
+        }
+        catch (FirewallCommandException)
+        {
+            // Not cached: the namespace may exist on the next try.
+            ByNamespace.TryRemove(new KeyValuePair<string, Lazy<LibNftablesRunner>>(key, runner));
+            throw;
+        }
+    }
 
     public Task RunScriptAsync(string script, CancellationToken cancellationToken) => RunAsync(script, 0, cancellationToken);
 
