@@ -26,8 +26,8 @@ namespace RustIds.Response.Iptables;
 /// re-adding and removing absent targets no-ops. What remains is the environment (a set removed
 /// behind our back, a full set, kernel memory); then the exception names the line ipset stopped at
 /// and how many changes before it took effect, and nothing is undone: an undo cannot know the
-/// timeouts the earlier lines replaced, and the block store's reconciliation repairs the
-/// difference from the stored state either way.
+/// timeouts the earlier lines replaced; the block manager reconciles the firewall with the store right
+/// after a refused batch, which puts the previous state back.
 /// </para>
 /// Callers serialise calls. Only our chains, the jumps to them and <c>rustids_*</c> sets are touched.
 /// </remarks>
