@@ -33,7 +33,7 @@ public sealed partial class BlockManager
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _queueLock = new();
     private readonly List<PendingOperation> _queue = [];
-    private Allowlist _allowlist;
+    private readonly Allowlist _allowlist;
     private bool _draining;
     private bool _loaded;
 
@@ -79,7 +79,7 @@ public sealed partial class BlockManager
     public BlockManagerCounters Counters { get; } = new();
 
     /// <summary>The allowlist in force.</summary>
-    public Allowlist Allowlist => Volatile.Read(ref _allowlist);
+    public Allowlist Allowlist => _allowlist;
 
     /// <summary>Sets up the firewall, pushes the allowlist into it and (unless told not to) reconciles it with the store.</summary>
     /// <returns>The number of entries that had drifted.</returns>
@@ -88,14 +88,6 @@ public sealed partial class BlockManager
         await _backend.SetupAsync(cancellationToken).ConfigureAwait(false);
         await _backend.ReplaceAllowlistAsync(Allowlist.ToCidrSet(), cancellationToken).ConfigureAwait(false);
         return reconcile ? await ReconcileAsync(cancellationToken).ConfigureAwait(false) : 0;
-    }
-
-    /// <summary>Swaps in a new allowlist (SIGHUP) and pushes it into the firewall; active blocks it now protects close at the next reconciliation.</summary>
-    public async Task ReplaceAllowlistAsync(Allowlist allowlist, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(allowlist);
-        await _backend.ReplaceAllowlistAsync(allowlist.ToCidrSet(), cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _allowlist, allowlist);
     }
 
     /// <summary>Blocks or rate-limits the verdict's address for its duration, or extends an active block.</summary>
