@@ -43,7 +43,4 @@ public sealed record BlockRecord
 
     /// <summary>The target as shown to people: a bare address, or network/prefix.</summary>
     public string TargetText => FirewallTarget.Format(Target);
-
-    /// <summary>True when not removed and not yet expired at <paramref name="now"/>.</summary>
-    public bool IsActiveAt(DateTimeOffset now) => RemovedAt is null && ExpiresAt > now;
 }

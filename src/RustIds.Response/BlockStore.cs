@@ -166,10 +166,6 @@ public sealed class BlockStore : IDisposable
         Query($"SELECT {Columns} FROM blocks WHERE removed_at IS NULL AND expires_at <= $now ORDER BY id;",
             ("$now", now.ToUnixTimeMilliseconds()));
 
-    /// <summary>Every block of <paramref name="target"/>'s network address, newest first (history for <c>block list --all</c> and audits).</summary>
-    public IReadOnlyList<BlockRecord> History(Cidr target) =>
-        Query($"SELECT {Columns} FROM blocks WHERE address = $address ORDER BY id DESC;", ("$address", target.Network.ToString()));
-
     /// <summary>Number of active blocks at <paramref name="now"/>.</summary>
     public int CountActive(DateTimeOffset now)
     {

@@ -13,22 +13,15 @@ public sealed class AllowlistEndToEndTests
     [InlineData("iptables")]
     public void Run_RuleFiresAgainstAllowlistedAddress_AlertedButNeverBlocked(string backend)
     {
-        Skip.IfNot(ToolPaths.IsRoot, "needs root for network namespaces and the firewall");
-        Skip.If(ToolPaths.Ip is null || ToolPaths.Curl is null || ToolPaths.DebianPython is null,
-            "needs ip, curl and /usr/bin/python3 (./install.sh installs them)");
-        FirewallProbe.SkipUnlessAvailable(backend);
-        var rustids = ToolPaths.Rustids;
-        Skip.If(rustids is null, "rustids CLI not found: set RUSTIDS_BIN or run ./install.sh");
+        var rustids = GatewayLab.RequireLabWithRustids(backend);
 
         using var temp = new TempDirectory();
         using var lab = new GatewayLab();
         var firewall = new FirewallProbe(lab, backend);
         var config = WriteConfig(temp, backend, lab.AttackerAddress);
-        File.WriteAllText(temp.File("index.html"), "hello\n");
-        using var web = lab.Start(lab.Gateway, ToolPaths.DebianPython!, "-m", "http.server", HttpPort.ToString(), "--bind", lab.GatewayAddress, "--directory", temp.Path);
-        Assert.True(EveLog.WaitUntil(() => Curl(lab, "/").ExitCode == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable");
+        using var web = lab.StartWebServer(HttpPort, temp);
 
-        using var ids = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
+        using var ids = lab.Start(lab.Gateway, rustids, "run", "--interface", lab.GatewayInterface, "--config", config);
         Assert.True(ids.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "rustids did not start:\n" + ids.Output);
 
         Curl(lab, "/q?x=1%20UNION%20SELECT%20secret");

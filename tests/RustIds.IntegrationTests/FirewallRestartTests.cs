@@ -18,29 +18,22 @@ public sealed class FirewallRestartTests
     [InlineData("iptables")]
     public void Run_KilledWithActiveBlocksAndFirewallTampered_RestartReconcilesNothingLostNothingStale(string backend)
     {
-        Skip.IfNot(ToolPaths.IsRoot, "needs root for network namespaces and the firewall");
-        Skip.If(ToolPaths.Ip is null || ToolPaths.Curl is null || ToolPaths.DebianPython is null,
-            "needs ip, curl and /usr/bin/python3 (./install.sh installs them)");
-        FirewallProbe.SkipUnlessAvailable(backend);
-        var rustids = ToolPaths.Rustids;
-        Skip.If(rustids is null, "rustids CLI not found: set RUSTIDS_BIN or run ./install.sh");
+        var rustids = GatewayLab.RequireLabWithRustids(backend);
 
         using var temp = new TempDirectory();
         using var lab = new GatewayLab();
         var firewall = new FirewallProbe(lab, backend);
         var config = WriteConfig(temp, backend);
-        File.WriteAllText(temp.File("index.html"), "hello\n");
-        using var web = lab.Start(lab.Gateway, ToolPaths.DebianPython!, "-m", "http.server", HttpPort.ToString(), "--bind", lab.GatewayAddress, "--directory", temp.Path);
-        Assert.True(EveLog.WaitUntil(() => Curl(lab, "/").ExitCode == 0, TimeSpan.FromSeconds(15)), "HTTP server unreachable before the attack");
+        using var web = lab.StartWebServer(HttpPort, temp);
 
-        var first = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
+        var first = lab.Start(lab.Gateway, rustids, "run", "--interface", lab.GatewayInterface, "--config", config);
         try
         {
             Assert.True(first.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "first run did not start:\n" + first.Output);
             Curl(lab, "/search?q=1%20UNION%20SELECT%20password%20FROM%20users");
             Assert.True(EveLog.WaitUntil(() => firewall.Holds(lab.AttackerAddress), TimeSpan.FromSeconds(20)), "attacker not blocked:\n" + first.Output);
-            Cli(lab, rustids!, config, "block", "add", "10.99.0.0/24", "--duration", "60s", "--reason", "manual range");
-            Cli(lab, rustids!, config, "block", "add", "192.0.2.7", "--duration", "2s", "--reason", "short");
+            Cli(lab, rustids, config, "block", "add", "10.99.0.0/24", "--duration", "60s", "--reason", "manual range");
+            Cli(lab, rustids, config, "block", "add", "192.0.2.7", "--duration", "2s", "--reason", "short");
             Assert.True(firewall.Holds("10.99.0.0", prefix: true), "manual prefix block not applied");
 
             first.Signal("KILL");
@@ -58,7 +51,7 @@ public sealed class FirewallRestartTests
         Assert.True(Curl(lab, "/").ExitCode == 0, "tampering should have let the attacker through");
         Thread.Sleep(TimeSpan.FromSeconds(3));
 
-        using var second = lab.Start(lab.Gateway, rustids!, "run", "--interface", lab.GatewayInterface, "--config", config);
+        using var second = lab.Start(lab.Gateway, rustids, "run", "--interface", lab.GatewayInterface, "--config", config);
         Assert.True(second.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), "second run did not start:\n" + second.Output);
 
         Assert.True(firewall.Holds(lab.AttackerAddress), "lost block not restored:\n" + second.Output);
@@ -72,9 +65,9 @@ public sealed class FirewallRestartTests
         var remaining = firewall.RemainingSeconds(lab.AttackerAddress);
         Assert.InRange(remaining, 1, RuleBlockDuration.TotalSeconds - 3);
 
-        Assert.True(EveLog.WaitUntil(() => !BlockList(lab, rustids!, config).Contains("192.0.2.7", StringComparison.Ordinal), TimeSpan.FromSeconds(10)),
+        Assert.True(EveLog.WaitUntil(() => !BlockList(lab, rustids, config).Contains("192.0.2.7", StringComparison.Ordinal), TimeSpan.FromSeconds(10)),
             "the block that expired while rustids was down is still listed");
-        var listed = JsonDocument.Parse(BlockList(lab, rustids!, config)).RootElement.EnumerateArray()
+        var listed = JsonDocument.Parse(BlockList(lab, rustids, config)).RootElement.EnumerateArray()
             .Single(b => b.GetProperty("target").GetString() == lab.AttackerAddress);
         Assert.Equal("present", listed.GetProperty("firewall").GetString());
 

@@ -56,6 +56,31 @@ internal sealed class GatewayLab : IDisposable
     public (int ExitCode, string Output) HttpGet(int port, string path) =>
         Exec(Attacker, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-s", "-o", "/dev/null", "-m", "3", $"http://{GatewayAddress}:{port}{path}");
 
+    /// <summary>Skips the test unless it runs as root with ip, curl, python3, the tools of <paramref name="backend"/> and the rustids CLI; returns the CLI's path.</summary>
+    public static string RequireLabWithRustids(string backend)
+    {
+        Skip.IfNot(ToolPaths.IsRoot, "needs root for network namespaces and the firewall");
+        Skip.If(ToolPaths.Ip is null || ToolPaths.Curl is null || ToolPaths.DebianPython is null,
+            "needs ip, curl and /usr/bin/python3 (./install.sh installs them)");
+        FirewallProbe.SkipUnlessAvailable(backend);
+        var rustids = ToolPaths.Rustids;
+        Skip.If(rustids is null, "rustids CLI not found: set RUSTIDS_BIN or run ./install.sh");
+        return rustids!;
+    }
+
+    /// <summary>Serves <paramref name="directory"/> (with an index.html) over HTTP on the gateway and waits until the attacker reaches it.</summary>
+    public BackgroundProcess StartWebServer(int port, TempDirectory directory)
+    {
+        File.WriteAllText(directory.File("index.html"), "hello\n");
+        var web = Start(Gateway, ToolPaths.DebianPython!, "-m", "http.server", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", GatewayAddress, "--directory", directory.Path);
+        if (!EveLog.WaitUntil(() => HttpGet(port, "/").ExitCode == 0, TimeSpan.FromSeconds(15)))
+        {
+            web.Dispose();
+            throw new InvalidOperationException("HTTP server unreachable from the attacker");
+        }
+        return web;
+    }
+
     /// <summary>Starts a long-running command inside <paramref name="ns"/>.</summary>
     public BackgroundProcess Start(string ns, params string[] command) => new(_ip, ["netns", "exec", ns, .. command]);
 
