@@ -32,4 +32,12 @@ public sealed class Blocklist
 
     /// <summary>True when the list covers <paramref name="address"/>.</summary>
     public bool Contains(IpAddr address) => Set.Contains(address);
+
+    public FeedParseStats Stats => new(Entries + Diagnostics.Count, Entries, Diagnostics.Count, 0);
+
+    public int DiagnosticCount => Diagnostics.Count;
+
+    public int Hits(IpAddr address) => Set.Contains(address) ? 1 : 0;
+
+    public long MemoryBytes => Set.RangeCount * 8L;
 }
