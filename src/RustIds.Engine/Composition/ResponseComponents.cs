@@ -73,6 +73,7 @@ public sealed class ResponseComponents : IDisposable
         {
             ChainPriority = firewall.ChainPriority,
             HookOutput = firewall.HookOutput,
+            CommandTimeout = firewall.CommandTimeout,
             RateLimit = new RateLimitOptions { PacketsPerSecond = firewall.RateLimitPacketsPerSecond, Burst = firewall.RateLimitBurst },
         };
     }

@@ -38,6 +38,26 @@ public static class ConfigValidator
         Check(reputation.AlertWindow > TimeSpan.Zero, "Reputation:AlertWindow", "must be positive");
         foreach (var code in reputation.CountryWeights.Keys)
             Check(code.Length == 2 && code.All(char.IsAsciiLetterUpper), $"Reputation:CountryWeights:{code}", "must be a two-letter upper-case ISO 3166 code");
+        foreach (var (key, codes) in new[] { ("DenyCountries", reputation.DenyCountries), ("AllowCountries", reputation.AllowCountries) })
+        {
+            for (var i = 0; i < codes.Count; i++)
+                Check(codes[i].Length == 2 && codes[i].All(char.IsAsciiLetterUpper), $"Reputation:{key}:{i}", $"'{codes[i]}' is not a two-letter upper-case ISO 3166 code");
+        }
+        foreach (var key in reputation.AsnWeights.Keys)
+            Check(ScoringOptionsFactory.TryParseAsn(key, out _), $"Reputation:AsnWeights:{key}", "must be an AS number such as AS64496 or 64496");
+        Check(reputation.HistoryHalfLife >= TimeSpan.FromMinutes(1), "Reputation:HistoryHalfLife", "must be at least 00:01:00");
+        Check(reputation.RecidivismWindow >= TimeSpan.FromMinutes(1), "Reputation:RecidivismWindow", "must be at least 00:01:00");
+        Check(reputation.HistoryRetention >= reputation.RecidivismWindow, "Reputation:HistoryRetention",
+            "must be at least Reputation:RecidivismWindow, or repeat offenders are forgotten before their window ends");
+        for (var i = 0; i < reputation.BlockDurationLadder.Count; i++)
+        {
+            var step = reputation.BlockDurationLadder[i];
+            Check(step >= TimeSpan.FromSeconds(1) && step <= reputation.MaxBlockDuration, $"Reputation:BlockDurationLadder:{i}",
+                "must be between 00:00:01 and Reputation:MaxBlockDuration");
+            Check(i == 0 || step >= reputation.BlockDurationLadder[i - 1], $"Reputation:BlockDurationLadder:{i}",
+                "must not be shorter than the step before: a repeat offence must not shorten the block");
+        }
+        problems.AddRange(FeedCatalog.Load(reputation, protectedSet: null).Problems);
 
         var firewall = options.Firewall;
         Check(FirewallBackendNames.All.Contains(firewall.Backend), "Firewall:Backend",
@@ -54,6 +74,7 @@ public static class ConfigValidator
         Check(firewall.Ipv6AggregateThreshold >= 0, "Firewall:Ipv6AggregateThreshold", "must not be negative (0 = off)");
         Check(firewall.Ipv4AggregatePrefixLength is >= 8 and <= 31, "Firewall:Ipv4AggregatePrefixLength", "must be between 8 and 31");
         Check(firewall.Ipv6AggregatePrefixLength is >= 16 and <= 127, "Firewall:Ipv6AggregatePrefixLength", "must be between 16 and 127");
+        Check(firewall.CommandTimeout >= TimeSpan.FromSeconds(1) && firewall.CommandTimeout <= TimeSpan.FromHours(1), "Firewall:CommandTimeout", "must be between 00:00:01 and 01:00:00");
         Check(firewall.MaxBatchSize is >= 1 and <= 100_000, "Firewall:MaxBatchSize", "must be between 1 and 100000");
         Check(reputation.RateLimitThreshold is null || (reputation.RateLimitThreshold >= reputation.AlertThreshold && reputation.RateLimitThreshold <= reputation.BlockThreshold),
             "Reputation:RateLimitThreshold", "must lie between Reputation:AlertThreshold and Reputation:BlockThreshold");
@@ -133,6 +154,8 @@ public static class ConfigValidator
             if (!File.Exists(options.Reputation.Blocklists[i]))
                 problems.Add(new ConfigProblem($"Reputation:Blocklists:{i}", $"'{options.Reputation.Blocklists[i]}' does not exist"));
         }
+        if (options.Reputation.FeedCatalog is { Length: > 0 } catalog && !File.Exists(catalog) && catalog != new ReputationOptions().FeedCatalog)
+            problems.Add(new ConfigProblem("Reputation:FeedCatalog", $"'{catalog}' does not exist"));
         return problems;
     }
 }

@@ -51,4 +51,7 @@ public sealed class FirewallOptions
 
     /// <summary>Most operations per firewall batch. Default 1000.</summary>
     public int MaxBatchSize { get; set; } = 1000;
+
+    /// <summary>Deadline of one firewall command or transaction. Default 60 s: a single block takes milliseconds, but replacing a feed set of a million networks takes nft about 20 s.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

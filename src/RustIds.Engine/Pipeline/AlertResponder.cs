@@ -54,7 +54,7 @@ public sealed partial class AlertResponder(
             history = AddressHistory.None(offender);
         }
 
-        var verdict = context.Scorer.Score(offender, window, context.Reputation.WithHistory(history));
+        var verdict = context.Scorer.Score(offender, window, context.Reputation.Context(history, alert.Timestamp));
         var action = EveAlertAction.Allowed;
         if (verdict.ChangesFirewall)
         {

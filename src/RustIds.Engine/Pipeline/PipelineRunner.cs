@@ -1,12 +1,14 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using RustIds.Engine.Scheduling;
 using RustIds.Detection;
 using RustIds.Engine.Composition;
+using RustIds.Engine.Feeds;
 using RustIds.Engine.Loading;
+using RustIds.Engine.Scheduling;
 using RustIds.Notify;
 using RustIds.Packets;
 using RustIds.Packets.Processing;
+using RustIds.Reputation.Feeds.Refresh;
 using RustIds.Reputation.Scoring;
 using RustIds.Reputation.Storage;
 using RustIds.Rules;
@@ -53,9 +55,6 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
 
         // Open the capture before touching the firewall: a wrong interface or file must change nothing.
         using var sources = CaptureSources.Open(request);
-        using var reputation = ReputationSources.Load(options.Reputation, warnings);
-        foreach (var warning in warnings)
-            LogInputWarning(_logger, warning);
 
         var replay = request.Mode == RunMode.Replay;
         var clock = replay ? new PacketClock(DateTimeOffset.UnixEpoch) : null;
@@ -63,6 +62,11 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         EnsureDirectoryFor(options.Storage.DatabasePath);
         using var threatDb = ThreatDb.Open(options.Storage.DatabasePath);
         using var response = ResponseComponents.Create(options, options.Firewall.Backend, options.Storage.DatabasePath, time, loggers);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // Feeds load from local files and the cache only; downloads happen in the scheduled refreshes.
+        using var reputation = ReputationSources.Load(options, response.Manager.Allowlist.ToCidrSet(), new FeedFetcher(http), time, warnings);
+        foreach (var warning in warnings)
+            LogInputWarning(_logger, warning);
         // A replay starts from an empty firewall picture: reconciling it with the live store would be wrong.
         var drift = await response.Manager.StartAsync(reconcile: !replay, cancellation).ConfigureAwait(false);
         if (!replay)
@@ -76,7 +80,6 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             decisions.Reopen();
             LogReopened(_logger, eve.Path);
         });
-        using var http = new HttpClient();
         var notifications = new NotificationQueue(NotifierFactory.CreateDispatcher(options.Notify, http, loggers), loggers.CreateLogger<NotificationQueue>());
         var counters = new PipelineCounters();
         var context = new ResponseContext
@@ -121,7 +124,15 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         Action<Response.BlockRecord>? onExpired = options.Notify.UnblockNotices
             ? record => notifications.Enqueue(BlockNotice.FromEndedBlock(record, "expired", time.GetUtcNow(), context.Hostname))
             : null;
-        var maintenance = replay ? null : await ScheduleMaintenanceAsync(response.Manager, options.Firewall, onExpired, cancellation).ConfigureAwait(false);
+        MaintenanceScheduler? maintenance = null;
+        if (!replay)
+        {
+            var feeds = new FeedUpdater(reputation, response.Backend, loggers.CreateLogger<FeedUpdater>());
+            await feeds.SyncFirewallAsync(cancellation).ConfigureAwait(false);
+            maintenance = await ScheduleMaintenanceAsync(response.Manager, options.Firewall, onExpired, cancellation).ConfigureAwait(false);
+            await feeds.ScheduleAsync(maintenance, cancellation).ConfigureAwait(false);
+            await ScheduleRetentionAsync(maintenance, threatDb, options.Reputation.HistoryRetention, time, cancellation).ConfigureAwait(false);
+        }
 
         // The responder drains every alert the capture queued, even after a stop was requested.
         try
@@ -203,6 +214,22 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         return scheduler;
     }
 
+    /// <summary>Prunes the threat DB daily at 03:30 to the configured retention.</summary>
+    private async Task ScheduleRetentionAsync(MaintenanceScheduler scheduler, ThreatDb threatDb, TimeSpan retention, TimeProvider time, CancellationToken cancellation) =>
+        await scheduler.ScheduleCronAsync("threat-db-retention", "0 30 3 * * ?", stop =>
+        {
+            try
+            {
+                var (alerts, verdicts) = threatDb.Prune(time.GetUtcNow() - retention);
+                LogPruned(_logger, alerts, verdicts, retention);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                LogPruneFailed(_logger, ex);
+            }
+            return Task.CompletedTask;
+        }, cancellationToken: cancellation).ConfigureAwait(false);
+
     private static void EnsureDirectoryFor(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -261,6 +288,12 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Firewall reconciled with the stored blocks ({Drift} corrections)")]
     private static partial void LogReconciled(ILogger logger, int drift);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Threat DB pruned to {Retention}: {Alerts} alerts and {Verdicts} verdicts removed")]
+    private static partial void LogPruned(ILogger logger, int alerts, int verdicts, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Threat DB pruning failed; retried tomorrow")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Capturing on {Source} with {Rules} rules, firewall {Backend}")]
     private static partial void LogCapturing(ILogger logger, string source, int rules, string backend);

@@ -66,6 +66,33 @@ public sealed class MaintenanceScheduler : IAsyncDisposable
         await _scheduler.ScheduleJob(job, trigger, default, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Runs <paramref name="action"/> on a Quartz cron schedule (seconds first, the scheduler's local time zone); optionally once right away too.</summary>
+    /// <param name="name">Job name, unique within this scheduler.</param>
+    /// <param name="cronExpression">For example <c>0 0 */6 * * ?</c>: every six hours on the hour.</param>
+    /// <param name="action">The work; its exceptions are the caller's to handle.</param>
+    /// <param name="runNow">Also fire once immediately (a feed never downloaded should not wait for its first tick).</param>
+    /// <param name="cancellationToken">Cancels scheduling.</param>
+    /// <exception cref="FormatException"><paramref name="cronExpression"/> is not valid.</exception>
+    public async Task ScheduleCronAsync(string name, string cronExpression, Func<CancellationToken, Task> action, bool runNow = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(action);
+        var cron = new CronExpression(cronExpression);
+        var job = JobBuilder.Create<DelegateJob>()
+            .WithIdentity(name)
+            .UsingJobData(new JobDataMap { [ActionKey] = action })
+            .StoreDurably()
+            .Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(name)
+            .ForJob(job)
+            .WithSchedule(CronScheduleBuilder.Create(cron).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+            .Build();
+        await _scheduler.ScheduleJob(job, trigger, default, cancellationToken).ConfigureAwait(false);
+        if (runNow)
+            await _scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Stops the triggers and waits for running jobs to finish.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -47,8 +47,35 @@ public sealed class ScoringOptions
     /// <remarks>Empty by default: geography is a policy choice of the operator, not a fact about the address.</remarks>
     public IDictionary<string, int> CountryWeights { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Points per earlier block of the same address. Default 10: repeat offenders need less new evidence.</summary>
+    /// <summary>Points by autonomous system number; may be negative. Default empty.</summary>
+    public IDictionary<uint, int> AsnWeights { get; set; } = new Dictionary<uint, int>();
+
+    /// <summary>Countries whose addresses are blocked on any alert, whatever the score (geo-blocking). Default empty.</summary>
+    public ISet<string> DenyCountries { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Countries whose addresses are never blocked or rate-limited by score (at most an alert); a drop rule still blocks. Default empty.</summary>
+    public ISet<string> AllowCountries { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Autonomous systems blocked on any alert, whatever the score. Default empty.</summary>
+    public ISet<uint> DenyAsns { get; set; } = new HashSet<uint>();
+
+    /// <summary>Autonomous systems never blocked or rate-limited by score. Default empty.</summary>
+    public ISet<uint> AllowAsns { get; set; } = new HashSet<uint>();
+
+    /// <summary>Points per earlier block of the same address, at full weight (a block decided just now). Default 10: repeat offenders need less new evidence.</summary>
     public int HistoryPointsPerPriorBlock { get; set; } = 10;
+
+    /// <summary>Half-life of an earlier block's history points. Default 7 days: last week's offence counts half, last month's a sixteenth.</summary>
+    public TimeSpan HistoryHalfLife { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Earlier blocks inside this window make an address a repeat offender and raise its escalation level. Default 30 days.</summary>
+    public TimeSpan RecidivismWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Block durations by escalation level (level 0 = first offence); levels past the end use the last step.
+    /// Empty (default): <see cref="BaseBlockDuration"/> doubled per level, capped at <see cref="MaxBlockDuration"/>.
+    /// </summary>
+    public IList<TimeSpan> BlockDurationLadder { get; set; } = [];
 
     /// <summary>Cap on history points. Default 30, below the block threshold, so history alone never blocks.</summary>
     public int HistoryPointsCap { get; set; } = 30;
@@ -80,10 +107,21 @@ public sealed class ScoringOptions
             errors.Add($"BaseBlockDuration must be positive (was {BaseBlockDuration}).");
         if (MaxBlockDuration < BaseBlockDuration)
             errors.Add($"MaxBlockDuration ({MaxBlockDuration}) must be at least BaseBlockDuration ({BaseBlockDuration}).");
-        foreach (var code in CountryWeights.Keys)
+        if (HistoryHalfLife <= TimeSpan.Zero)
+            errors.Add($"HistoryHalfLife must be positive (was {HistoryHalfLife}).");
+        if (RecidivismWindow <= TimeSpan.Zero)
+            errors.Add($"RecidivismWindow must be positive (was {RecidivismWindow}).");
+        for (var i = 0; i < BlockDurationLadder.Count; i++)
+        {
+            if (BlockDurationLadder[i] <= TimeSpan.Zero || BlockDurationLadder[i] > MaxBlockDuration)
+                errors.Add($"BlockDurationLadder step {i} must be positive and at most MaxBlockDuration (was {BlockDurationLadder[i]}).");
+            else if (i > 0 && BlockDurationLadder[i] < BlockDurationLadder[i - 1])
+                errors.Add($"BlockDurationLadder step {i} ({BlockDurationLadder[i]}) is shorter than step {i - 1}: a repeat offence must not shorten the block.");
+        }
+        foreach (var code in CountryWeights.Keys.Concat(DenyCountries).Concat(AllowCountries))
         {
             if (code.Length != 2 || !char.IsAsciiLetter(code[0]) || !char.IsAsciiLetter(code[1]))
-                errors.Add($"CountryWeights key '{code}' is not a two-letter ISO 3166 code.");
+                errors.Add($"Country '{code}' (in CountryWeights, DenyCountries or AllowCountries) is not a two-letter ISO 3166 code.");
         }
         return errors;
     }

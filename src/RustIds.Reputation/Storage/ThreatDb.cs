@@ -18,7 +18,7 @@ namespace RustIds.Reputation.Storage;
 public sealed class ThreatDb : IDisposable
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
@@ -107,7 +107,7 @@ public sealed class ThreatDb : IDisposable
         }
     }
 
-    /// <summary>Counts alerts and prior blocks of <paramref name="address"/> and when it was first and last seen.</summary>
+    /// <summary>Counts alerts and prior blocks (and rate limits) of <paramref name="address"/>, when they happened, and when it was first and last seen.</summary>
     public AddressHistory GetHistory(IpAddr address)
     {
         var key = address.ToString();
@@ -116,21 +116,73 @@ public sealed class ThreatDb : IDisposable
             using var command = Command("""
                 SELECT
                   (SELECT COUNT(*) FROM alerts WHERE src = $a),
-                  (SELECT COUNT(*) FROM verdicts WHERE address = $a AND action = 'Block'),
+                  (SELECT COUNT(*) FROM verdicts WHERE address = $a AND action IN ('Block', 'RateLimit')),
                   (SELECT MIN(t) FROM (SELECT MIN(ts) AS t FROM alerts WHERE src = $a UNION ALL SELECT MIN(ts) FROM verdicts WHERE address = $a)),
-                  (SELECT MAX(t) FROM (SELECT MAX(ts) AS t FROM alerts WHERE src = $a UNION ALL SELECT MAX(ts) FROM verdicts WHERE address = $a))
+                  (SELECT MAX(t) FROM (SELECT MAX(ts) AS t FROM alerts WHERE src = $a UNION ALL SELECT MAX(ts) FROM verdicts WHERE address = $a));
+                SELECT ts FROM verdicts WHERE address = $a AND action IN ('Block', 'RateLimit') ORDER BY ts DESC LIMIT $limit;
                 """);
             command.Parameters.AddWithValue("$a", key);
+            command.Parameters.AddWithValue("$limit", AddressHistory.MaxBlockTimes);
             using var reader = command.ExecuteReader();
             reader.Read();
+            var alertCount = reader.GetInt32(0);
+            var blockCount = reader.GetInt32(1);
+            DateTimeOffset? first = reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
+            DateTimeOffset? last = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3));
+            var times = new List<DateTimeOffset>();
+            reader.NextResult();
+            while (reader.Read())
+                times.Add(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
             return new AddressHistory
             {
                 Address = address,
-                AlertCount = reader.GetInt32(0),
-                PriorBlockCount = reader.GetInt32(1),
-                FirstSeen = reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                LastSeen = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                AlertCount = alertCount,
+                PriorBlockCount = blockCount,
+                BlockTimes = times,
+                FirstSeen = first,
+                LastSeen = last,
             };
+        }
+    }
+
+    /// <summary>The alerts of <paramref name="address"/> grouped by rule or detector (gid:sid), most frequent first.</summary>
+    public IReadOnlyList<SignatureCount> AlertsBySignature(IpAddr address, int limit = 20)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var result = new List<SignatureCount>();
+        lock (_lock)
+        {
+            using var command = Command("""
+                SELECT gid, sid, MAX(signature), COUNT(*), MAX(ts) FROM alerts WHERE src = $a
+                GROUP BY gid, sid ORDER BY COUNT(*) DESC, MAX(ts) DESC LIMIT $limit
+                """);
+            command.Parameters.AddWithValue("$a", address.ToString());
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                result.Add(new SignatureCount(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Deletes alerts and verdicts older than <paramref name="cutoff"/>; returns how many of each went.</summary>
+    /// <remarks>The retention job calls this daily; keep the retention longer than the recidivism window, or repeat offenders are forgotten early.</remarks>
+    public (int Alerts, int Verdicts) Prune(DateTimeOffset cutoff)
+    {
+        lock (_lock)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var alerts = Command("DELETE FROM alerts WHERE ts < $cutoff", transaction);
+            alerts.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+            var alertCount = alerts.ExecuteNonQuery();
+            using var verdicts = Command("DELETE FROM verdicts WHERE ts < $cutoff", transaction);
+            verdicts.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+            var verdictCount = verdicts.ExecuteNonQuery();
+            transaction.Commit();
+            return (alertCount, verdictCount);
         }
     }
 
@@ -247,6 +299,17 @@ public sealed class ThreatDb : IDisposable
                     INSERT INTO schema_version (version) VALUES (1);
                     """, transaction);
                 schema.ExecuteNonQuery();
+                version = 1;
+            }
+            if (version < 2)
+            {
+                // Version 2: time indexes for the retention job's range deletes.
+                using var migrate = Command("""
+                    CREATE INDEX IF NOT EXISTS alerts_ts ON alerts (ts);
+                    CREATE INDEX IF NOT EXISTS verdicts_ts ON verdicts (ts);
+                    INSERT INTO schema_version (version) VALUES (2);
+                    """, transaction);
+                migrate.ExecuteNonQuery();
             }
             transaction.Commit();
         }
