@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RustIds.Engine.Composition;
 using RustIds.Engine.Configuration;
 
 namespace RustIds.Cli.Commands;
@@ -26,7 +27,7 @@ internal static class ConfigCommand
                 var o = result.Options;
                 Console.WriteLine($"  rules: {string.Join(", ", o.Rules.Files)}");
                 Console.WriteLine($"  firewall: {o.Firewall.Backend}, block at score >= {o.Reputation.BlockThreshold} for {o.Reputation.BaseBlockDuration} (max {o.Reputation.MaxBlockDuration})");
-                Console.WriteLine($"  geoip: {o.Reputation.GeoIpDatabase ?? "off"}; blocklists: {o.Reputation.Blocklists.Count}");
+                Console.WriteLine($"  geoip: {o.Reputation.GeoIpDatabase ?? "off"}; asn: {o.Reputation.AsnDatabase ?? "off"}; feeds: {FeedCatalog.Load(o.Reputation, null).Enabled.Count()} enabled (see 'rustids feeds list')");
                 Console.WriteLine($"  email: {(o.Notify.Email.Enabled ? string.Join(", ", o.Notify.Email.To) : "off")}; webhooks: {o.Notify.Webhooks.Count}");
                 Console.WriteLine($"  eve: {o.Eve.Path}; database: {o.Storage.DatabasePath}");
                 return ExitCodes.Ok;

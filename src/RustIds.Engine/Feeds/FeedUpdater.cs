@@ -17,20 +17,24 @@ namespace RustIds.Engine.Feeds;
 /// </remarks>
 public sealed partial class FeedUpdater
 {
-    private readonly ReputationSources _sources;
+    private readonly FeedCatalog _catalog;
+    private readonly FeedRefresher _refresher;
     private readonly IFirewallBackend? _firewall;
     private readonly ILogger<FeedUpdater> _logger;
     private long _alarms;
     private long _updates;
 
-    /// <param name="sources">The feeds and their refresher.</param>
+    /// <param name="catalog">The feeds to schedule.</param>
+    /// <param name="refresher">Refreshes them and holds the copies in use.</param>
     /// <param name="firewall">Where push-to-firewall feeds go; null when rustids runs without a firewall (replay, dry checks).</param>
     /// <param name="logger">Receives one line per refresh.</param>
-    public FeedUpdater(ReputationSources sources, IFirewallBackend? firewall, ILogger<FeedUpdater> logger)
+    public FeedUpdater(FeedCatalog catalog, FeedRefresher refresher, IFirewallBackend? firewall, ILogger<FeedUpdater> logger)
     {
-        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(refresher);
         ArgumentNullException.ThrowIfNull(logger);
-        _sources = sources;
+        _catalog = catalog;
+        _refresher = refresher;
         _firewall = firewall;
         _logger = logger;
     }
@@ -49,12 +53,12 @@ public sealed partial class FeedUpdater
         FeedRefreshOutcome outcome;
         try
         {
-            outcome = await _sources.Feeds.RefreshAsync(feed, progress, cancellationToken).ConfigureAwait(false);
+            outcome = await _refresher.RefreshAsync(feed, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The cache directory itself failed (disk full, permissions): the copy in memory is unchanged.
-            outcome = new FeedRefreshOutcome(feed.Name, FeedResult.Failed, $"feed cache: {ex.Message}", _sources.Feeds.Registry.Find(feed.Name), false);
+            outcome = new FeedRefreshOutcome(feed.Name, FeedResult.Failed, $"feed cache: {ex.Message}", _refresher.Registry.Find(feed.Name), false);
         }
         switch (outcome.Result)
         {
@@ -85,7 +89,7 @@ public sealed partial class FeedUpdater
             return 0;
         var changes = 0;
         var wanted = new Dictionary<FeedSetName, string>();
-        foreach (var loaded in _sources.Feeds.Registry.Current.Where(f => f.Definition.PushToFirewall))
+        foreach (var loaded in _refresher.Registry.Current.Where(f => f.Definition.PushToFirewall))
         {
             var set = FeedSetName.FromFeedName(loaded.Name);
             if (!wanted.TryAdd(set, loaded.Name))
@@ -123,9 +127,9 @@ public sealed partial class FeedUpdater
     public async Task ScheduleAsync(MaintenanceScheduler scheduler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
-        foreach (var feed in _sources.Catalog.Enabled)
+        foreach (var feed in _catalog.Enabled)
         {
-            var neverFetched = _sources.Feeds.Registry.Find(feed.Name) is null;
+            var neverFetched = _refresher.Registry.Find(feed.Name) is null;
             await scheduler.ScheduleCronAsync("feed-" + feed.Name, feed.Schedule, async stop =>
             {
                 try

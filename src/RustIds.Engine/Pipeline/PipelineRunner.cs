@@ -127,7 +127,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         MaintenanceScheduler? maintenance = null;
         if (!replay)
         {
-            var feeds = new FeedUpdater(reputation, response.Backend, loggers.CreateLogger<FeedUpdater>());
+            var feeds = new FeedUpdater(reputation.Catalog, reputation.Feeds, response.Backend, loggers.CreateLogger<FeedUpdater>());
             await feeds.SyncFirewallAsync(cancellation).ConfigureAwait(false);
             maintenance = await ScheduleMaintenanceAsync(response.Manager, options.Firewall, onExpired, cancellation).ConfigureAwait(false);
             await feeds.ScheduleAsync(maintenance, cancellation).ConfigureAwait(false);

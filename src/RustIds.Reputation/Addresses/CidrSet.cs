@@ -67,6 +67,30 @@ public sealed class CidrSet
         return false;
     }
 
+    /// <summary>The merged range holding <paramref name="address"/>, for explanations; false when none does.</summary>
+    public bool TryFindRange(IpAddr address, out IpAddr first, out IpAddr last)
+    {
+        first = last = default;
+        if (address.IsV4)
+        {
+            var i = LastStartAtOrBelow(_v4Starts, address.V4Value);
+            if (i < 0 || address.V4Value > _v4Ends[i])
+                return false;
+            (first, last) = (IpAddr.FromV4(_v4Starts[i]), IpAddr.FromV4(_v4Ends[i]));
+            return true;
+        }
+        if (address.IsV6)
+        {
+            var value = new UInt128(address.High, address.Low);
+            var i = LastStartAtOrBelow(_v6Starts, value);
+            if (i < 0 || value > _v6Ends[i])
+                return false;
+            (first, last) = (IpAddr.FromV6((ulong)(_v6Starts[i] >> 64), (ulong)_v6Starts[i]), IpAddr.FromV6((ulong)(_v6Ends[i] >> 64), (ulong)_v6Ends[i]));
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>True when some address of <paramref name="network"/> is in the set.</summary>
     public bool Overlaps(Cidr network)
     {

@@ -110,8 +110,80 @@ public sealed class ThreatDbTests : IDisposable
         command.CommandText = "SELECT COUNT(*), MAX(version) FROM schema_version";
         using var reader = command.ExecuteReader();
         reader.Read();
-        Assert.Equal(1, reader.GetInt32(0));
+        // One row per applied version; reopening applies nothing twice.
+        Assert.Equal(ThreatDb.SchemaVersion, reader.GetInt32(0));
         Assert.Equal(ThreatDb.SchemaVersion, reader.GetInt32(1));
+    }
+
+    [Fact]
+    public void Open_VersionOneFile_MigratesToTimeIndexes()
+    {
+        var path = _dir.File("v1.db");
+        using (ThreatDb.Open(path))
+        {
+        }
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX alerts_ts; DROP INDEX verdicts_ts; DELETE FROM schema_version WHERE version = 2;";
+            downgrade.ExecuteNonQuery();
+        }
+        using (var db = ThreatDb.Open(path))
+            db.RecordAlert(MakeAlert("203.0.113.9", 1000, T0));
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var command = check.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('alerts_ts', 'verdicts_ts')";
+        Assert.Equal(2L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void GetHistory_BlockTimes_CountBlocksAndRateLimits_NewestFirst()
+    {
+        using var db = ThreatDb.Open(_dir.File("threat.db"));
+        db.RecordVerdict(MakeVerdict("203.0.113.9", VerdictAction.Block), T0);
+        db.RecordVerdict(MakeVerdict("203.0.113.9", VerdictAction.Alert), T0.AddHours(1));
+        db.RecordVerdict(MakeVerdict("203.0.113.9", VerdictAction.RateLimit), T0.AddHours(2));
+        db.RecordVerdict(MakeVerdict("198.51.100.1", VerdictAction.Block), T0.AddHours(3));
+
+        var history = db.GetHistory(IpAddr.Parse("203.0.113.9"));
+
+        Assert.Equal(2, history.PriorBlockCount);
+        Assert.Equal([T0.AddHours(2), T0], history.BlockTimes);
+    }
+
+    [Fact]
+    public void AlertsBySignature_GroupsByGidSid_MostFrequentFirst()
+    {
+        using var db = ThreatDb.Open(_dir.File("threat.db"));
+        db.RecordAlert(MakeAlert("203.0.113.9", 1000, T0, "SSH brute force"));
+        db.RecordAlert(MakeAlert("203.0.113.9", 2000, T0.AddMinutes(1), "port scan"));
+        db.RecordAlert(MakeAlert("203.0.113.9", 2000, T0.AddMinutes(2), "port scan"));
+        db.RecordAlert(MakeAlert("198.51.100.1", 2000, T0, "port scan"));
+
+        var counts = db.AlertsBySignature(IpAddr.Parse("203.0.113.9"));
+
+        Assert.Equal(2, counts.Count);
+        Assert.Equal(new SignatureCount(1, 2000, "port scan", 2, T0.AddMinutes(2)), counts[0]);
+        Assert.Equal(new SignatureCount(1, 1000, "SSH brute force", 1, T0), counts[1]);
+    }
+
+    [Fact]
+    public void Prune_RemovesOnlyOlderRows()
+    {
+        using var db = ThreatDb.Open(_dir.File("threat.db"));
+        db.RecordAlert(MakeAlert("203.0.113.9", 1000, T0));
+        db.RecordAlert(MakeAlert("203.0.113.9", 1000, T0.AddDays(10)));
+        db.RecordVerdict(MakeVerdict("203.0.113.9", VerdictAction.Block), T0);
+        db.RecordVerdict(MakeVerdict("203.0.113.9", VerdictAction.Block), T0.AddDays(10));
+
+        var (alerts, verdicts) = db.Prune(T0.AddDays(5));
+
+        Assert.Equal((1, 1), (alerts, verdicts));
+        var history = db.GetHistory(IpAddr.Parse("203.0.113.9"));
+        Assert.Equal(1, history.AlertCount);
+        Assert.Equal([T0.AddDays(10)], history.BlockTimes);
     }
 
     [Fact]
