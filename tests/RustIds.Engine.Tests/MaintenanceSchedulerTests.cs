@@ -49,4 +49,36 @@ public sealed class MaintenanceSchedulerTests
         await secondRun.Task.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.True(Volatile.Read(ref runs) >= 2);
     }
+
+    [Fact]
+    public async Task ScheduleCronAsync_EverySecond_FiresRepeatedly_AndRunNowFiresAtOnce()
+    {
+        var cronRuns = 0;
+        var twoRuns = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var immediate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var scheduler = await MaintenanceScheduler.StartAsync();
+
+        await scheduler.ScheduleCronAsync("every-second", "* * * * * ?", _ =>
+        {
+            if (Interlocked.Increment(ref cronRuns) == 2)
+                twoRuns.TrySetResult();
+            return Task.CompletedTask;
+        });
+        // Next fire years away: only runNow can start it within the test.
+        await scheduler.ScheduleCronAsync("yearly", "0 0 0 1 1 ? 2099", _ =>
+        {
+            immediate.TrySetResult();
+            return Task.CompletedTask;
+        }, runNow: true);
+
+        await twoRuns.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await immediate.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task ScheduleCronAsync_InvalidExpression_ThrowsFormatException()
+    {
+        await using var scheduler = await MaintenanceScheduler.StartAsync();
+        await Assert.ThrowsAsync<FormatException>(() => scheduler.ScheduleCronAsync("bad", "every six hours", _ => Task.CompletedTask));
+    }
 }

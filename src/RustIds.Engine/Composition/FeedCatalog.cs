@@ -53,7 +53,8 @@ public sealed class FeedCatalog
         for (var i = 0; i < options.Feeds.Count; i++)
         {
             var settings = options.Feeds[i];
-            var index = entries.FindIndex(e => e.Settings.Name == settings.Name && settings.Name is not null);
+            // Only a catalog entry is overridden by name; a second config entry of the same name is a duplicate.
+            var index = entries.FindIndex(e => e.FromCatalog && e.Settings.Name == settings.Name && settings.Name is not null);
             if (index >= 0)
             {
                 var (catalogSettings, _, baseDirectory, _) = entries[index];
