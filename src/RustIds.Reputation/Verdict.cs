@@ -30,5 +30,5 @@ public sealed record Verdict
 
     public string Explain() =>
         $"{Address}: {Action} (score {Score}/{BlockThreshold})" + Environment.NewLine +
-        string.Join(Environment.NewLine, Reasons.Select(r => "  " + r));
+        (Reasons.Count == 0 ? "  (no evidence)" : string.Join(Environment.NewLine, Reasons.Select(r => "  " + r)));
 }

@@ -72,9 +72,9 @@ internal static class IpCommand
             }
             using var http = new HttpClient();
             using var sources = ReputationSources.Load(options, protectedSet: null, new FeedFetcher(http), TimeProvider.System, warnings);
-            if (geoipFile is not null && sources.GeoIp is null)
+            if (geoipFile is not null && VerifyGeoIp(sources.GeoIp as MaxMindDbReader, geoipFile, warnings) is { } geoipError)
             {
-                Console.Error.WriteLine($"rustids: {warnings.LastOrDefault() ?? geoipFile + " cannot be opened"}");
+                Console.Error.WriteLine($"rustids: {geoipError}");
                 return ExitCodes.InputErrors;
             }
             foreach (var warning in warnings)
@@ -133,6 +133,22 @@ internal static class IpCommand
             return ExitCodes.Ok;
         });
         return new Command("ip", "Look up addresses.") { check };
+    }
+
+    /// <summary>A file given on the command line is checked whole (a broken tree or record is reported, not met by chance); null when it is sound.</summary>
+    private static string? VerifyGeoIp(MaxMindDbReader? reader, string path, List<string> warnings)
+    {
+        if (reader is null)
+            return warnings.LastOrDefault(w => w.Contains(path, StringComparison.Ordinal)) ?? $"{path} cannot be opened";
+        try
+        {
+            reader.Verify();
+            return null;
+        }
+        catch (MaxMindDbException ex)
+        {
+            return ex.Message;
+        }
     }
 
     /// <summary>Parses <c>[FORMAT:]FILE</c> arguments into feeds named after their files; null with <paramref name="error"/> on the first bad one.</summary>

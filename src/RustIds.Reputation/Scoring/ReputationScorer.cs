@@ -1,6 +1,7 @@
 using System.Globalization;
 using RustIds.Detection;
 using RustIds.Packets;
+using RustIds.Reputation.GeoIp;
 using RustIds.Reputation.Storage;
 
 namespace RustIds.Reputation.Scoring;
@@ -185,8 +186,18 @@ public sealed class ReputationScorer
 
     private string? AddCountryReason(IpAddr address, ReputationContext context, List<VerdictReason> reasons)
     {
-        if (context.GeoIp is null || !context.GeoIp.TryGetCountry(address, out var code))
+        CountryCode code;
+        try
+        {
+            if (context.GeoIp is null || !context.GeoIp.TryGetCountry(address, out code))
+                return null;
+        }
+        catch (MaxMindDbException ex)
+        {
+            // A corrupt spot in the database must not cost the verdict: say so, score without it.
+            reasons.Add(new VerdictReason("geoip", "country lookup failed: " + ex.Message, 0));
             return null;
+        }
         var country = code.ToString();
         if (_countryWeights.TryGetValue(country, out var weight))
             reasons.Add(new VerdictReason("geoip", $"country {country} (configured weight)", weight));
@@ -197,8 +208,17 @@ public sealed class ReputationScorer
 
     private uint? AddAsnReason(IpAddr address, ReputationContext context, List<VerdictReason> reasons)
     {
-        if (context.Asn is null || !context.Asn.TryGetAsn(address, out var asn))
+        uint asn;
+        try
+        {
+            if (context.Asn is null || !context.Asn.TryGetAsn(address, out asn))
+                return null;
+        }
+        catch (MaxMindDbException ex)
+        {
+            reasons.Add(new VerdictReason("asn", "ASN lookup failed: " + ex.Message, 0));
             return null;
+        }
         var weighted = _options.AsnWeights.TryGetValue(asn, out var weight);
         reasons.Add(new VerdictReason("asn",
             string.Create(CultureInfo.InvariantCulture, $"AS{asn} ({(weighted ? "configured weight" : "no weight configured")})"), weighted ? weight : 0));

@@ -266,4 +266,21 @@ public sealed class ReputationScorerTests
         Assert.Equal(100, verdict.Score);
         Assert.Equal("allowlist: protected (configured 203.0.113.0/24): never blocked (0)", verdict.Reasons[^1].ToString());
     }
+
+    [Fact]
+    public void Score_CorruptGeoIpDatabase_ScoresWithoutItAndSaysSo()
+    {
+        using var reader = MaxMindDbReader.Open(TestData.GeoIp("MaxMind-DB-test-broken-pointers-24.mmdb"));
+        var scorer = new ReputationScorer(new ScoringOptions());
+        var addresses = Enumerable.Range(0, 256).Select(h => IpAddr.FromV4(0x01010100u | (uint)h));
+        var failed = 0;
+        foreach (var address in addresses)
+        {
+            var verdict = scorer.Score(address, [MakeAlert(1, 1)], new ReputationContext { Now = Now, GeoIp = reader, Asn = reader });
+            Assert.Equal(VerdictAction.Block, verdict.Action);
+            if (verdict.Reasons.Any(r => r.Detail.StartsWith("country lookup failed: ", StringComparison.Ordinal)))
+                failed++;
+        }
+        Assert.True(failed > 0, "no lookup hit the corruption");
+    }
 }
