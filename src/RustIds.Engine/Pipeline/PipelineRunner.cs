@@ -77,7 +77,10 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             LogReopened(_logger, eve.Path);
         });
         using var http = new HttpClient();
-        var notifications = new NotificationQueue(NotifierFactory.CreateDispatcher(options.Notify, http, loggers), loggers.CreateLogger<NotificationQueue>());
+        // Delivery runs on wall-clock time even in a replay: retries and digests are about servers and people, not packets.
+        var (notifications, delivery) = NotifierFactory.OpenOutbox(options.Notify, options.Storage.DatabasePath, Environment.MachineName, http, TimeProvider.System, loggers);
+        using var closeOutbox = notifications;
+        await using var stopDelivery = delivery;
         var counters = new PipelineCounters();
         var context = new ResponseContext
         {
@@ -122,6 +125,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             ? record => notifications.Enqueue(BlockNotice.FromEndedBlock(record, "expired", time.GetUtcNow(), context.Hostname))
             : null;
         var maintenance = replay ? null : await ScheduleMaintenanceAsync(response.Manager, options.Firewall, onExpired, cancellation).ConfigureAwait(false);
+        if (maintenance is not null)
+            await NotificationDigestJob.ScheduleAsync(maintenance, notifications, options.Notify.Outbox.KeepDelivered, _logger, cancellation).ConfigureAwait(false);
 
         // The responder drains every alert the capture queued, even after a stop was requested.
         try
@@ -144,7 +149,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             clock!.AdvanceTo(end);
             expired = (await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false)).Count;
         }
-        await notifications.DisposeAsync().ConfigureAwait(false);
+        // Send what is due within the deadline; the rest stays in the outbox for the next start.
+        await delivery.StopAsync(options.Notify.Outbox.StopTimeout).ConfigureAwait(false);
+        var queued = notifications.Counts().Queued + notifications.Unsaved;
         Volatile.Write(ref _reopenLogs, null);
         Volatile.Write(ref _reloadRules, null);
 
@@ -161,8 +168,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             Warnings = warnings,
             EvePath = eve.Path,
             FirewallBackend = response.Backend.Name,
-            NotificationsSent = notifications.Sent,
-            NotificationsFailed = notifications.Failed,
+            NotificationsSent = delivery.Sent,
+            NotificationsFailed = delivery.FailedAttempts,
+            NotificationsQueued = queued,
             BlocksExpired = expired,
         };
     }
