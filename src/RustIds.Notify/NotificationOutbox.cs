@@ -49,6 +49,13 @@ public sealed partial class NotificationOutbox : IDisposable
         _hostname = hostname;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<NotificationOutbox>.Instance;
+        var now = _time.GetUtcNow();
+        foreach (var channel in _policies.Keys)
+        {
+            // A new channel's first digest is at the first boundary after it was configured.
+            if (_store.LastDigestAt(channel) is null)
+                _store.SetLastDigestAt(channel, now);
+        }
         foreach (var (channel, count) in _store.QueuedByChannel())
         {
             if (!_policies.ContainsKey(channel))
@@ -93,16 +100,10 @@ public sealed partial class NotificationOutbox : IDisposable
         var built = 0;
         foreach (var (channel, policy) in _policies)
         {
-            var last = _store.LastDigestAt(channel);
-            if (last is null)
-            {
-                // First start with this channel: its first digest is at the next boundary.
-                _store.SetLastDigestAt(channel, now);
+            var last = _store.LastDigestAt(channel) ?? now;
+            if (now < policy.NextDigestAfter(last))
                 continue;
-            }
-            if (now < policy.NextDigestAfter(last.Value))
-                continue;
-            if (BuildDigest(channel, policy, last.Value, now))
+            if (BuildDigest(channel, policy, last, now))
             {
                 built++;
                 _signals[channel].Set();
