@@ -10,7 +10,7 @@ namespace RustIds.Notify;
 /// <summary>Renders a <see cref="BlockNotice"/> as a subject line, plain text, HTML and JSON.</summary>
 /// <remarks>
 /// The JSON payload (<see cref="ToJson"/>) is an object with these snake_case fields:
-/// <c>event</c> (<c>"block"</c> or <c>"unblock"</c>), <c>summary</c> (the subject line), <c>address</c>,
+/// <c>event</c> (<c>"block"</c>, <c>"unblock"</c>, or <c>"test"</c> from <c>rustids notify test</c>), <c>summary</c> (the subject line), <c>address</c>,
 /// <c>prefix</c> (the blocked prefix, or null for one address), <c>country</c>
 /// (ISO 3166 code or null), <c>score</c>, <c>block_threshold</c>, <c>action</c>,
 /// <c>duration_seconds</c> (0 = until removed), <c>duration</c> (text, e.g. <c>"1h 30m"</c>),
@@ -29,6 +29,8 @@ public static class NoticeFormatter
     {
         ArgumentNullException.ThrowIfNull(notice);
         var country = notice.Country is null ? "" : $" ({notice.Country})";
+        if (notice.Event == "test")
+            return $"[rustids] {notice.Hostname}: test message (about {notice.Target}; nothing was blocked)";
         if (notice.Event == "unblock")
         {
             return string.Create(CultureInfo.InvariantCulture,
