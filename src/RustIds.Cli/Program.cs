@@ -19,6 +19,7 @@ root.Subcommands.Add(BlockCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 root.Subcommands.Add(FirewallCommand.Create());
 root.Subcommands.Add(FeedsCommand.Create());
+root.Subcommands.Add(NotifyCommand.Create());
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -56,6 +56,12 @@ public sealed record BlockNotice
     /// <summary>The gateway that took the decision.</summary>
     public required string Hostname { get; init; }
 
+    /// <summary>How urgent the notice is; decides between immediate delivery and the digest (see <see cref="NoticeSeverities"/>).</summary>
+    public NoticeSeverity Severity { get; init; } = NoticeSeverity.Medium;
+
+    /// <summary>The block's escalation level: 0 for a first block, 1 or more for a repeat offender whose block was lengthened.</summary>
+    public int EscalationLevel { get; init; }
+
     /// <summary>Builds the notice that a block has ended.</summary>
     /// <param name="record">The closed block (its target, score, reasons, rules and times are copied).</param>
     /// <param name="why">Why it ended, for example <c>expired</c>.</param>
@@ -82,6 +88,8 @@ public sealed record BlockNotice
             DecidedAt = endedAt,
             UnblockCommand = $"nothing to do; to block it again: rustids block add {record.TargetText}",
             Hostname = hostname,
+            Severity = NoticeSeverity.Info,
+            EscalationLevel = record.EscalationLevel,
         };
     }
 
@@ -110,6 +118,8 @@ public sealed record BlockNotice
             DecidedAt = decidedAt,
             UnblockCommand = string.Create(CultureInfo.InvariantCulture, $"rustids block remove {verdict.Address}"),
             Hostname = hostname,
+            Severity = NoticeSeverities.FromAlertSeverity(rules.Count == 0 ? 0 : rules.Min(r => r.Severity), verdict.EscalationLevel),
+            EscalationLevel = verdict.EscalationLevel,
         };
     }
 }

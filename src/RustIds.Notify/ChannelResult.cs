@@ -6,4 +6,5 @@ namespace RustIds.Notify;
 /// <param name="Elapsed">Time the attempt took.</param>
 /// <param name="Error">Failure message, or null on success.</param>
 /// <param name="IsTransient">True when a failed attempt may succeed if retried; false on success.</param>
-public sealed record ChannelResult(string Channel, bool Succeeded, TimeSpan Elapsed, string? Error, bool IsTransient);
+/// <param name="Answer">What the server answered on success (for example <c>200 OK: ok</c>), else null.</param>
+public sealed record ChannelResult(string Channel, bool Succeeded, TimeSpan Elapsed, string? Error, bool IsTransient, string? Answer = null);

@@ -12,6 +12,8 @@ namespace RustIds.Notify;
 
 /// <summary>Sends block notices by SMTP: plain text with an HTML alternative.</summary>
 /// <remarks>
+/// STARTTLS and AUTH (LOGIN, NTLM as the server offers) come from <see cref="SmtpClient"/>; it cannot do implicit
+/// TLS (SMTPS on port 465), so the configuration refuses that combination rather than hang on the TLS greeting.
 /// Uses <see cref="SmtpClient"/> (in the framework; MailKit is not served by our registry). One
 /// client per send because <see cref="SmtpClient"/> does not allow concurrent sends. The timeout
 /// covers the whole send through a cancellation token, since <see cref="SmtpClient.Timeout"/>
@@ -38,10 +40,30 @@ public sealed partial class EmailChannel : INotificationChannel
     public string Name => "email";
 
     /// <inheritdoc />
-    public async Task SendAsync(BlockNotice notice, CancellationToken ct)
+    public async Task<string> SendAsync(BlockNotice notice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        using var message = BuildMessage(notice);
+        var answer = await SendMessageAsync(NoticeFormatter.Subject(notice), NoticeFormatter.PlainText(notice), NoticeFormatter.Html(notice),
+            notice.Address.ToString(), ct).ConfigureAwait(false);
+        LogSent(_logger, notice.Address.ToString(), _options.To.Count + _options.Cc.Count, Endpoint);
+        return answer;
+    }
+
+    /// <inheritdoc />
+    public async Task<string> SendDigestAsync(NoticeDigest digest, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var answer = await SendMessageAsync(DigestFormatter.Subject(digest), DigestFormatter.PlainText(digest), DigestFormatter.Html(digest),
+            address: null, ct).ConfigureAwait(false);
+        LogDigestSent(_logger, digest.Notices.Count, _options.To.Count + _options.Cc.Count, Endpoint);
+        return answer;
+    }
+
+    /// <summary>Sends one multipart/alternative message (plain text first, HTML as the preferred alternative).</summary>
+    /// <returns>The outcome as the server gave it: <see cref="SmtpClient"/> completes only after the 250 reply to the message data, but does not expose its text.</returns>
+    internal async Task<string> SendMessageAsync(string subject, string plainText, string html, string? address, CancellationToken ct)
+    {
+        using var message = BuildMessage(subject, plainText, html, address);
         using var client = new SmtpClient(_options.Host, _options.Port)
         {
             EnableSsl = _options.UseStartTls,
@@ -69,19 +91,20 @@ public sealed partial class EmailChannel : INotificationChannel
             }
             throw Translate(ex);
         }
-        LogSent(_logger, notice.Address.ToString(), _options.To.Count + _options.Cc.Count, Endpoint);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"250 message accepted by {Endpoint} for {_options.To.Count + _options.Cc.Count} recipient(s){(_options.UseStartTls ? " over STARTTLS" : "")}");
     }
 
     private string Endpoint => string.Create(CultureInfo.InvariantCulture, $"{_options.Host}:{_options.Port}");
 
-    private MailMessage BuildMessage(BlockNotice notice)
+    private MailMessage BuildMessage(string subject, string plainText, string htmlText, string? address)
     {
         var message = new MailMessage
         {
             From = new MailAddress(_options.From),
-            Subject = NoticeFormatter.Subject(notice),
+            Subject = subject,
             SubjectEncoding = Encoding.UTF8,
-            Body = NoticeFormatter.PlainText(notice),
+            Body = plainText,
             BodyEncoding = Encoding.UTF8,
             // Quoted-printable keeps ASCII text readable in the raw message and survives 7-bit relays.
             BodyTransferEncoding = TransferEncoding.QuotedPrintable,
@@ -91,10 +114,12 @@ public sealed partial class EmailChannel : INotificationChannel
             message.To.Add(to);
         foreach (var cc in _options.Cc)
             message.CC.Add(cc);
-        var html = AlternateView.CreateAlternateViewFromString(NoticeFormatter.Html(notice), Encoding.UTF8, MediaTypeNames.Text.Html);
+        var html = AlternateView.CreateAlternateViewFromString(htmlText, Encoding.UTF8, MediaTypeNames.Text.Html);
         html.TransferEncoding = TransferEncoding.QuotedPrintable;
         message.AlternateViews.Add(html);
-        message.Headers.Add("X-RustIds-Address", notice.Address.ToString());
+        if (address is not null)
+            message.Headers.Add("X-RustIds-Address", address);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
         return message;
     }
 
@@ -129,4 +154,7 @@ public sealed partial class EmailChannel : INotificationChannel
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Emailed block notice for {Address} to {RecipientCount} recipients via {Endpoint}")]
     private static partial void LogSent(ILogger logger, string address, int recipientCount, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Emailed a digest of {Count} notices to {RecipientCount} recipients via {Endpoint}")]
+    private static partial void LogDigestSent(ILogger logger, int count, int recipientCount, string endpoint);
 }

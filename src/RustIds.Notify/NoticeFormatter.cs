@@ -10,24 +10,27 @@ namespace RustIds.Notify;
 /// <summary>Renders a <see cref="BlockNotice"/> as a subject line, plain text, HTML and JSON.</summary>
 /// <remarks>
 /// The JSON payload (<see cref="ToJson"/>) is an object with these snake_case fields:
-/// <c>event</c> (<c>"block"</c> or <c>"unblock"</c>), <c>summary</c> (the subject line), <c>address</c>,
+/// <c>event</c> (<c>"block"</c>, <c>"unblock"</c>, or <c>"test"</c> from <c>rustids notify test</c>), <c>summary</c> (the subject line), <c>address</c>,
 /// <c>prefix</c> (the blocked prefix, or null for one address), <c>country</c>
 /// (ISO 3166 code or null), <c>score</c>, <c>block_threshold</c>, <c>action</c>,
 /// <c>duration_seconds</c> (0 = until removed), <c>duration</c> (text, e.g. <c>"1h 30m"</c>),
 /// <c>expires_at</c> (ISO 8601 UTC or null), <c>decided_at</c> (ISO 8601 UTC), <c>hostname</c>,
-/// <c>unblock_command</c>, <c>reasons</c> (array of <c>kind</c>, <c>detail</c>, <c>points</c>) and
-/// <c>rules</c> (array of <c>gid</c>, <c>sid</c>, <c>rev</c>, <c>signature</c>, <c>count</c>).
+/// <c>unblock_command</c>, <c>severity</c> (<c>info</c>, <c>low</c>, <c>medium</c>, <c>high</c>, <c>critical</c>),
+/// <c>escalation_level</c> (0 for a first block), <c>reasons</c> (array of <c>kind</c>, <c>detail</c>, <c>points</c>) and
+/// <c>rules</c> (array of <c>gid</c>, <c>sid</c>, <c>rev</c>, <c>signature</c>, <c>count</c>, <c>severity</c>).
 /// Stateless and thread-safe.
 /// </remarks>
 public static class NoticeFormatter
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One line for an email subject or chat message title.</summary>
     public static string Subject(BlockNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var country = notice.Country is null ? "" : $" ({notice.Country})";
+        if (notice.Event == "test")
+            return $"[rustids] {notice.Hostname}: test message (about {notice.Target}; nothing was blocked)";
         if (notice.Event == "unblock")
         {
             return string.Create(CultureInfo.InvariantCulture,
@@ -48,6 +51,8 @@ public static class NoticeFormatter
         text.Append(ci, $"Country:    {notice.Country ?? "unknown"}").Append('\n');
         text.Append(ci, $"Score:      {notice.Score} (block threshold {notice.BlockThreshold})").Append('\n');
         text.Append(ci, $"Action:     {notice.Action}").Append('\n');
+        text.Append(ci, $"Escalation: {Escalation(notice.EscalationLevel)}").Append('\n');
+        text.Append(ci, $"Severity:   {NoticeSeverities.Name(notice.Severity)}").Append('\n');
         text.Append(ci, $"Duration:   {NoticeText.Duration(notice.Duration)}").Append('\n');
         text.Append(ci, $"Expires:    {Expiry(notice)}").Append('\n');
         text.Append(ci, $"Decided:    {NoticeText.IsoUtc(notice.DecidedAt)}").Append('\n');
@@ -77,6 +82,8 @@ public static class NoticeFormatter
         Row(html, "Country", notice.Country ?? "unknown");
         Row(html, "Score", string.Create(ci, $"{notice.Score} (block threshold {notice.BlockThreshold})"));
         Row(html, "Action", notice.Action);
+        Row(html, "Escalation", Escalation(notice.EscalationLevel));
+        Row(html, "Severity", NoticeSeverities.Name(notice.Severity));
         Row(html, "Duration", NoticeText.Duration(notice.Duration));
         Row(html, "Expires", Expiry(notice));
         Row(html, "Decided", NoticeText.IsoUtc(notice.DecidedAt));
@@ -102,47 +109,54 @@ public static class NoticeFormatter
         ArgumentNullException.ThrowIfNull(notice);
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+            WriteNotice(json, notice);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the JSON object of <see cref="ToJson"/> to <paramref name="json"/> (digests embed it).</summary>
+    internal static void WriteNotice(Utf8JsonWriter json, BlockNotice notice)
+    {
+        json.WriteStartObject();
+        json.WriteString("event"u8, notice.Event);
+        json.WriteString("summary"u8, Subject(notice));
+        json.WriteString("address"u8, notice.Address.ToString());
+        if (notice.Prefix is null)
+            json.WriteNull("prefix"u8);
+        else
+            json.WriteString("prefix"u8, notice.Prefix);
+        if (notice.Country is null)
+            json.WriteNull("country"u8);
+        else
+            json.WriteString("country"u8, notice.Country);
+        json.WriteNumber("score"u8, notice.Score);
+        json.WriteNumber("block_threshold"u8, notice.BlockThreshold);
+        json.WriteString("action"u8, notice.Action);
+        json.WriteNumber("duration_seconds"u8, notice.Duration > TimeSpan.Zero ? (long)notice.Duration.TotalSeconds : 0);
+        json.WriteString("duration"u8, NoticeText.Duration(notice.Duration));
+        if (notice.ExpiresAt is { } expires)
+            json.WriteString("expires_at"u8, NoticeText.IsoUtc(expires));
+        else
+            json.WriteNull("expires_at"u8);
+        json.WriteString("decided_at"u8, NoticeText.IsoUtc(notice.DecidedAt));
+        json.WriteString("hostname"u8, notice.Hostname);
+        json.WriteString("unblock_command"u8, notice.UnblockCommand);
+        json.WriteString("severity"u8, NoticeSeverities.Name(notice.Severity));
+        json.WriteNumber("escalation_level"u8, notice.EscalationLevel);
+        NoticeText.WriteReasons(json, notice.Reasons);
+        json.WriteStartArray("rules"u8);
+        foreach (var rule in notice.Rules)
         {
             json.WriteStartObject();
-            json.WriteString("event"u8, notice.Event);
-            json.WriteString("summary"u8, Subject(notice));
-            json.WriteString("address"u8, notice.Address.ToString());
-            if (notice.Prefix is null)
-                json.WriteNull("prefix"u8);
-            else
-                json.WriteString("prefix"u8, notice.Prefix);
-            if (notice.Country is null)
-                json.WriteNull("country"u8);
-            else
-                json.WriteString("country"u8, notice.Country);
-            json.WriteNumber("score"u8, notice.Score);
-            json.WriteNumber("block_threshold"u8, notice.BlockThreshold);
-            json.WriteString("action"u8, notice.Action);
-            json.WriteNumber("duration_seconds"u8, notice.Duration > TimeSpan.Zero ? (long)notice.Duration.TotalSeconds : 0);
-            json.WriteString("duration"u8, NoticeText.Duration(notice.Duration));
-            if (notice.ExpiresAt is { } expires)
-                json.WriteString("expires_at"u8, NoticeText.IsoUtc(expires));
-            else
-                json.WriteNull("expires_at"u8);
-            json.WriteString("decided_at"u8, NoticeText.IsoUtc(notice.DecidedAt));
-            json.WriteString("hostname"u8, notice.Hostname);
-            json.WriteString("unblock_command"u8, notice.UnblockCommand);
-            NoticeText.WriteReasons(json, notice.Reasons);
-            json.WriteStartArray("rules"u8);
-            foreach (var rule in notice.Rules)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("gid"u8, rule.Gid);
-                json.WriteNumber("sid"u8, rule.Sid);
-                json.WriteNumber("rev"u8, rule.Rev);
-                json.WriteString("signature"u8, rule.Signature);
-                json.WriteNumber("count"u8, rule.Count);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            json.WriteNumber("gid"u8, rule.Gid);
+            json.WriteNumber("sid"u8, rule.Sid);
+            json.WriteNumber("rev"u8, rule.Rev);
+            json.WriteString("signature"u8, rule.Signature);
+            json.WriteNumber("count"u8, rule.Count);
+            json.WriteNumber("severity"u8, rule.Severity);
             json.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>A Slack-compatible incoming-webhook payload: <c>{"text": subject + plain text}</c>.</summary>
@@ -160,6 +174,9 @@ public static class NoticeFormatter
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static string Expiry(BlockNotice notice) =>
+    internal static string Escalation(int level) =>
+        level <= 0 ? "0 (first block)" : string.Create(CultureInfo.InvariantCulture, $"{level} (repeat offender, block lengthened)");
+
+    internal static string Expiry(BlockNotice notice) =>
         notice.ExpiresAt is { } expires ? NoticeText.IsoUtc(expires) : "never (until removed)";
 }

@@ -10,8 +10,9 @@ namespace RustIds.Notify;
 /// </summary>
 /// <remarks>
 /// A failing channel never makes <see cref="DispatchAsync"/> throw; only cancellation of the
-/// caller's token does. Retries and a durable outbox belong to the caller, which can use
-/// <see cref="ChannelResult.IsTransient"/>. Thread-safe.
+/// caller's token does. One attempt per channel: the running daemon delivers through
+/// <see cref="NotificationOutbox"/> and <see cref="OutboxDelivery"/>, which retry; this is for
+/// <c>rustids notify test</c>, which wants each server's answer at once. Thread-safe.
 /// </remarks>
 public sealed partial class NotificationDispatcher
 {
@@ -73,9 +74,9 @@ public sealed partial class NotificationDispatcher
         {
             // Yield first so one channel's synchronous prefix cannot delay the others.
             await Task.Yield();
-            await channel.SendAsync(notice, ct).ConfigureAwait(false);
+            var answer = await channel.SendAsync(notice, ct).ConfigureAwait(false);
             Interlocked.Increment(ref _successes[index]);
-            return new ChannelResult(channel.Name, true, _time.GetElapsedTime(started), null, false);
+            return new ChannelResult(channel.Name, true, _time.GetElapsedTime(started), null, false, answer);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -8,7 +8,8 @@ namespace RustIds.Notify;
 /// <param name="Rev">Rule revision.</param>
 /// <param name="Signature">The rule's message (<c>msg</c>).</param>
 /// <param name="Count">How many alerts this rule raised for the address.</param>
-public sealed record RuleHit(int Gid, long Sid, int Rev, string Signature, int Count)
+/// <param name="Severity">The rule's severity (Suricata's scale: 1 is the most severe).</param>
+public sealed record RuleHit(int Gid, long Sid, int Rev, string Signature, int Count, int Severity = 3)
 {
     /// <summary>Groups alerts by (gid, sid), keeping the latest rev and signature, most frequent first.</summary>
     public static IReadOnlyList<RuleHit> Summarize(IEnumerable<Alert> alerts)
@@ -19,7 +20,7 @@ public sealed record RuleHit(int Gid, long Sid, int Rev, string Signature, int C
             .Select(g =>
             {
                 var last = g.MaxBy(a => a.Timestamp)!;
-                return new RuleHit(g.Key.Gid, g.Key.Sid, last.Rev, last.Signature, g.Count());
+                return new RuleHit(g.Key.Gid, g.Key.Sid, last.Rev, last.Signature, g.Count(), g.Min(a => a.Severity));
             })
             .OrderByDescending(h => h.Count)
             .ThenBy(h => h.Gid)

@@ -55,10 +55,28 @@ public sealed partial class WebhookChannel : INotificationChannel
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(key, body));
 
     /// <inheritdoc />
-    public async Task SendAsync(BlockNotice notice, CancellationToken ct)
+    public async Task<string> SendAsync(BlockNotice notice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var body = _options.Format == WebhookFormat.Slack ? NoticeFormatter.ToSlackJson(notice) : NoticeFormatter.ToJson(notice);
+        var (status, answer) = await PostAsync(body, ct).ConfigureAwait(false);
+        LogSent(_logger, notice.Address.ToString(), Name, status);
+        return answer;
+    }
+
+    /// <inheritdoc />
+    public async Task<string> SendDigestAsync(NoticeDigest digest, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var body = _options.Format == WebhookFormat.Slack ? DigestFormatter.ToSlackJson(digest) : DigestFormatter.ToJson(digest);
+        var (status, answer) = await PostAsync(body, ct).ConfigureAwait(false);
+        LogDigestSent(_logger, digest.Notices.Count, Name, status);
+        return answer;
+    }
+
+    /// <summary>POSTs <paramref name="body"/> once; returns the status and <c>"200 OK: &lt;body excerpt&gt;"</c>.</summary>
+    private async Task<(int Status, string Answer)> PostAsync(byte[] body, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = JsonMediaType;
@@ -71,15 +89,17 @@ public sealed partial class WebhookChannel : INotificationChannel
         try
         {
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var detail = await ReadBodyExcerptAsync(response, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var answer = string.Create(CultureInfo.InvariantCulture, $"{status} {response.ReasonPhrase}: {detail}");
             if (!response.IsSuccessStatusCode)
             {
-                var detail = await ReadErrorBodyAsync(response, timeout.Token).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
+                // 4xx means the request itself is wrong and will stay wrong; 408 and 429 are the exceptions.
                 var transient = status >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
-                throw new NotificationException(Name,
-                    string.Create(CultureInfo.InvariantCulture, $"Webhook '{Name}' {_endpoint} answered {status} {response.ReasonPhrase}: {detail}"), transient);
+                throw new NotificationException(Name, $"Webhook '{Name}' {_endpoint} answered {answer}", transient,
+                    retryAfter: RetryAfter(response.Headers.RetryAfter, TimeProvider.System.GetUtcNow()));
             }
-            LogSent(_logger, notice.Address.ToString(), Name, status: (int)response.StatusCode);
+            return (status, answer);
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
@@ -93,7 +113,15 @@ public sealed partial class WebhookChannel : INotificationChannel
         }
     }
 
-    private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date), never negative; null when absent.</summary>
+    internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
+
+    private static async Task<string> ReadBodyExcerptAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
         {
@@ -109,4 +137,7 @@ public sealed partial class WebhookChannel : INotificationChannel
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted block notice for {Address} to webhook {Channel} ({Status})")]
     private static partial void LogSent(ILogger logger, string address, string channel, int status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted a digest of {Count} notices to webhook {Channel} ({Status})")]
+    private static partial void LogDigestSent(ILogger logger, int count, string channel, int status);
 }

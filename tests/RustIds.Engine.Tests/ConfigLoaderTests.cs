@@ -140,4 +140,50 @@ public sealed class ConfigLoaderTests
 
         Assert.True(result.IsValid, string.Join("; ", result.Problems));
     }
+
+    [Fact]
+    public void Load_InvalidNotifyPolicyAndOutbox_NamesEachKeyPrecisely()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("notify.json");
+        File.WriteAllText(path, """
+            {
+              "Notify": {
+                "Email": { "Enabled": true, "Host": "smtp.example.org", "Port": 465, "UseStartTls": true, "UserName": "u", "Password": "p",
+                           "To": [ "soc@example.org" ], "Policy": { "ImmediateSeverity": "urgent", "Digest": "weekly", "MaxPerHour": -1 } },
+                "Webhooks": [ { "Url": "https://hooks.example.org/x", "Timeout": "00:10:00", "Policy": { "DedupWindow": "-00:01:00", "DailyDigestTime": "1.00:00:00" } } ],
+                "Outbox": { "RetriesPerRound": 11, "RetryMaxDelay": "00:00:00.5", "MaxRounds": 0, "KeepDelivered": "00:10:00" }
+              }
+            }
+            """);
+
+        var problems = ConfigLoader.Load(path, new Dictionary<string, string?>()).Problems.ToDictionary(p => p.Key, p => p.Message);
+
+        Assert.Contains("implicit TLS", problems["Notify:Email:Port"], StringComparison.Ordinal);
+        Assert.Equal("'urgent' is not one of info, low, medium, high, critical", problems["Notify:Email:Policy:ImmediateSeverity"]);
+        Assert.Equal("'weekly' must be 'hourly' or 'daily'", problems["Notify:Email:Policy:Digest"]);
+        Assert.Contains("Notify:Email:Policy:MaxPerHour", problems.Keys);
+        Assert.Contains("Notify:Webhooks:0:Timeout", problems.Keys);
+        Assert.Contains("Notify:Webhooks:0:Policy:DedupWindow", problems.Keys);
+        Assert.Contains("Notify:Webhooks:0:Policy:DailyDigestTime", problems.Keys);
+        Assert.Contains("Notify:Outbox:RetriesPerRound", problems.Keys);
+        Assert.Contains("Notify:Outbox:RetryMaxDelay", problems.Keys);
+        Assert.Contains("Notify:Outbox:MaxRounds", problems.Keys);
+        Assert.Contains("Notify:Outbox:KeepDelivered", problems.Keys);
+    }
+
+    [Fact]
+    public void Load_AuthWithoutStartTlsToARemoteServer_IsRefused()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("auth.json");
+        File.WriteAllText(path, """
+            { "Notify": { "Email": { "Enabled": true, "Host": "smtp.example.org", "UserName": "u", "Password": "p", "To": [ "soc@example.org" ] } } }
+            """);
+
+        var problem = Assert.Single(ConfigLoader.Load(path, new Dictionary<string, string?>()).Problems);
+
+        Assert.Equal("Notify:Email:UseStartTls", problem.Key);
+        Assert.Contains("password in clear text", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using RustIds.Engine.Configuration;
 using RustIds.Engine.Pipeline;
+using RustIds.Notify;
 using RustIds.Packets;
 
 namespace RustIds.Engine.Tests;
@@ -101,10 +102,16 @@ public sealed class ReplayPipelineTests
         options.Notify.Email.Port = FreePort.Get(); // nothing listens there
         options.Notify.Email.To.Add("ops@example.org");
         options.Notify.Email.Timeout = TimeSpan.FromSeconds(3);
+        options.Notify.Outbox.RetriesPerRound = 0;
 
         var report = await ReplayAsync(options);
 
+        // The failed notice is not lost: it stays in the outbox (same database) for the next start.
         Assert.Equal(1, report.NotificationsFailed);
+        Assert.Equal(0, report.NotificationsSent);
+        Assert.Equal(1, report.NotificationsQueued);
+        using (var outbox = new NotificationOutbox(options.Storage.DatabasePath, new Dictionary<string, DeliveryPolicy> { ["email"] = new() }, "gw"))
+            Assert.Equal(1, outbox.Counts().Pending);
         Assert.Equal("blocked", Assert.Single(report.Counters.Decisions()).Outcome);
     }
 
@@ -123,6 +130,7 @@ public sealed class ReplayPipelineTests
         var report = await ReplayAsync(options);
 
         Assert.Equal(1, report.NotificationsSent);
+        Assert.Equal(0, report.NotificationsQueued);
         var body = JsonDocument.Parse(await received.WaitAsync(TimeSpan.FromSeconds(10))).RootElement;
         Assert.Equal(Attacker, body.GetProperty("address").GetString());
         Assert.Equal(1000001, body.GetProperty("rules")[0].GetProperty("sid").GetInt64());

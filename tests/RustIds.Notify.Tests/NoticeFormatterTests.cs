@@ -14,7 +14,47 @@ public sealed class NoticeFormatterTests
         Assert.Equal("rustids block remove 203.0.113.7", notice.UnblockCommand);
         Assert.Equal("block", notice.Action);
         Assert.Equal(2, notice.Rules.Count);
-        Assert.Equal(new RuleHit(1, 1000001, 3, "LOCAL SQL injection attempt \"UNION SELECT\"", 2), notice.Rules[0]);
+        Assert.Equal(new RuleHit(1, 1000001, 3, "LOCAL SQL injection attempt \"UNION SELECT\"", 2, Severity: 1), notice.Rules[0]);
+        Assert.Equal(NoticeSeverity.High, notice.Severity);
+        Assert.Equal(0, notice.EscalationLevel);
+    }
+
+    [Fact]
+    public void FromVerdict_EscalatedBlock_IsCriticalAndTheTextsSayRepeatOffender()
+    {
+        var notice = BlockNotice.FromVerdict(TestData.BlockVerdict() with { EscalationLevel = 2 }, [], TestData.Decided, "gw1");
+
+        Assert.Equal(NoticeSeverity.Critical, notice.Severity);
+        Assert.Contains("Escalation: 2 (repeat offender, block lengthened)", NoticeFormatter.PlainText(notice), StringComparison.Ordinal);
+        Assert.Contains("<td>2 (repeat offender, block lengthened)</td>", NoticeFormatter.Html(notice), StringComparison.Ordinal);
+        var json = JsonDocument.Parse(NoticeFormatter.ToJson(notice)).RootElement;
+        Assert.Equal("critical", json.GetProperty("severity").GetString());
+        Assert.Equal(2, json.GetProperty("escalation_level").GetInt32());
+    }
+
+    [Fact]
+    public void ToJson_ReadBack_GivesTheSameNotice()
+    {
+        var notice = TestData.Notice() with { Prefix = "203.0.113.0/24", EscalationLevel = 1, Severity = NoticeSeverity.Critical };
+
+        var back = NoticeJsonReader.Read(System.Text.Encoding.UTF8.GetString(NoticeFormatter.ToJson(notice)));
+
+        Assert.Equal(NoticeFormatter.ToJson(notice), NoticeFormatter.ToJson(back));
+        Assert.Equal(notice.Reasons, back.Reasons);
+        Assert.Equal(notice.Rules, back.Rules);
+        Assert.Equal(notice.ExpiresAt, back.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData(1, 0, NoticeSeverity.High)]
+    [InlineData(2, 0, NoticeSeverity.Medium)]
+    [InlineData(3, 0, NoticeSeverity.Low)]
+    [InlineData(4, 0, NoticeSeverity.Low)]
+    [InlineData(0, 0, NoticeSeverity.Medium)]
+    [InlineData(3, 1, NoticeSeverity.Critical)]
+    public void FromAlertSeverity_WorstAlertAndEscalation_MapsToNoticeSeverity(int worst, int escalation, NoticeSeverity expected)
+    {
+        Assert.Equal(expected, NoticeSeverities.FromAlertSeverity(worst, escalation));
     }
 
     [Fact]

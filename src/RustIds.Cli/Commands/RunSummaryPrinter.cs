@@ -30,8 +30,8 @@ internal static class RunSummaryPrinter
             foreach (var line in decision.Explanation.Split(Environment.NewLine).Skip(1))
                 Console.WriteLine("    " + line.Trim());
         }
-        if (report.NotificationsSent + report.NotificationsFailed > 0)
-            Console.WriteLine(string.Create(inv, $"notices:     {report.NotificationsSent} sent, {report.NotificationsFailed} failed"));
+        if (report.NotificationsSent + report.NotificationsFailed + report.NotificationsQueued > 0)
+            Console.WriteLine(string.Create(inv, $"notices:     {report.NotificationsSent} sent, {report.NotificationsFailed} failed attempts, {report.NotificationsQueued} queued for later"));
         foreach (var warning in report.Warnings)
             Console.WriteLine($"warning:     {warning}");
         Console.WriteLine($"eve:         {report.EvePath}");

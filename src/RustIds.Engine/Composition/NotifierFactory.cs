@@ -4,10 +4,11 @@ using RustIds.Notify;
 
 namespace RustIds.Engine.Composition;
 
-/// <summary>Builds the notification channels the configuration enables.</summary>
+/// <summary>Builds the notification channels the configuration enables, their policies and the outbox that feeds them.</summary>
 public static class NotifierFactory
 {
-    public static NotificationDispatcher CreateDispatcher(NotifyOptions options, HttpClient http, ILoggerFactory loggers)
+    /// <summary>The enabled channels, in configuration order: <c>email</c>, then <c>webhook</c> (or <c>webhook1</c>, <c>webhook2</c>, … when there are several).</summary>
+    public static IReadOnlyList<INotificationChannel> CreateChannels(NotifyOptions options, HttpClient http, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
@@ -15,16 +16,51 @@ public static class NotifierFactory
         if (options.Email.Enabled)
             channels.Add(new EmailChannel(ToEmailOptions(options.Email), loggers.CreateLogger<EmailChannel>()));
         for (var i = 0; i < options.Webhooks.Count; i++)
-        {
             channels.Add(new WebhookChannel(ToWebhookOptions(options.Webhooks[i], i, options.Webhooks.Count), http, loggers.CreateLogger<WebhookChannel>()));
-        }
-        return new NotificationDispatcher(channels, loggers.CreateLogger<NotificationDispatcher>());
+        return channels;
     }
+
+    /// <summary>One dispatcher over every enabled channel, for a single attempt each (<c>rustids notify test</c>).</summary>
+    public static NotificationDispatcher CreateDispatcher(NotifyOptions options, HttpClient http, ILoggerFactory loggers) =>
+        new(CreateChannels(options, http, loggers), loggers.CreateLogger<NotificationDispatcher>());
+
+    /// <summary>Each enabled channel's name with its delivery policy, named as <see cref="CreateChannels"/> names them.</summary>
+    public static Dictionary<string, DeliveryPolicy> CreatePolicies(NotifyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var policies = new Dictionary<string, DeliveryPolicy>(StringComparer.Ordinal);
+        if (options.Email.Enabled)
+            policies["email"] = ToDeliveryPolicy(options.Email.Policy);
+        for (var i = 0; i < options.Webhooks.Count; i++)
+            policies[WebhookName(i, options.Webhooks.Count)] = ToDeliveryPolicy(options.Webhooks[i].Policy);
+        return policies;
+    }
+
+    /// <summary>Opens the outbox in the shared database and starts one delivery worker per enabled channel.</summary>
+    public static (NotificationOutbox Outbox, OutboxDelivery Delivery) OpenOutbox(
+        NotifyOptions options, string databasePath, string hostname, HttpClient http, TimeProvider time, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var outbox = new NotificationOutbox(databasePath, CreatePolicies(options), hostname, time, loggers.CreateLogger<NotificationOutbox>());
+        try
+        {
+            var delivery = new OutboxDelivery(outbox, CreateChannels(options, http, loggers), ToOutboxOptions(options.Outbox), loggers.CreateLogger<OutboxDelivery>());
+            return (outbox, delivery);
+        }
+        catch
+        {
+            outbox.Dispose();
+            throw;
+        }
+    }
+
+    internal static string WebhookName(int index, int count) => count == 1 ? "webhook" : $"webhook{index + 1}";
 
     /// <summary>The channel's options for webhook <paramref name="index"/>; the URL must already be absolute.</summary>
     internal static WebhookOptions ToWebhookOptions(WebhookSettings hook, int index, int count) => new()
     {
-        Name = count == 1 ? "webhook" : $"webhook{index + 1}",
+        Name = WebhookName(index, count),
         Url = new Uri(hook.Url),
         Timeout = hook.Timeout,
         Secret = hook.Secret,
@@ -49,4 +85,26 @@ public static class NotifierFactory
             options.Cc.Add(cc);
         return options;
     }
+
+    /// <summary>The policy; unknown names fall back to the defaults (the validator has already named them).</summary>
+    internal static DeliveryPolicy ToDeliveryPolicy(NotifyPolicySettings settings) => new()
+    {
+        ImmediateSeverity = NoticeSeverities.TryParse(settings.ImmediateSeverity, out var severity) ? severity : NoticeSeverity.Info,
+        Digest = string.Equals(settings.Digest, "daily", StringComparison.OrdinalIgnoreCase) ? DigestSchedule.Daily : DigestSchedule.Hourly,
+        DailyDigestTime = settings.DailyDigestTime,
+        DedupWindow = settings.DedupWindow,
+        MaxPerHour = settings.MaxPerHour,
+    };
+
+    internal static OutboxOptions ToOutboxOptions(OutboxSettings settings) => new()
+    {
+        RetriesPerRound = settings.RetriesPerRound,
+        RetryDelay = settings.RetryDelay,
+        RetryMaxDelay = settings.RetryMaxDelay,
+        RequeueDelay = settings.RequeueDelay,
+        RequeueMaxDelay = settings.RequeueMaxDelay,
+        MaxRounds = settings.MaxRounds,
+        StopTimeout = settings.StopTimeout,
+        KeepDelivered = settings.KeepDelivered,
+    };
 }

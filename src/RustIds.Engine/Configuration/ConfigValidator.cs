@@ -86,6 +86,11 @@ public static class ConfigValidator
             Check(email.Port is >= 1 and <= 65535, "Notify:Email:Port", "must be between 1 and 65535");
             Check(email.To.Count > 0, "Notify:Email:To", "needs at least one recipient when email is enabled");
             Check(email.From.Contains('@'), "Notify:Email:From", "must be an email address");
+            Check(!(email.Port == 465 && email.UseStartTls), "Notify:Email:Port",
+                "465 is implicit TLS (SMTPS), which System.Net.Mail cannot speak; use 587 with UseStartTls (STARTTLS)");
+            Check(email.UserName is null || email.UseStartTls || IsLoopback(email.Host), "Notify:Email:UseStartTls",
+                "must be true when UserName is set and the server is not on loopback: AUTH would send the password in clear text");
+            CheckPolicy(email.Policy, "Notify:Email:Policy");
         }
         for (var i = 0; i < options.Notify.Webhooks.Count; i++)
         {
@@ -93,6 +98,30 @@ public static class ConfigValidator
             Check(Uri.TryCreate(hook.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
                 $"Notify:Webhooks:{i}:Url", $"'{hook.Url}' is not an http(s) URL");
             Check(hook.Format is "generic" or "slack", $"Notify:Webhooks:{i}:Format", "must be 'generic' or 'slack'");
+            Check(hook.Timeout > TimeSpan.Zero && hook.Timeout <= TimeSpan.FromMinutes(5), $"Notify:Webhooks:{i}:Timeout", "must be between 00:00:00.001 and 00:05:00");
+            CheckPolicy(hook.Policy, $"Notify:Webhooks:{i}:Policy");
+        }
+        var outbox = options.Notify.Outbox;
+        Check(outbox.RetriesPerRound is >= 0 and <= 10, "Notify:Outbox:RetriesPerRound", "must be between 0 and 10");
+        Check(outbox.RetryDelay > TimeSpan.Zero, "Notify:Outbox:RetryDelay", "must be positive");
+        Check(outbox.RetryMaxDelay >= outbox.RetryDelay, "Notify:Outbox:RetryMaxDelay", "must be at least Notify:Outbox:RetryDelay");
+        Check(outbox.RequeueDelay > TimeSpan.Zero, "Notify:Outbox:RequeueDelay", "must be positive");
+        Check(outbox.RequeueMaxDelay >= outbox.RequeueDelay, "Notify:Outbox:RequeueMaxDelay", "must be at least Notify:Outbox:RequeueDelay");
+        Check(outbox.MaxRounds is >= 1 and <= 10_000, "Notify:Outbox:MaxRounds", "must be between 1 and 10000");
+        Check(outbox.StopTimeout >= TimeSpan.Zero && outbox.StopTimeout <= TimeSpan.FromMinutes(5), "Notify:Outbox:StopTimeout", "must be between 00:00:00 and 00:05:00");
+        Check(outbox.KeepDelivered >= TimeSpan.FromHours(1), "Notify:Outbox:KeepDelivered",
+            "must be at least 01:00:00 (deduplication and the hourly cap read the last hour of delivered rows)");
+
+        void CheckPolicy(NotifyPolicySettings policy, string section)
+        {
+            Check(Notify.NoticeSeverities.TryParse(policy.ImmediateSeverity, out _), section + ":ImmediateSeverity",
+                $"'{policy.ImmediateSeverity}' is not one of {string.Join(", ", Notify.NoticeSeverities.Names)}");
+            Check(policy.Digest is "hourly" or "daily", section + ":Digest", $"'{policy.Digest}' must be 'hourly' or 'daily'");
+            Check(policy.DailyDigestTime >= TimeSpan.Zero && policy.DailyDigestTime < TimeSpan.FromDays(1), section + ":DailyDigestTime",
+                "must be a time of day between 00:00:00 and 23:59:59 (UTC)");
+            Check(policy.DedupWindow >= TimeSpan.Zero && policy.DedupWindow <= TimeSpan.FromDays(1), section + ":DedupWindow",
+                "must be between 00:00:00 (off) and 1.00:00:00");
+            Check(policy.MaxPerHour is >= 0 and <= 100_000, section + ":MaxPerHour", "must be between 0 (no cap) and 100000");
         }
 
         Check(!string.IsNullOrWhiteSpace(options.Eve.Path), "Eve:Path", "is required");
@@ -118,6 +147,9 @@ public static class ConfigValidator
         }
         return problems;
     }
+
+    private static bool IsLoopback(string host) =>
+        host is "localhost" || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
 
     private static void AddComponentProblems(List<ConfigProblem> problems, string section, IReadOnlyList<string> componentProblems)
     {

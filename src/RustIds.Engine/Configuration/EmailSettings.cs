@@ -8,6 +8,7 @@ public sealed class EmailSettings
 
     /// <summary>SMTP port. Default 25; 587 with <see cref="UseStartTls"/> for submission.</summary>
     public int Port { get; set; } = 25;
+    /// <summary>Upgrade with STARTTLS before AUTH and DATA. Implicit TLS (SMTPS, port 465) is not available: System.Net.Mail does not speak it.</summary>
     public bool UseStartTls { get; set; }
     public string? UserName { get; set; }
 
@@ -17,4 +18,7 @@ public sealed class EmailSettings
     public List<string> To { get; set; } = [];
     public List<string> Cc { get; set; } = [];
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>What goes out at once and what waits for the digest.</summary>
+    public NotifyPolicySettings Policy { get; set; } = new();
 }

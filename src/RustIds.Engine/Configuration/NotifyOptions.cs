@@ -10,4 +10,7 @@ public sealed class NotifyOptions
 
     /// <summary>Webhook endpoints; each receives one JSON POST per block.</summary>
     public List<WebhookSettings> Webhooks { get; set; } = [];
+
+    /// <summary>Retries and shutdown of the durable outbox every notice goes through.</summary>
+    public OutboxSettings Outbox { get; set; } = new();
 }

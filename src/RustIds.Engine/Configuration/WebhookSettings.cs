@@ -11,4 +11,7 @@ public sealed class WebhookSettings
     /// <summary>Shared secret for the <c>X-RustIds-Signature</c> HMAC-SHA256 header; none when null.</summary>
     public string? Secret { get; set; }
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>What goes out at once and what waits for the digest.</summary>
+    public NotifyPolicySettings Policy { get; set; } = new();
 }

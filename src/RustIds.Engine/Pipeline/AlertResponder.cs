@@ -121,6 +121,8 @@ public sealed partial class AlertResponder(
             DecidedAt = now,
             UnblockCommand = $"rustids block remove {(outcome.AggregatedInto is { } aggregate ? aggregate.ToString() : verdict.Address.ToString())}",
             Hostname = context.Hostname,
+            Severity = NoticeSeverities.FromAlertSeverity(window.Count == 0 ? 0 : window.Min(a => a.Severity), verdict.EscalationLevel),
+            EscalationLevel = verdict.EscalationLevel,
         };
         context.Decisions.WriteDecision(verdict, now, outcomeName, outcome.ExpiresAt);
         if (outcome.Kind == BlockOutcomeKind.Blocked)

@@ -80,7 +80,10 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             decisions.Reopen();
             LogReopened(_logger, eve.Path);
         });
-        var notifications = new NotificationQueue(NotifierFactory.CreateDispatcher(options.Notify, http, loggers), loggers.CreateLogger<NotificationQueue>());
+        // Delivery runs on wall-clock time even in a replay: retries and digests are about servers and people, not packets.
+        var (notifications, delivery) = NotifierFactory.OpenOutbox(options.Notify, options.Storage.DatabasePath, Environment.MachineName, http, TimeProvider.System, loggers);
+        using var closeOutbox = notifications;
+        await using var stopDelivery = delivery;
         var counters = new PipelineCounters();
         var context = new ResponseContext
         {
@@ -132,6 +135,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             maintenance = await ScheduleMaintenanceAsync(response.Manager, options.Firewall, onExpired, cancellation).ConfigureAwait(false);
             await feeds.ScheduleAsync(maintenance, cancellation).ConfigureAwait(false);
             await ScheduleRetentionAsync(maintenance, threatDb, options.Reputation.HistoryRetention, time, cancellation).ConfigureAwait(false);
+            await NotificationDigestJob.ScheduleAsync(maintenance, notifications, options.Notify.Outbox.KeepDelivered, _logger, cancellation).ConfigureAwait(false);
         }
 
         // The responder drains every alert the capture queued, even after a stop was requested.
@@ -155,7 +159,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             clock!.AdvanceTo(end);
             expired = (await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false)).Count;
         }
-        await notifications.DisposeAsync().ConfigureAwait(false);
+        // Send what is due within the deadline; the rest stays in the outbox for the next start.
+        await delivery.StopAsync(options.Notify.Outbox.StopTimeout).ConfigureAwait(false);
+        var queued = notifications.Counts().Queued + notifications.Unsaved;
         Volatile.Write(ref _reopenLogs, null);
         Volatile.Write(ref _reloadRules, null);
 
@@ -172,8 +178,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             Warnings = warnings,
             EvePath = eve.Path,
             FirewallBackend = response.Backend.Name,
-            NotificationsSent = notifications.Sent,
-            NotificationsFailed = notifications.Failed,
+            NotificationsSent = delivery.Sent,
+            NotificationsFailed = delivery.FailedAttempts,
+            NotificationsQueued = queued,
             BlocksExpired = expired,
         };
     }

@@ -26,6 +26,7 @@ public sealed class ResponseContext
 
     public required EveWriter Eve { get; init; }
     public required DecisionLogWriter Decisions { get; init; }
-    public required NotificationQueue Notifications { get; init; }
+    /// <summary>The durable outbox: <see cref="NotificationOutbox.Enqueue"/> writes the notice to SQLite and returns.</summary>
+    public required NotificationOutbox Notifications { get; init; }
     public required string Hostname { get; init; }
 }

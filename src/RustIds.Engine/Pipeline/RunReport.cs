@@ -25,5 +25,8 @@ public sealed record RunReport
     public required string FirewallBackend { get; init; }
     public long NotificationsSent { get; init; }
     public long NotificationsFailed { get; init; }
+
+    /// <summary>Notices still queued in the outbox at the end of the run (pending or waiting for a digest); delivered at the next start.</summary>
+    public long NotificationsQueued { get; init; }
     public int BlocksExpired { get; init; }
 }
