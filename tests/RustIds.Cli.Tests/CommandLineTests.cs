@@ -149,14 +149,14 @@ public sealed class CommandLineTests : IDisposable
     {
         var config = Path.Combine(_work, "rustids.json");
         File.WriteAllText(config, $$"""
-            { "Reputation": { "GeoIpDatabase": null, "Blocklists": [ "{{Path.Combine(CliRunner.RepoRoot, "feeds", "blocklist.txt")}}" ] },
+            { "Reputation": { "GeoIpDatabase": null, "FeedCatalog": null, "Blocklists": [ "{{Path.Combine(CliRunner.RepoRoot, "feeds", "blocklist.txt")}}" ] },
               "Storage": { "DatabasePath": "{{Path.Combine(_work, "none.db")}}" } }
             """);
 
         var result = CliRunner.Run("ip", "check", "203.0.113.7", "--config", config);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("blocklists:  blocklist", result.Output, StringComparison.Ordinal);
+        Assert.Contains("feeds:       blocklist: 203.0.113.0-203.0.113.255, copy", result.Output, StringComparison.Ordinal);
         Assert.Contains("blocklist: listed in blocklist (+40)", result.Output, StringComparison.Ordinal);
     }
 
