@@ -17,6 +17,11 @@ public readonly struct CountryCode : IEquatable<CountryCode>
     /// <summary>True for <c>default(CountryCode)</c>, which stands for "unknown".</summary>
     public bool IsEmpty => _first == '\0';
 
+    /// <summary>Both letters in 16 bits, for caches; <see cref="FromPacked"/> reverses it.</summary>
+    internal int Packed => (_first << 8) | _second;
+
+    internal static CountryCode FromPacked(int packed) => new((char)((packed >> 8) & 0xFF), (char)(packed & 0xFF));
+
     /// <summary>Creates a code from two ASCII letters in UTF-8 (as stored in MaxMind DB files); any case.</summary>
     public static bool TryCreate(ReadOnlySpan<byte> utf8, out CountryCode code)
     {

@@ -30,6 +30,15 @@ public sealed unsafe class MaxMindDbReader : IGeoIpDatabase, IDisposable
     private readonly uint _nodeCount;
     private readonly int _recordSize;
     private readonly uint _ipv4Start;
+
+    // Answers by data-record offset. Many networks share one record (a country database has a few hundred distinct
+    // ones), so decoding each once turns a lookup into little more than the tree walk. Direct-mapped, one 64-bit word
+    // per slot (offset + 1 in the high half, the answer in the low half): a torn read is impossible, a collision only
+    // costs a decode, and no lock is needed.
+    private const int AnswerCacheSize = 4096;
+    private const long CountryFound = 1L << 31;
+    private readonly long[] _countryCache = new long[AnswerCacheSize];
+    private readonly long[] _asnCache = new long[AnswerCacheSize];
     private bool _disposed;
 
     private MaxMindDbReader(string path, MemoryMappedFile file, MemoryMappedViewAccessor view, byte* start, int length)
@@ -116,36 +125,69 @@ public sealed unsafe class MaxMindDbReader : IGeoIpDatabase, IDisposable
     public bool TryGetCountry(IpAddr address, out CountryCode country)
     {
         var record = FindRecord(address);
-        if (record >= 0)
+        if (record < 0)
         {
-            var decoder = new MaxMindDecoder(Data, Path);
-            if (decoder.TryFindKey(record, "country"u8, out var countryMap)
-                && decoder.TryFindKey(countryMap, "iso_code"u8, out var isoCode)
-                && decoder.TryReadUtf8(isoCode, out var utf8)
-                && CountryCode.TryCreate(utf8, out country))
-                return true;
-            if (decoder.TryFindKey(record, "country_code"u8, out var code)
-                && decoder.TryReadUtf8(code, out utf8)
-                && CountryCode.TryCreate(utf8, out country))
-                return true;
+            country = default;
+            return false;
         }
-        country = default;
-        return false;
+        ref var slot = ref _countryCache[record & (AnswerCacheSize - 1)];
+        var cached = Volatile.Read(ref slot);
+        if (cached >> 32 == record + 1L)
+        {
+            country = CountryCode.FromPacked((int)(cached & 0xFFFF));
+            return (cached & CountryFound) != 0;
+        }
+        var found = DecodeCountry(record, out country);
+        Volatile.Write(ref slot, ((record + 1L) << 32) | (found ? CountryFound : 0) | (uint)country.Packed);
+        return found;
     }
 
     /// <summary>Finds <c>autonomous_system_number</c> (GeoLite2-ASN, GeoIP2-ISP layouts).</summary>
     public bool TryGetAsn(IpAddr address, out uint asn)
     {
         var record = FindRecord(address);
-        if (record >= 0)
+        if (record < 0)
         {
-            var decoder = new MaxMindDecoder(Data, Path);
-            if (decoder.TryFindKey(record, "autonomous_system_number"u8, out var value)
-                && decoder.TryReadUInt64(value, out var number) && number <= uint.MaxValue)
-            {
-                asn = (uint)number;
-                return true;
-            }
+            asn = 0;
+            return false;
+        }
+        ref var slot = ref _asnCache[record & (AnswerCacheSize - 1)];
+        var cached = Volatile.Read(ref slot);
+        if (cached >> 32 == record + 1L)
+        {
+            asn = (uint)cached;
+            return asn != 0;
+        }
+        var found = DecodeAsn(record, out asn);
+        Volatile.Write(ref slot, ((record + 1L) << 32) | asn);
+        return found;
+    }
+
+    private bool DecodeCountry(int record, out CountryCode country)
+    {
+        var decoder = new MaxMindDecoder(Data, Path);
+        if (decoder.TryFindKey(record, "country"u8, out var countryMap)
+            && decoder.TryFindKey(countryMap, "iso_code"u8, out var isoCode)
+            && decoder.TryReadUtf8(isoCode, out var utf8)
+            && CountryCode.TryCreate(utf8, out country))
+            return true;
+        if (decoder.TryFindKey(record, "country_code"u8, out var code)
+            && decoder.TryReadUtf8(code, out utf8)
+            && CountryCode.TryCreate(utf8, out country))
+            return true;
+        country = default;
+        return false;
+    }
+
+    // AS number 0 is reserved (RFC 7607), so 0 doubles as "none" in the cache.
+    private bool DecodeAsn(int record, out uint asn)
+    {
+        var decoder = new MaxMindDecoder(Data, Path);
+        if (decoder.TryFindKey(record, "autonomous_system_number"u8, out var value)
+            && decoder.TryReadUInt64(value, out var number) && number is > 0 and <= uint.MaxValue)
+        {
+            asn = (uint)number;
+            return true;
         }
         asn = 0;
         return false;
