@@ -84,8 +84,13 @@ public sealed class FeedRefresher
         var now = _time.GetUtcNow();
         if (download.NotModified)
         {
+            // Another process (rustids feeds update) may have stored a newer copy than the one in use; the server's
+            // "not modified" refers to that copy, so take it from the cache.
+            var newerOnDisk = inUse is not null && state.FetchedAt is { } stored && stored > inUse.FetchedAt;
+            if (newerOnDisk)
+                inUse = LoadCached(feed).Loaded ?? inUse;
             _cache.WriteState(feed.Name, state with { LastAttempt = now, LastResult = FeedResult.NotModified, LastMessage = "not modified" });
-            return new FeedRefreshOutcome(feed.Name, FeedResult.NotModified, "not modified", inUse, false);
+            return new FeedRefreshOutcome(feed.Name, FeedResult.NotModified, newerOnDisk ? "not modified; newer cached copy taken" : "not modified", inUse, newerOnDisk);
         }
 
         var list = Parse(feed, download.Content!, feed.Location.ToString());

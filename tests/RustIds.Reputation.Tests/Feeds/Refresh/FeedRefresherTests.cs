@@ -85,6 +85,24 @@ public sealed class FeedRefresherTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_AnotherProcessStoredANewerCopy_NotModifiedTakesItFromTheCache()
+    {
+        Serve(Encoding.ASCII.GetBytes("198.51.100.0/24 ; SBL1\n"), etag: "\"v1\"");
+        var daemon = NewRefresher();
+        await daemon.RefreshAsync(Remote(), null, CancellationToken.None);
+        Serve(Encoding.ASCII.GetBytes("198.51.100.0/24 ; SBL1\n203.0.113.0/24 ; SBL2\n"), etag: "\"v2\"");
+        await Task.Delay(20);
+        var cli = NewRefresher();
+        Assert.Equal(FeedResult.Updated, (await cli.RefreshAsync(Remote(), null, CancellationToken.None)).Result);
+
+        var outcome = await daemon.RefreshAsync(Remote(), null, CancellationToken.None);
+
+        Assert.Equal(FeedResult.NotModified, outcome.Result);
+        Assert.True(outcome.Changed);
+        Assert.True(daemon.Registry.Find("drop")!.List.Contains(IpAddr.Parse("203.0.113.5")));
+    }
+
+    [Fact]
     public async Task Refresh_LastModifiedOnly_SendsIfModifiedSince()
     {
         var stamp = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
