@@ -49,17 +49,25 @@ public sealed partial class NotificationOutbox : IDisposable
         _hostname = hostname;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<NotificationOutbox>.Instance;
-        var now = _time.GetUtcNow();
-        foreach (var channel in _policies.Keys)
+        try
         {
-            // A new channel's first digest is at the first boundary after it was configured.
-            if (_store.LastDigestAt(channel) is null)
-                _store.SetLastDigestAt(channel, now);
+            var now = _time.GetUtcNow();
+            foreach (var channel in _policies.Keys)
+            {
+                // A new channel's first digest is at the first boundary after it was configured.
+                if (_store.LastDigestAt(channel) is null)
+                    _store.SetLastDigestAt(channel, now);
+            }
+            foreach (var (channel, count) in _store.QueuedByChannel())
+            {
+                if (!_policies.ContainsKey(channel))
+                    LogOrphans(_logger, count, channel);
+            }
         }
-        foreach (var (channel, count) in _store.QueuedByChannel())
+        catch
         {
-            if (!_policies.ContainsKey(channel))
-                LogOrphans(_logger, count, channel);
+            _store.Dispose();
+            throw;
         }
     }
 
