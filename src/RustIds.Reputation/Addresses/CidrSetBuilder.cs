@@ -4,8 +4,8 @@ namespace RustIds.Reputation.Addresses;
 
 /// <summary>Collects networks, then builds an immutable <see cref="CidrSet"/>. Not thread-safe.</summary>
 /// <remarks>
-/// IPv4 ranges are kept packed as <c>start &lt;&lt; 32 | end</c> in one <see cref="ulong"/>, so sorting a
-/// million of them is a primitive-array sort (no comparison delegate) and ends up in the layout
+/// IPv4 ranges are kept packed as <c>start &lt;&lt; 32 | end</c> in one <see cref="ulong"/>, so a million
+/// of them sort with a radix sort (<see cref="RangeSort"/>) and end up in the layout
 /// <see cref="V4RangeTable"/> searches.
 /// </remarks>
 public sealed class CidrSetBuilder
@@ -41,7 +41,7 @@ public sealed class CidrSetBuilder
     private static ulong[] MergeV4(List<ulong> ranges)
     {
         var sorted = ranges.ToArray();
-        Array.Sort(sorted);
+        RangeSort.ByStart(sorted);
         var merged = 0;
         foreach (var range in sorted)
         {

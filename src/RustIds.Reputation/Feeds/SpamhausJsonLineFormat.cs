@@ -76,6 +76,7 @@ internal struct SpamhausJsonLineFormat : IFeedLineFormat
         Span<char> cidrText = stackalloc char[MaxCidrChars];
         var cidrLength = -1;
         var cidrColumn = 0;
+        var cidrIsText = true;
         var isMetadata = false;
         long? records = null;
         var recordsColumn = 0;
@@ -91,13 +92,14 @@ internal struct SpamhausJsonLineFormat : IFeedLineFormat
                 if (reader.ValueTextEquals("cidr"u8))
                 {
                     reader.Read();
-                    cidrColumn = Column(bytes, reader.TokenStartIndex) + 1;
-                    if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > MaxCidrChars)
+                    cidrColumn = Column(bytes, reader.TokenStartIndex);
+                    cidrIsText = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= MaxCidrChars;
+                    if (cidrIsText)
                     {
-                        collector.Garbage(lineNumber, cidrColumn, "\"cidr\" is not a short string");
-                        return;
+                        cidrColumn++; // past the opening quote
+                        cidrLength = reader.CopyString(cidrText);
                     }
-                    cidrLength = reader.CopyString(cidrText);
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -126,15 +128,8 @@ internal struct SpamhausJsonLineFormat : IFeedLineFormat
         }
         catch (JsonException ex)
         {
-            var column = Column(bytes, (int)Math.Min(bytes.Length, ex.BytePositionInLine ?? 0));
+            var column = Column(bytes, ex.BytePositionInLine ?? 0);
             collector.Garbage(lineNumber, column, line[(column - 1)..], "is not valid JSON");
-            return;
-        }
-        var rest = Column(bytes, (int)reader.BytesConsumed) - 1;
-        rest = LineText.SkipBlanks(line, rest);
-        if (rest < line.Length && line[rest] is not ('#' or ';'))
-        {
-            collector.Garbage(lineNumber, rest + 1, line[rest..], "follows the JSON object");
             return;
         }
         if (isMetadata)
@@ -142,7 +137,13 @@ internal struct SpamhausJsonLineFormat : IFeedLineFormat
             Metadata(records, lineNumber, recordsColumn, collector);
             return;
         }
+        // Every well-formed object is a record of the download, whatever is wrong inside it.
         _records++;
+        if (!cidrIsText)
+        {
+            collector.Garbage(lineNumber, cidrColumn, "\"cidr\" is not a short string");
+            return;
+        }
         if (cidrLength < 0)
         {
             collector.Garbage(lineNumber, LineText.SkipBlanks(line, 0) + 1, "not an address entry: the object has no \"cidr\"");
@@ -154,7 +155,14 @@ internal struct SpamhausJsonLineFormat : IFeedLineFormat
             collector.Garbage(lineNumber, cidrColumn, text, "is not an IP address or CIDR network");
             return;
         }
-        collector.Offer(network, lineNumber, cidrColumn, text);
+        if (!collector.Offer(network, lineNumber, cidrColumn, text))
+            return;
+        var rest = LineText.SkipBlanks(line, Column(bytes, reader.BytesConsumed) - 1);
+        if (rest < line.Length && line[rest] is not ('#' or ';'))
+        {
+            collector.Warn(lineNumber, rest + 1, "unexpected text ", line[rest..LineText.TrimmedEnd(line)],
+                " after the JSON object; the entry was kept");
+        }
     }
 
     private void Metadata(long? records, int lineNumber, int recordsColumn, FeedCollector collector)
