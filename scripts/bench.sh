@@ -85,7 +85,7 @@ case "${1:-}" in
     ;;
   "")
     replay_comparison 1000000
-    for suite in Decoder FlowTable PacketPath AppLayer HotPath RuleSet Reputation; do
+    for suite in Decoder FlowTable PacketPath AppLayer HotPath RuleSet Reputation Feed; do
       bdn "*${suite}Benchmarks*"
     done
     bdn '*Firewall*'
