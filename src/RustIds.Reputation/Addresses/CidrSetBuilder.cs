@@ -3,9 +3,14 @@ using RustIds.Packets;
 namespace RustIds.Reputation.Addresses;
 
 /// <summary>Collects networks, then builds an immutable <see cref="CidrSet"/>. Not thread-safe.</summary>
+/// <remarks>
+/// IPv4 ranges are kept packed as <c>start &lt;&lt; 32 | end</c> in one <see cref="ulong"/>, so a million
+/// of them sort with a radix sort (<see cref="RangeSort"/>) and end up in the layout
+/// <see cref="V4RangeTable"/> searches.
+/// </remarks>
 public sealed class CidrSetBuilder
 {
-    private readonly List<(uint Start, uint End)> _v4 = [];
+    private readonly List<ulong> _v4 = [];
     private readonly List<(UInt128 Start, UInt128 End)> _v6 = [];
 
     /// <summary>Networks added so far.</summary>
@@ -18,7 +23,7 @@ public sealed class CidrSetBuilder
     public CidrSetBuilder Add(Cidr cidr)
     {
         if (cidr.Network.IsV4)
-            _v4.Add(((uint)cidr.First, (uint)cidr.Last));
+            _v4.Add(((ulong)(uint)cidr.First << 32) | (uint)cidr.Last);
         else
             _v6.Add((cidr.First, cidr.Last));
         return this;
@@ -29,27 +34,49 @@ public sealed class CidrSetBuilder
     {
         if (Count == 0)
             return CidrSet.Empty;
-        var (v4Starts, v4Ends) = Merge(_v4, uint.MaxValue);
-        var (v6Starts, v6Ends) = Merge(_v6, UInt128.MaxValue);
-        return new CidrSet(v4Starts, v4Ends, v6Starts, v6Ends, Count);
+        var (v6Starts, v6Ends) = MergeV6(_v6);
+        return new CidrSet(MergeV4(_v4), v6Starts, v6Ends, Count);
     }
 
-    private static (T[] Starts, T[] Ends) Merge<T>(List<(T Start, T End)> ranges, T max)
-        where T : struct, IComparable<T>, System.Numerics.IIncrementOperators<T>
+    private static ulong[] MergeV4(List<ulong> ranges)
+    {
+        var sorted = ranges.ToArray();
+        RangeSort.ByStart(sorted);
+        var merged = 0;
+        foreach (var range in sorted)
+        {
+            var start = (uint)(range >> 32);
+            var end = (uint)range;
+            if (merged > 0)
+            {
+                var last = (uint)sorted[merged - 1];
+                // Adjacent (last + 1 == start) or overlapping ranges merge; last == max cannot be incremented.
+                if (last == uint.MaxValue || start <= last + 1)
+                {
+                    if (end > last)
+                        sorted[merged - 1] = (sorted[merged - 1] & 0xFFFF_FFFF_0000_0000UL) | end;
+                    continue;
+                }
+            }
+            sorted[merged++] = range;
+        }
+        return merged == sorted.Length ? sorted : sorted[..merged];
+    }
+
+    private static (UInt128[] Starts, UInt128[] Ends) MergeV6(List<(UInt128 Start, UInt128 End)> ranges)
     {
         var sorted = ranges.ToArray();
         Array.Sort(sorted, static (a, b) => a.Start.CompareTo(b.Start));
-        var starts = new List<T>(sorted.Length);
-        var ends = new List<T>(sorted.Length);
+        var starts = new List<UInt128>(sorted.Length);
+        var ends = new List<UInt128>(sorted.Length);
         foreach (var (start, end) in sorted)
         {
             if (ends.Count > 0)
             {
                 var last = ends[^1];
-                // Adjacent (last + 1 == start) or overlapping ranges merge; last == max cannot be incremented.
-                if (last.CompareTo(max) == 0 || start.CompareTo(Next(last)) <= 0)
+                if (last == UInt128.MaxValue || start <= last + 1)
                 {
-                    if (end.CompareTo(last) > 0)
+                    if (end > last)
                         ends[^1] = end;
                     continue;
                 }
@@ -59,7 +86,4 @@ public sealed class CidrSetBuilder
         }
         return (starts.ToArray(), ends.ToArray());
     }
-
-    private static T Next<T>(T value)
-        where T : System.Numerics.IIncrementOperators<T> => ++value;
 }

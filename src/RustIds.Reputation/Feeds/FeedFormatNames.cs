@@ -1,30 +1,34 @@
 namespace RustIds.Reputation.Feeds;
 
-/// <summary>Config spelling of <see cref="FeedFormat"/>: kebab-case names.</summary>
+/// <summary>The configuration spelling of <see cref="FeedFormat"/> values (kebab-case, e.g. <c>spamhaus-json</c>).</summary>
 public static class FeedFormatNames
 {
-    private static readonly (FeedFormat Format, string Name)[] Names =
-    [
-        (FeedFormat.Plain, "plain"), (FeedFormat.SpamhausDrop, "spamhaus-drop"), (FeedFormat.SpamhausJson, "spamhaus-json"),
-        (FeedFormat.FireHol, "firehol"), (FeedFormat.DShield, "dshield"), (FeedFormat.Ipsum, "ipsum"),
-        (FeedFormat.Feodo, "feodo"), (FeedFormat.TorExit, "tor-exit"), (FeedFormat.Csv, "csv"),
-    ];
+    private static readonly string[] Names =
+        ["plain", "spamhaus-drop", "spamhaus-json", "firehol", "dshield", "ipsum", "feodo", "tor-exit", "csv"];
 
-    public static IReadOnlyList<string> All { get; } = Names.Select(n => n.Name).ToArray();
+    /// <summary>Every name, in <see cref="FeedFormat"/> order; for "expected one of" messages.</summary>
+    public static IReadOnlyList<string> All => Names;
 
+    /// <summary>Reads a format name, ignoring case and surrounding blanks; false for unknown names and null.</summary>
     public static bool TryParse(string text, out FeedFormat format)
     {
-        foreach (var (f, name) in Names)
+        format = FeedFormat.Plain;
+        if (text is null)
+            return false;
+        var trimmed = text.AsSpan().Trim();
+        for (var i = 0; i < Names.Length; i++)
         {
-            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            if (trimmed.Equals(Names[i], StringComparison.OrdinalIgnoreCase))
             {
-                format = f;
+                format = (FeedFormat)i;
                 return true;
             }
         }
-        format = default;
         return false;
     }
 
-    public static string ToName(FeedFormat format) => Names.First(n => n.Format == format).Name;
+    /// <summary>The configuration name of <paramref name="format"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    public static string ToName(FeedFormat format) =>
+        (uint)format < (uint)Names.Length ? Names[(int)format] : throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format.");
 }
