@@ -95,13 +95,16 @@ public sealed class FeedsAndIpCheckTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         var root = JsonDocument.Parse(result.Output).RootElement;
         Assert.Equal(2, root.GetProperty("feedsLoaded").GetInt32());
-        var listing = Assert.Single(root.GetProperty("feeds").EnumerateArray());
-        Assert.Equal("ipsum.txt", listing.GetProperty("name").GetString());
-        Assert.Equal(9, listing.GetProperty("hits").GetInt32());
+        // IPsum lists it on 9 source lists; Spamhaus DROP lists its /24 (SBL636050).
+        var listings = root.GetProperty("feeds").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.Equal(9, listings["ipsum.txt"].GetProperty("hits").GetInt32());
+        Assert.Equal("2.57.122.0", listings["drop_v4.json"].GetProperty("rangeFirst").GetString());
+        Assert.Equal("2.57.122.255", listings["drop_v4.json"].GetProperty("rangeLast").GetString());
         var verdict = root.GetProperty("verdict");
-        Assert.Equal(40, verdict.GetProperty("score").GetInt32());
+        Assert.Equal(50, verdict.GetProperty("score").GetInt32());
         Assert.Equal("Alert", verdict.GetProperty("action").GetString());
-        Assert.Equal("listed in ipsum.txt", verdict.GetProperty("reasons")[0].GetProperty("detail").GetString());
+        var reasons = verdict.GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("detail").GetString(), r.GetProperty("points").GetInt32())).ToList();
+        Assert.Equal([("listed in ipsum.txt", 40), ("listed in drop_v4.json", 10)], reasons);
         Assert.Equal("Block", root.GetProperty("verdictWithPriority1Alert").GetProperty("action").GetString());
     }
 
