@@ -17,6 +17,8 @@ public sealed class ReputationScorer
     private readonly Dictionary<string, int> _countryWeights;
     private readonly HashSet<string> _denyCountries;
     private readonly HashSet<string> _allowCountries;
+    private readonly string _recidivismWindowText;
+    private readonly string _halfLifeText;
 
     /// <summary>Creates a scorer.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
@@ -30,6 +32,8 @@ public sealed class ReputationScorer
         _countryWeights = new Dictionary<string, int>(options.CountryWeights, StringComparer.OrdinalIgnoreCase);
         _denyCountries = new HashSet<string>(options.DenyCountries, StringComparer.OrdinalIgnoreCase);
         _allowCountries = new HashSet<string>(options.AllowCountries, StringComparer.OrdinalIgnoreCase);
+        _recidivismWindowText = Days(options.RecidivismWindow);
+        _halfLifeText = Days(options.HistoryHalfLife);
     }
 
     /// <summary>Scores <paramref name="address"/> given the <paramref name="alerts"/> that accuse it.</summary>
@@ -43,7 +47,10 @@ public sealed class ReputationScorer
         var country = AddCountryReason(address, context, reasons);
         var asn = AddAsnReason(address, context, reasons);
         var level = AddHistoryReason(context, reasons);
-        var score = (int)Math.Clamp(reasons.Sum(r => (long)r.Points), 0, 100);
+        long total = 0;
+        foreach (var reason in reasons)
+            total += reason.Points;
+        var score = (int)Math.Clamp(total, 0, 100);
 
         var action = score >= _options.BlockThreshold ? VerdictAction.Block
             : _options.RateLimitThreshold is { } rateLimit && score >= rateLimit ? VerdictAction.RateLimit
@@ -90,7 +97,15 @@ public sealed class ReputationScorer
             reasons.Add(new VerdictReason("asn", string.Create(CultureInfo.InvariantCulture, $"AS{denied} is on DenyAsns: block on any alert"), 0));
             action = VerdictAction.Block;
         }
-        var dropRule = alerts.FirstOrDefault(a => a.ForcesBlock);
+        Alert? dropRule = null;
+        foreach (var alert in alerts)
+        {
+            if (alert.ForcesBlock)
+            {
+                dropRule = alert;
+                break;
+            }
+        }
         if (dropRule is not null)
         {
             reasons.Add(new VerdictReason("rule",
@@ -139,15 +154,31 @@ public sealed class ReputationScorer
         };
         reasons.Add(new VerdictReason("rule",
             string.Create(CultureInfo.InvariantCulture, $"{top.Gid}:{top.Sid}:{top.Rev} \"{top.Signature}\" priority {severity}"), points));
-        var otherSids = alerts.Select(a => (a.Gid, a.Sid)).Where(k => k != (top.Gid, top.Sid)).Distinct().OrderBy(k => k).ToList();
-        if (otherSids.Count > 0)
+        // The distinct other gid:sid pairs, ascending; alert windows are small, so a sort beats a hash set here.
+        var others = new (int Gid, long Sid)[alerts.Count];
+        var count = 0;
+        foreach (var alert in alerts)
         {
-            var extra = (int)Math.Min((long)otherSids.Count * _options.ExtraSidPoints, _options.ExtraSidPointsCap);
-            var shown = string.Join(", ", otherSids.Take(5).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Gid}:{k.Sid}")));
-            var more = otherSids.Count > 5 ? ", ..." : "";
-            reasons.Add(new VerdictReason("rule",
-                string.Create(CultureInfo.InvariantCulture, $"{otherSids.Count} more distinct sid(s): {shown}{more}"), extra));
+            if (alert.Gid != top.Gid || alert.Sid != top.Sid)
+                others[count++] = (alert.Gid, alert.Sid);
         }
+        if (count == 0)
+            return;
+        Array.Sort(others, 0, count);
+        var distinct = 1;
+        for (var i = 1; i < count; i++)
+        {
+            if (others[i] != others[distinct - 1])
+                others[distinct++] = others[i];
+        }
+        var extra = (int)Math.Min((long)distinct * _options.ExtraSidPoints, _options.ExtraSidPointsCap);
+        var shown = new System.Text.StringBuilder(64);
+        for (var i = 0; i < Math.Min(distinct, 5); i++)
+            shown.Append(i == 0 ? "" : ", ").Append(others[i].Gid).Append(':').Append(others[i].Sid);
+        if (distinct > 5)
+            shown.Append(", ...");
+        reasons.Add(new VerdictReason("rule",
+            string.Create(CultureInfo.InvariantCulture, $"{distinct} more distinct sid(s): {shown}"), extra));
     }
 
     // The strongest listing counts in full; each further one adds at most ExtraBlocklistPoints, together at most
@@ -244,7 +275,7 @@ public sealed class ReputationScorer
         }
         var points = (int)Math.Min(Math.Round(weight * _options.HistoryPointsPerPriorBlock, MidpointRounding.AwayFromZero), _options.HistoryPointsCap);
         reasons.Add(new VerdictReason("history", string.Create(CultureInfo.InvariantCulture,
-            $"{history.PriorBlockCount} prior block(s), {recent} within {Days(_options.RecidivismWindow)}, {history.AlertCount} recorded alert(s); decayed weight {weight:0.##} (half-life {Days(_options.HistoryHalfLife)})"),
+            $"{history.PriorBlockCount} prior block(s), {recent} within {_recidivismWindowText}, {history.AlertCount} recorded alert(s); decayed weight {Math.Round(weight, 2)} (half-life {_halfLifeText})"),
             points));
         return recent;
     }
