@@ -18,7 +18,13 @@ public sealed class DecisionLogWriter : IDisposable
     private readonly JsonLinesFile _file;
 
     /// <summary>Opens (creating directories and the file as needed) <paramref name="path"/> for appending.</summary>
-    public DecisionLogWriter(string path) => _file = new JsonLinesFile(path);
+    /// <param name="path">The log file.</param>
+    /// <param name="rotation">Rotation by size or age done by rustids; null leaves it to logrotate and SIGHUP.</param>
+    /// <param name="time">Clock for age-based rotation; the system clock by default.</param>
+    public DecisionLogWriter(string path, LogRotation? rotation = null, TimeProvider? time = null) => _file = new JsonLinesFile(path, rotation, time);
+
+    /// <summary>Files rotated away since start.</summary>
+    public int Rotations => _file.Rotations;
 
     /// <summary>Absolute path of the decision log.</summary>
     public string Path => _file.Path;

@@ -20,7 +20,13 @@ public sealed class EveWriter : IDisposable
     private readonly JsonLinesFile _file;
 
     /// <summary>Opens (creating directories and the file as needed) <paramref name="path"/> for appending.</summary>
-    public EveWriter(string path) => _file = new JsonLinesFile(path);
+    /// <param name="path">The log file.</param>
+    /// <param name="rotation">Rotation by size or age done by rustids; null leaves it to logrotate and SIGHUP.</param>
+    /// <param name="time">Clock for age-based rotation; the system clock by default.</param>
+    public EveWriter(string path, LogRotation? rotation = null, TimeProvider? time = null) => _file = new JsonLinesFile(path, rotation, time);
+
+    /// <summary>Files rotated away since start.</summary>
+    public int Rotations => _file.Rotations;
 
     /// <summary>Absolute path of the EVE file.</summary>
     public string Path => _file.Path;

@@ -7,7 +7,8 @@ namespace RustIds.Notify;
 /// <summary>
 /// An append-only file of JSON objects, one per line, shared by <see cref="EveWriter"/> and
 /// <see cref="DecisionLogWriter"/>: one reused buffer and <see cref="Utf8JsonWriter"/>, a lock,
-/// flush per record and <see cref="Reopen"/> for log rotation.
+/// flush per record, <see cref="Reopen"/> for logrotate, and optional rotation by size or age of its own
+/// (<see cref="LogRotation"/>).
 /// </summary>
 /// <remarks>
 /// Every record is flushed to the kernel as soon as it is written. Alerts and decisions are off the
@@ -29,16 +30,25 @@ internal sealed class JsonLinesFile : IDisposable
     private readonly Lock _lock = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
+    private readonly LogRotation _rotation;
+    private readonly TimeProvider _time;
     private FileStream _stream;
+    private DateTimeOffset _openedAt;
     private bool _disposed;
 
-    public JsonLinesFile(string path)
+    public JsonLinesFile(string path, LogRotation? rotation = null, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
+        _rotation = rotation ?? LogRotation.None;
+        _time = time ?? TimeProvider.System;
         _stream = Open(Path);
+        _openedAt = _time.GetUtcNow();
         _json = new Utf8JsonWriter(_buffer, WriterOptions);
     }
+
+    /// <summary>Files rotated away since start.</summary>
+    public int Rotations { get; private set; }
 
     /// <summary>Absolute path of the file.</summary>
     public string Path { get; }
@@ -55,6 +65,8 @@ internal sealed class JsonLinesFile : IDisposable
             _json.Flush();
             _buffer.GetSpan(1)[0] = (byte)'\n';
             _buffer.Advance(1);
+            if (_rotation.IsEnabled && IsDue(_buffer.WrittenCount))
+                Rotate();
             _stream.Write(_buffer.WrittenSpan);
             _stream.Flush();
         }
@@ -69,8 +81,42 @@ internal sealed class JsonLinesFile : IDisposable
             var next = Open(Path);
             _stream.Dispose();
             _stream = next;
+            _openedAt = _time.GetUtcNow();
         }
     }
+
+    // A record larger than the limit still goes into a fresh file whole: records are never split.
+    private bool IsDue(int recordBytes) =>
+        (_rotation.MaxBytes is { } max && _stream.Length > 0 && _stream.Length + recordBytes > max)
+        || (_rotation.Interval is { } interval && _time.GetUtcNow() - _openedAt >= interval && _stream.Length > 0);
+
+    /// <summary>Renames the file to NAME.yyyyMMdd-HHmmss (with -N on a clash), opens a new one, and deletes the oldest beyond the limit.</summary>
+    private void Rotate()
+    {
+        var stamp = _time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var target = Path + "." + stamp;
+        for (var n = 1; File.Exists(target); n++)
+            target = $"{Path}.{stamp}-{n}";
+        _stream.Dispose();
+        File.Move(Path, target);
+        _stream = Open(Path);
+        _openedAt = _time.GetUtcNow();
+        Rotations++;
+        var directory = System.IO.Path.GetDirectoryName(Path)!;
+        var rotated = Directory.GetFiles(directory, System.IO.Path.GetFileName(Path) + ".*")
+            .Where(f => f.Length > Path.Length + 1 && IsRotatedName(f.AsSpan(Path.Length + 1)))
+            .ToArray();
+        // The names sort by time: the stamp is fixed-width and the clash suffix comes after it.
+        Array.Sort(rotated, StringComparer.Ordinal);
+        for (var i = 0; i < rotated.Length - _rotation.KeepFiles; i++)
+            File.Delete(rotated[i]);
+    }
+
+    // Only our own NAME.yyyyMMdd-HHmmss[-N] files are pruned, never an operator's NAME.bak or logrotate's NAME.1.gz.
+    private static bool IsRotatedName(ReadOnlySpan<char> suffix) =>
+        suffix.Length >= 15 && suffix[8] == '-' && !suffix[..8].ContainsAnyExceptInRange('0', '9')
+        && !suffix[9..15].ContainsAnyExceptInRange('0', '9')
+        && (suffix.Length == 15 || (suffix[15] == '-' && suffix.Length > 16 && !suffix[16..].ContainsAnyExceptInRange('0', '9')));
 
     public void Dispose()
     {

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using RustIds.Detection;
+using RustIds.Packets;
 
 namespace RustIds.Notify.Tests;
 
@@ -156,4 +158,70 @@ public sealed class EveWriterTests
 
         Assert.Equal(2, File.ReadAllLines(path).Length);
     }
+
+    [Fact]
+    public void Rotation_BySize_SplitsWholeRecords_LosesNone_KeepsTheNewest()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("eve.json");
+        File.WriteAllText(dir.File("eve.json.bak"), "an operator's own copy\n");
+        var clock = new ManualTimeProvider();
+        const int records = 400;
+        int rotations;
+        using (var eve = new EveWriter(path, new LogRotation(MaxBytes: 16 * 1024, KeepFiles: 3), clock))
+        {
+            for (var i = 0; i < records; i++)
+            {
+                eve.WriteAlert(SampleAlert(i), EveAlertAction.Allowed);
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+            rotations = eve.Rotations;
+        }
+
+        var rotated = Directory.GetFiles(dir.Path, "eve.json.2*").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        Assert.True(rotations > 3, $"only {rotations} rotations");
+        Assert.Equal(3, rotated.Length);
+        Assert.True(File.Exists(dir.File("eve.json.bak")), "a file rustids did not write was deleted");
+        var lines = rotated.Append(path).SelectMany(File.ReadAllLines).ToList();
+        foreach (var file in rotated)
+            Assert.InRange(new FileInfo(file).Length, 1, 16 * 1024);
+        // Every kept line is whole JSON and the newest records are all there, in order.
+        var sids = lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("alert").GetProperty("signature_id").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range(records - sids.Count, sids.Count).Select(i => (long)i), sids);
+    }
+
+    [Fact]
+    public void Rotation_ByTime_RotatesOnlyAfterTheInterval()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("eve.json");
+        var clock = new ManualTimeProvider();
+        using var eve = new EveWriter(path, new LogRotation(Interval: TimeSpan.FromHours(1)), clock);
+
+        eve.WriteAlert(SampleAlert(1), EveAlertAction.Allowed);
+        clock.Advance(TimeSpan.FromMinutes(59));
+        eve.WriteAlert(SampleAlert(2), EveAlertAction.Allowed);
+        Assert.Equal(0, eve.Rotations);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        eve.WriteAlert(SampleAlert(3), EveAlertAction.Allowed);
+
+        Assert.Equal(1, eve.Rotations);
+        var rotated = Assert.Single(Directory.GetFiles(dir.Path, "eve.json.2*"));
+        Assert.EndsWith(".20261204-141150", rotated, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(rotated).Length);
+        Assert.Single(File.ReadAllLines(path));
+    }
+
+    private static Alert SampleAlert(long sid) => new()
+    {
+        Timestamp = new DateTimeOffset(2026, 12, 4, 13, 0, 0, TimeSpan.Zero),
+        Source = IpAddr.Parse("203.0.113.9"),
+        Destination = IpAddr.Parse("192.168.1.10"),
+        SourcePort = 40000,
+        DestinationPort = 80,
+        Protocol = IpProtocol.Tcp,
+        Sid = sid,
+        Signature = "rotation test " + new string('x', 60),
+        Severity = 2,
+    };
 }

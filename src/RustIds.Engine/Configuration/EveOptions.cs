@@ -11,4 +11,16 @@ public sealed class EveOptions
 
     /// <summary>Include the triggering payload (base64) in alert events. Default true.</summary>
     public bool IncludePayload { get; set; } = true;
+
+    /// <summary>Rotate the EVE and decision logs before they pass this many MiB; null (default) = no size limit (use logrotate and SIGHUP).</summary>
+    public int? RotateSizeMiB { get; set; }
+
+    /// <summary>Rotate the logs when they have been open this long, e.g. <c>1.00:00:00</c>; null (default) = no time limit.</summary>
+    public TimeSpan? RotateInterval { get; set; }
+
+    /// <summary>Rotated files (<c>eve.json.yyyyMMdd-HHmmss</c>) kept; older ones are deleted. Default 14.</summary>
+    public int RotateKeep { get; set; } = 14;
+
+    /// <summary>The rotation these settings describe.</summary>
+    public Notify.LogRotation ToRotation() => new(RotateSizeMiB * 1024L * 1024L, RotateInterval, RotateKeep);
 }

@@ -72,8 +72,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         if (!replay)
             LogReconciled(_logger, drift);
 
-        using var eve = new EveWriter(options.Eve.Path);
-        using var decisions = new DecisionLogWriter(options.Eve.DecisionLogPath);
+        using var eve = new EveWriter(options.Eve.Path, options.Eve.ToRotation());
+        using var decisions = new DecisionLogWriter(options.Eve.DecisionLogPath, options.Eve.ToRotation());
         Volatile.Write(ref _reopenLogs, () =>
         {
             eve.Reopen();
