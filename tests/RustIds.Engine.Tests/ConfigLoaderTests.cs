@@ -186,4 +186,21 @@ public sealed class ConfigLoaderTests
         Assert.Equal("Notify:Email:UseStartTls", problem.Key);
         Assert.Contains("password in clear text", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ConfigLoader_RotationAndLoggingKeys_ValidatedByKey()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.File("rustids.json");
+        File.WriteAllText(config, """
+            { "Reputation": { "FeedCatalog": null },
+              "Eve": { "RotateSizeMiB": 0, "RotateInterval": "00:00:10", "RotateKeep": 0 },
+              "Logging": { "FileSizeLimitMiB": 0, "Overrides": { "Quartz": "Loud" } } }
+            """);
+
+        var keys = ConfigLoader.Load(config, new Dictionary<string, string?>()).Problems.Select(p => p.Key).ToList();
+
+        Assert.Equal(["Eve:RotateSizeMiB", "Eve:RotateInterval", "Eve:RotateKeep", "Logging:FileSizeLimitMiB", "Logging:Overrides:Quartz"],
+            keys.Where(k => k.StartsWith("Eve:", StringComparison.Ordinal) || k.StartsWith("Logging:", StringComparison.Ordinal)));
+    }
 }

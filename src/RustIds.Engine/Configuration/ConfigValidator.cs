@@ -131,6 +131,9 @@ public static class ConfigValidator
         Check(!string.IsNullOrWhiteSpace(options.Storage.DatabasePath), "Storage:DatabasePath", "is required");
         Check(LogLevels.Contains(options.Logging.Level, StringComparer.OrdinalIgnoreCase), "Logging:Level",
             "must be one of Verbose, Debug, Information, Warning, Error, Fatal");
+        Check(options.Logging.FileSizeLimitMiB is >= 1 and <= 102_400, "Logging:FileSizeLimitMiB", "must be between 1 and 102400");
+        foreach (var (source, sourceLevel) in options.Logging.Overrides)
+            Check(LogLevels.Contains(sourceLevel, StringComparer.OrdinalIgnoreCase), $"Logging:Overrides:{source}", "must be one of Verbose, Debug, Information, Warning, Error, Fatal");
 
         // The components validate their own options as well. The keyed checks above name the exact key;
         // this backstop catches whatever they missed, so no invalid value reaches a constructor that throws.
