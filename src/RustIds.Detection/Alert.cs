@@ -44,6 +44,12 @@ public sealed record Alert
     /// <summary>Capture interface, EVE's in_iface; empty for replays.</summary>
     public string InterfaceName { get; init; } = "";
 
+    /// <summary>The rule's <c>metadata</c> pairs (EVE <c>alert.metadata</c>); empty for detectors and rules without it.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Metadata { get; init; } = [];
+
+    /// <summary>The HTTP, DNS and TLS fields of the transaction the rule matched (EVE <c>http</c>, <c>dns</c>, <c>tls</c>); null for packet rules.</summary>
+    public RustIds.Rules.Evaluation.AppLayerSnapshot? AppLayer { get; init; }
+
     /// <summary>The address this alert accuses: the source unless a rule says otherwise.</summary>
     public IpAddr Offender => Source;
 }

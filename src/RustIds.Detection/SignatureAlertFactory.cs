@@ -8,7 +8,10 @@ namespace RustIds.Detection;
 /// <remarks>Runs on the capture thread, but only when a rule matched: the allocation here is per alert, not per packet.</remarks>
 public sealed class SignatureAlertFactory(string interfaceName, bool includePayload, int maxPayloadBytes = 4096)
 {
-    public Alert Create(Rule rule, ref Packet packet)
+    /// <param name="rule">The rule that matched.</param>
+    /// <param name="packet">The packet it matched on.</param>
+    /// <param name="appLayer">The transaction's fields for transaction rules (<see cref="RuleEvaluator.MatchSnapshot"/>).</param>
+    public Alert Create(Rule rule, ref Packet packet, AppLayerSnapshot? appLayer = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var payload = includePayload && packet.Payload.Length > 0
@@ -26,6 +29,7 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             AppProtocol = packet.AppProtocol,
             Direction = packet.Direction,
             Payload = payload,
+            AppLayer = appLayer,
         };
     }
 
@@ -44,6 +48,7 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             FlowId = match.FlowId,
             AppProtocol = match.AppProtocol,
             Direction = match.Direction,
+            AppLayer = match.AppLayer,
         };
     }
 
@@ -62,5 +67,6 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
         Severity = Math.Clamp(rule.Priority, 1, 4),
         ForcesBlock = rule.Action is RuleAction.Drop or RuleAction.Reject,
         InterfaceName = interfaceName,
+        Metadata = rule.Metadata,
     };
 }

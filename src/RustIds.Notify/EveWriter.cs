@@ -84,7 +84,10 @@ public sealed class EveWriter : IDisposable
         json.WriteString("signature"u8, alert.Signature);
         json.WriteString("category"u8, alert.Category);
         json.WriteNumber("severity"u8, alert.Severity);
+        WriteMetadata(json, alert.Metadata);
         json.WriteEndObject();
+        if (alert.AppLayer is { } appLayer)
+            WriteAppLayer(json, appLayer);
 
         if (!alert.Payload.IsEmpty)
         {
@@ -94,6 +97,116 @@ public sealed class EveWriter : IDisposable
         }
         json.WriteEndObject();
     }
+
+    /// <summary>Suricata's <c>alert.metadata</c>: each key with the list of its values, in rule order.</summary>
+    private static void WriteMetadata(Utf8JsonWriter json, IReadOnlyList<KeyValuePair<string, string>> metadata)
+    {
+        if (metadata.Count == 0)
+            return;
+        json.WriteStartObject("metadata"u8);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, _) in metadata)
+        {
+            if (!written.Add(key))
+                continue;
+            json.WriteStartArray(key);
+            foreach (var (otherKey, value) in metadata)
+            {
+                if (otherKey == key)
+                    json.WriteStringValue(value);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>The transaction's <c>http</c>, <c>dns</c> and <c>tls</c> objects, with Suricata's field names.</summary>
+    private static void WriteAppLayer(Utf8JsonWriter json, RustIds.Rules.Evaluation.AppLayerSnapshot appLayer)
+    {
+        if (appLayer.Http is { } http)
+        {
+            json.WriteStartObject("http"u8);
+            WriteOptional(json, "hostname"u8, http.Hostname);
+            WriteOptional(json, "url"u8, http.Url);
+            WriteOptional(json, "http_user_agent"u8, http.UserAgent);
+            WriteOptional(json, "http_content_type"u8, http.ContentType);
+            WriteOptional(json, "http_refer"u8, http.Referer);
+            WriteOptional(json, "http_method"u8, http.Method);
+            WriteOptional(json, "protocol"u8, http.Protocol);
+            if (http.Status is { } status)
+                json.WriteNumber("status"u8, status);
+            json.WriteEndObject();
+        }
+        if (appLayer.Dns is { } dns)
+        {
+            json.WriteStartObject("dns"u8);
+            // Suricata 8's DNS record layout (queries as an array of objects) is version 3, which the schema requires.
+            json.WriteNumber("version"u8, 3);
+            json.WriteString("type"u8, dns.IsResponse ? "response"u8 : "request"u8);
+            json.WriteNumber("id"u8, dns.Id);
+            if (dns.Queries.Count > 0)
+            {
+                json.WriteStartArray("queries"u8);
+                foreach (var query in dns.Queries)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("rrname"u8, query.Name ?? "");
+                    json.WriteString("rrtype"u8, DnsTypeName(query.Type));
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        if (appLayer.Tls is { } tls)
+        {
+            json.WriteStartObject("tls"u8);
+            WriteOptional(json, "sni"u8, tls.ServerName);
+            json.WriteString("version"u8, TlsVersionName(tls.Version));
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+            json.WriteString(name, value);
+    }
+
+    /// <summary>Suricata's rrtype names for the common types, the number as text otherwise.</summary>
+    private static string DnsTypeName(ushort type) => type switch
+    {
+        1 => "A",
+        2 => "NS",
+        5 => "CNAME",
+        6 => "SOA",
+        10 => "NULL",
+        12 => "PTR",
+        15 => "MX",
+        16 => "TXT",
+        28 => "AAAA",
+        33 => "SRV",
+        35 => "NAPTR",
+        43 => "DS",
+        46 => "RRSIG",
+        48 => "DNSKEY",
+        64 => "SVCB",
+        65 => "HTTPS",
+        255 => "ANY",
+        _ => type.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Suricata's version strings (<c>TLS 1.2</c>, <c>SSLv3</c>), hex for anything else.</summary>
+    private static string TlsVersionName(ushort version) => version switch
+    {
+        0x0300 => "SSLv3",
+        0x0301 => "TLS 1.0",
+        0x0302 => "TLS 1.1",
+        0x0303 => "TLS 1.2",
+        0x0304 => "TLS 1.3",
+        0 => "UNDETERMINED",
+        _ => "0x" + version.ToString("x4", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Suricata's timestamp: <c>2026-12-04T13:11:50.123456+0000</c> (microseconds, offset without colon).</summary>
     internal static int FormatTimestamp(DateTimeOffset value, Span<char> destination)

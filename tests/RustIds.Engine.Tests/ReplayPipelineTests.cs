@@ -143,7 +143,25 @@ public sealed class ReplayPipelineTests
         Skip.IfNot(File.Exists("/usr/bin/python3"), "needs Debian's python3 with python3-jsonschema (./install.sh)");
         using var temp = new TempDirectory();
         var options = Options(temp);
+        // A transaction rule with metadata beside the packet rule, so the log holds the http and metadata objects too.
+        var rules = temp.File("eve.rules");
+        File.WriteAllText(rules, File.ReadAllText(RepoPaths.LocalRules) + "\n" +
+            "alert http any any -> any any (msg:\"EVE test UNION in URI\"; flow:established,to_server; http.uri; content:\"UNION\"; nocase; " +
+            "metadata:affected_product Web_Server, signature_severity Major, signature_severity Minor; sid:1000099; rev:1;)\n");
+        options.Rules.Files = [rules];
         await ReplayAsync(options);
+
+        var records = File.ReadAllLines(options.Eve.Path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var transaction = records.Single(r => r.GetProperty("alert").GetProperty("signature_id").GetInt64() == 1000099);
+        var http = transaction.GetProperty("http");
+        Assert.Equal("10.77.0.1", http.GetProperty("hostname").GetString());
+        Assert.Contains("UNION", http.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("GET", http.GetProperty("http_method").GetString());
+        Assert.StartsWith("curl/", http.GetProperty("http_user_agent").GetString(), StringComparison.Ordinal);
+        var metadata = transaction.GetProperty("alert").GetProperty("metadata");
+        Assert.Equal(["Major", "Minor"], metadata.GetProperty("signature_severity").EnumerateArray().Select(v => v.GetString()));
+        var packetRule = records.Single(r => r.GetProperty("alert").GetProperty("signature_id").GetInt64() == 1000001);
+        Assert.False(packetRule.TryGetProperty("http", out _), "a packet rule has no transaction to describe");
 
         var script = """
             import json, sys, jsonschema
@@ -213,6 +231,7 @@ public sealed class ReplayPipelineTests
         var options = new RustIdsOptions();
         options.Rules.Files = [RepoPaths.LocalRules];
         options.Reputation.GeoIpDatabase = null;
+        options.Reputation.FeedCatalog = null;
         options.Firewall.Backend = FirewallBackendNames.DryRun;
         options.Eve.Path = temp.File("eve.json");
         options.Eve.DecisionLogPath = temp.File("decisions.json");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using RustIds.Detection;
 using RustIds.Packets;
+using RustIds.Rules.Evaluation;
 
 namespace RustIds.Notify.Tests;
 
@@ -21,12 +22,31 @@ public sealed class EveWriterTests
             eve.WriteAlert(TestData.IcmpAlert(), EveAlertAction.Allowed);
             eve.WriteAlert(TestData.Icmpv6Alert(), EveAlertAction.Blocked);
             eve.WriteAlert(TestData.Tcpv6Alert(), EveAlertAction.Blocked);
+            eve.WriteAlert(TestData.UdpAlert() with
+            {
+                Metadata = [new("attack_target", "Client_Endpoint"), new("signature_severity", "Major")],
+                AppLayer = new AppLayerSnapshot { Dns = new DnsSnapshot(0x1234, false, [new DnsQuerySnapshot("exfil.example.org", 16), new DnsQuerySnapshot("x.example", 999)]) },
+            }, EveAlertAction.Allowed);
+            eve.WriteAlert(TestData.TcpAlert() with
+            {
+                AppLayer = new AppLayerSnapshot
+                {
+                    Tls = new TlsSnapshot("evil.example", 0x0303),
+                    Http = new HttpSnapshot("evil.example", "/a?b=\"c\"", "POST", "HTTP/1.1", "curl/8.5", null, null, 404),
+                },
+            }, EveAlertAction.Blocked);
         }
 
         var (exit, output) = EveSchema.Validate(path);
 
         Assert.True(exit == 0, output);
-        Assert.Equal(5, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(" ok", StringComparison.Ordinal)));
+        var lines = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal("TXT", lines[5].GetProperty("dns").GetProperty("queries")[0].GetProperty("rrtype").GetString());
+        Assert.Equal("999", lines[5].GetProperty("dns").GetProperty("queries")[1].GetProperty("rrtype").GetString());
+        Assert.Equal("Major", lines[5].GetProperty("alert").GetProperty("metadata").GetProperty("signature_severity")[0].GetString());
+        Assert.Equal("TLS 1.2", lines[6].GetProperty("tls").GetProperty("version").GetString());
+        Assert.Equal(404, lines[6].GetProperty("http").GetProperty("status").GetInt32());
+        Assert.Equal(7, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(" ok", StringComparison.Ordinal)));
     }
 
     [SkippableFact]

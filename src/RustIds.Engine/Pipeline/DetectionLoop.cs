@@ -106,7 +106,7 @@ public sealed class DetectionLoop(
         var count = evaluator.Evaluate(in packet, _matches);
         for (var i = 0; i < count; i++)
         {
-            var alert = alertFactory.Create(evaluator.Rules.GetRule(_matches[i]), ref packet);
+            var alert = alertFactory.Create(evaluator.Rules.GetRule(_matches[i]), ref packet, evaluator.MatchSnapshot(i));
             if (!alerts.TryWrite(alert))
                 counters.CountAlertDropped();
         }

@@ -14,4 +14,5 @@ public readonly record struct FlowMatch(
     IpAddr Destination,
     ushort DestinationPort,
     IpProtocol Protocol,
-    AppProtocol AppProtocol);
+    AppProtocol AppProtocol,
+    AppLayerSnapshot? AppLayer = null);

@@ -17,6 +17,9 @@ internal struct PendingTxMatch
     public IpProtocol Protocol;
     public AppProtocol AppProtocol;
 
+    /// <summary>The transaction's fields for the alert (shared by every rule matching the same event).</summary>
+    public AppLayerSnapshot? Snapshot;
+
     public readonly FlowMatch ToFlowMatch() =>
-        new(RuleIndex, FlowId, Direction, TimestampTicks, Source, SourcePort, Destination, DestinationPort, Protocol, AppProtocol);
+        new(RuleIndex, FlowId, Direction, TimestampTicks, Source, SourcePort, Destination, DestinationPort, Protocol, AppProtocol, Snapshot);
 }

@@ -37,6 +37,10 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private CompiledRule[] _rules = [];
     private ulong[] _candidates = [];
     private int[] _txMatches = [];
+    private AppLayerSnapshot?[] _txSnapshots = [];
+    private AppLayerSnapshot?[] _matchSnapshots = new AppLayerSnapshot?[64];
+    private AppLayerSnapshot? _eventSnapshot;
+    private bool _eventSnapshotTaken;
     private ulong[] _eventCandidates = [];
     private ulong[] _found = [];
     private int[] _hits = [];
@@ -72,6 +76,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         var words = (_rules.Length + 63) / 64;
         _candidates = new ulong[words];
         _txMatches = new int[_rules.Length];
+        _txSnapshots = new AppLayerSnapshot?[_rules.Length];
         _eventCandidates = new ulong[words];
         var maxPatterns = 1;
         _scanners = new IMultiPatternScanner[set.AllPrefilters.Length];
@@ -101,6 +106,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
             {
                 // One alert per transaction: two requests in one packet matching the same rule alert twice.
                 _txMatches[pending.RuleIndex]++;
+                _txSnapshots[pending.RuleIndex] = pending.Snapshot;
                 Set(_candidates, pending.RuleIndex);
             }
             else
@@ -128,10 +134,13 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
                 bits &= bits - 1;
                 var rule = _rules[index];
                 var times = 1;
+                AppLayerSnapshot? snapshot = null;
                 if (rule.IsTxRule)
                 {
                     times = _txMatches[index];
                     _txMatches[index] = 0;
+                    snapshot = _txSnapshots[index];
+                    _txSnapshots[index] = null;
                 }
                 if (passed || times == 0 || !rule.MatchesPacket(in packet, _scratch, _flowbits))
                     continue;
@@ -146,12 +155,23 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
                         break;
                     }
                     if (!rule.Rule.NoAlert && count < matches.Length && MayAlert(rule, packet.Source, packet.Destination, packet.FlowId, packet.TimestampTicks))
+                    {
+                        if (count == _matchSnapshots.Length)
+                            Array.Resize(ref _matchSnapshots, count * 2);
+                        _matchSnapshots[count] = snapshot;
                         matches[count++] = index;
+                    }
                 }
             }
         }
         return passed ? 0 : count;
     }
+
+    /// <summary>
+    /// The app-layer fields of the match in slot <paramref name="slot"/> of the last <see cref="Evaluate"/> call (HTTP,
+    /// DNS, TLS for transaction rules), or null for packet rules. Valid until the next call.
+    /// </summary>
+    public AppLayerSnapshot? MatchSnapshot(int slot) => (uint)slot < (uint)_matchSnapshots.Length ? _matchSnapshots[slot] : null;
 
     /// <summary>Tries every packet rule in order without prefilter; the oracle the prefiltered path is tested against.</summary>
     internal int EvaluateExhaustive(in Packet packet, Span<int> matches)
@@ -246,6 +266,8 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         var plan = _set.EventPlan(txEvent);
         if (plan.IsEmpty)
             return;
+        _eventSnapshot = null;
+        _eventSnapshotTaken = false;
         Array.Clear(_eventCandidates);
         foreach (var group in plan.Prefilters)
         {
@@ -311,8 +333,15 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         var server = clientIsLow ? key.HighAddress : key.LowAddress;
         var serverPort = clientIsLow ? key.HighPort : key.LowPort;
         var toServer = context.Direction == FlowDirection.ToServer;
+        if (!_eventSnapshotTaken)
+        {
+            // One copy per event, shared by every rule it matched; made only because something matched.
+            _eventSnapshot = AppLayerSnapshot.From(_tx);
+            _eventSnapshotTaken = true;
+        }
         _pending[_pendingCount++] = new PendingTxMatch
         {
+            Snapshot = _eventSnapshot,
             RuleIndex = ruleIndex,
             FlowId = context.FlowId,
             Direction = context.Direction,
