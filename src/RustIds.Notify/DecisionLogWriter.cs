@@ -41,6 +41,31 @@ public sealed class DecisionLogWriter : IDisposable
             static (json, state) => WriteRecord(json, state.verdict, state.decidedAt, state.outcome, state.expiresAt));
     }
 
+    /// <summary>Writes the end of a block: <c>"outcome": "unblocked"</c> with how it ended (expired, removed by hand) and its original reasons.</summary>
+    /// <param name="record">The closed block.</param>
+    /// <param name="how">Why it ended, for example <c>expired</c>.</param>
+    /// <param name="at">When it ended.</param>
+    public void WriteUnblock(Response.BlockRecord record, string how, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrEmpty(how);
+        _file.WriteLine((record, how, at), static (json, state) =>
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp"u8, NoticeText.IsoUtc(state.at));
+            json.WriteString("address"u8, state.record.TargetText);
+            json.WriteString("action"u8, state.record.Action == Response.FirewallAction.RateLimit ? "rate-limit"u8 : "block"u8);
+            json.WriteString("outcome"u8, "unblocked"u8);
+            json.WriteString("ended"u8, state.how);
+            json.WriteNumber("score"u8, state.record.Score);
+            json.WriteString("blocked_at"u8, NoticeText.IsoUtc(state.record.CreatedAt));
+            json.WriteString("expires_at"u8, NoticeText.IsoUtc(state.record.ExpiresAt));
+            json.WriteNumber("escalation_level"u8, state.record.EscalationLevel);
+            NoticeText.WriteReasons(json, NoticeText.ReadReasons(state.record.ReasonsJson));
+            json.WriteEndObject();
+        });
+    }
+
     /// <summary>Closes and reopens the file at <see cref="Path"/> (after log rotation).</summary>
     public void Reopen() => _file.Reopen();
 

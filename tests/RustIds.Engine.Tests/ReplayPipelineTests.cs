@@ -75,6 +75,12 @@ public sealed class ReplayPipelineTests
 
         Assert.Equal(1, report.BlocksExpired);
         Assert.Equal(25, report.Counters.Packets);
+        // The decision log tells the whole story: the block, then its end, with the reasons it was blocked for.
+        var decisions = File.ReadAllLines(options.Eve.DecisionLogPath).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["blocked", "unblocked"], decisions.Select(d => d.GetProperty("outcome").GetString()));
+        Assert.Equal("expired", decisions[1].GetProperty("ended").GetString());
+        Assert.Equal(Attacker, decisions[1].GetProperty("address").GetString());
+        Assert.NotEmpty(decisions[1].GetProperty("reasons").EnumerateArray());
     }
 
     [Fact]

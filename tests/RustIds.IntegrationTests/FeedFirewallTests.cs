@@ -29,7 +29,8 @@ public sealed class FeedFirewallTests
             {
                 GeoIpDatabase = (string?)null,
                 FeedCatalog = (string?)null,
-                Feeds = new[] { new { Name = "lab-feed", Url = $"http://127.0.0.1:{FeedPort}/lab.txt", Format = "plain", PushToFirewall = true } },
+                // The lab's addresses are private (RFC 1918), which feeds may only list with AllowPrivate.
+                Feeds = new[] { new { Name = "lab-feed", Url = $"http://127.0.0.1:{FeedPort}/lab.txt", Format = "plain", PushToFirewall = true, AllowPrivate = true } },
             },
             firewall: new { Backend = backend });
 

@@ -94,7 +94,9 @@ public sealed partial class AlertResponder(
             return null;
         }
 
-        TryRecordVerdict(verdict, now);
+        // Only a new block is an offence in the history: a refused block (allowlist, capacity) or an extension of one
+        // already in place is recorded as evidence, so it neither escalates nor decays into the next block's score.
+        TryRecordVerdict(outcome.Kind == BlockOutcomeKind.Blocked ? verdict : verdict with { Action = VerdictAction.Alert }, now);
         var outcomeName = outcome.Kind switch
         {
             BlockOutcomeKind.Blocked when outcome.Action == FirewallAction.RateLimit => "rate-limited",

@@ -123,16 +123,20 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         Volatile.Write(ref _reloadRules, () => Reload(options.Rules, ruleSets, loops));
 
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
-        // Live runs only: a replay's clock is the packets', and it sweeps once at the end.
-        Action<Response.BlockRecord>? onExpired = options.Notify.UnblockNotices
-            ? record => notifications.Enqueue(BlockNotice.FromEndedBlock(record, "expired", time.GetUtcNow(), context.Hostname))
-            : null;
+        // Every end of a block goes to the decision log; a notice only when the operator asked for unblock notices.
+        // The sweep that calls this runs in live runs only: a replay's clock is the packets', and it sweeps once at the end.
+        void OnExpired(Response.BlockRecord record)
+        {
+            decisions.WriteUnblock(record, "expired", time.GetUtcNow());
+            if (options.Notify.UnblockNotices)
+                notifications.Enqueue(BlockNotice.FromEndedBlock(record, "expired", time.GetUtcNow(), context.Hostname));
+        }
         MaintenanceScheduler? maintenance = null;
         if (!replay)
         {
             var feeds = new FeedUpdater(reputation.Catalog, reputation.Feeds, response.Backend, loggers.CreateLogger<FeedUpdater>());
             await feeds.SyncFirewallAsync(cancellation).ConfigureAwait(false);
-            maintenance = await ScheduleMaintenanceAsync(response.Manager, options.Firewall, onExpired, cancellation).ConfigureAwait(false);
+            maintenance = await ScheduleMaintenanceAsync(response.Manager, options.Firewall, OnExpired, cancellation).ConfigureAwait(false);
             await feeds.ScheduleAsync(maintenance, cancellation).ConfigureAwait(false);
             await ScheduleRetentionAsync(maintenance, threatDb, options.Reputation.HistoryRetention, time, cancellation).ConfigureAwait(false);
             await NotificationDigestJob.ScheduleAsync(maintenance, notifications, options.Notify.Outbox.KeepDelivered, _logger, cancellation).ConfigureAwait(false);
@@ -157,7 +161,10 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         {
             // Close the blocks that ran out within the capture, exactly as the live sweep would have.
             clock!.AdvanceTo(end);
-            expired = (await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false)).Count;
+            var ended = await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false);
+            foreach (var record in ended)
+                decisions.WriteUnblock(record, "expired", time.GetUtcNow());
+            expired = ended.Count;
         }
         // Send what is due within the deadline; the rest stays in the outbox for the next start.
         await delivery.StopAsync(options.Notify.Outbox.StopTimeout).ConfigureAwait(false);
