@@ -40,6 +40,13 @@ public sealed class EveWriter : IDisposable
         _file.WriteLine((alert, action), static (json, state) => WriteAlertRecord(json, state.alert, state.action));
     }
 
+    /// <summary>Writes one <c>"event_type":"stats"</c> record (Suricata's periodic counters, the subset rustids has).</summary>
+    public void WriteStats(EveStats stats, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        _file.WriteLine((stats, at), static (json, state) => WriteStatsRecord(json, state.stats, state.at));
+    }
+
     /// <summary>Closes and reopens the file at <see cref="Path"/> (after log rotation).</summary>
     public void Reopen() => _file.Reopen();
 
@@ -95,6 +102,40 @@ public sealed class EveWriter : IDisposable
             json.WriteBase64String("payload"u8, payload);
             json.WriteString("payload_printable"u8, ToPrintable(payload));
         }
+        json.WriteEndObject();
+    }
+
+    internal static void WriteStatsRecord(Utf8JsonWriter json, EveStats stats, DateTimeOffset at)
+    {
+        json.WriteStartObject();
+        Span<char> time = stackalloc char[40];
+        json.WriteString("timestamp"u8, time[..FormatTimestamp(at, time)]);
+        json.WriteString("event_type"u8, "stats"u8);
+        json.WriteStartObject("stats"u8);
+        json.WriteNumber("uptime"u8, (long)stats.Uptime.TotalSeconds);
+        if (stats.KernelPackets is { } kernelPackets)
+        {
+            json.WriteStartObject("capture"u8);
+            json.WriteNumber("kernel_packets"u8, kernelPackets);
+            json.WriteNumber("kernel_drops"u8, stats.KernelDrops ?? 0);
+            json.WriteNumber("kernel_ifdrops"u8, stats.InterfaceDrops ?? 0);
+            json.WriteEndObject();
+        }
+        json.WriteStartObject("decoder"u8);
+        json.WriteNumber("pkts"u8, stats.Packets);
+        json.WriteNumber("bytes"u8, stats.Bytes);
+        json.WriteNumber("invalid"u8, stats.Invalid);
+        json.WriteNumber("avg_pkt_size"u8, stats.Packets == 0 ? 0 : stats.Bytes / stats.Packets);
+        json.WriteEndObject();
+        json.WriteStartObject("flow"u8);
+        json.WriteNumber("total"u8, stats.FlowsTotal);
+        json.WriteNumber("active"u8, stats.FlowsActive);
+        json.WriteEndObject();
+        json.WriteStartObject("detect"u8);
+        json.WriteNumber("alert"u8, stats.Alerts);
+        json.WriteNumber("alert_queue_overflow"u8, stats.AlertsDropped);
+        json.WriteEndObject();
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -155,9 +155,16 @@ public sealed class ReplayPipelineTests
             "alert http any any -> any any (msg:\"EVE test UNION in URI\"; flow:established,to_server; http.uri; content:\"UNION\"; nocase; " +
             "metadata:affected_product Web_Server, signature_severity Major, signature_severity Minor; sid:1000099; rev:1;)\n");
         options.Rules.Files = [rules];
+        options.Eve.StatsInterval = TimeSpan.FromMinutes(1);
         await ReplayAsync(options);
 
         var records = File.ReadAllLines(options.Eve.Path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var stats = records.Single(r => r.GetProperty("event_type").GetString() == "stats").GetProperty("stats");
+        Assert.Equal(24, stats.GetProperty("decoder").GetProperty("pkts").GetInt64());
+        Assert.Equal(2, stats.GetProperty("flow").GetProperty("total").GetInt64());
+        Assert.Equal(2, stats.GetProperty("detect").GetProperty("alert").GetInt64());
+        Assert.False(stats.TryGetProperty("capture", out _), "a replay has no kernel counters");
+        records = records.Where(r => r.GetProperty("event_type").GetString() == "alert").ToList();
         var transaction = records.Single(r => r.GetProperty("alert").GetProperty("signature_id").GetInt64() == 1000099);
         var http = transaction.GetProperty("http");
         Assert.Equal("10.77.0.1", http.GetProperty("hostname").GetString());

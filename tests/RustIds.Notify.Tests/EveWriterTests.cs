@@ -35,6 +35,7 @@ public sealed class EveWriterTests
                     Http = new HttpSnapshot("evil.example", "/a?b=\"c\"", "POST", "HTTP/1.1", "curl/8.5", null, null, 404),
                 },
             }, EveAlertAction.Blocked);
+            eve.WriteStats(new EveStats(TimeSpan.FromMinutes(5), 1000, 640_000, 3, 1010, 7, 0, 40, 12, 2, 0), TestData.TcpAlert().Timestamp);
         }
 
         var (exit, output) = EveSchema.Validate(path);
@@ -46,7 +47,8 @@ public sealed class EveWriterTests
         Assert.Equal("Major", lines[5].GetProperty("alert").GetProperty("metadata").GetProperty("signature_severity")[0].GetString());
         Assert.Equal("TLS 1.2", lines[6].GetProperty("tls").GetProperty("version").GetString());
         Assert.Equal(404, lines[6].GetProperty("http").GetProperty("status").GetInt32());
-        Assert.Equal(7, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(" ok", StringComparison.Ordinal)));
+        Assert.Equal(7, lines[7].GetProperty("stats").GetProperty("capture").GetProperty("kernel_drops").GetInt64());
+        Assert.Equal(8, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(" ok", StringComparison.Ordinal)));
     }
 
     [SkippableFact]

@@ -127,6 +127,7 @@ public static class ConfigValidator
         Check(!string.IsNullOrWhiteSpace(options.Eve.Path), "Eve:Path", "is required");
         Check(options.Eve.RotateSizeMiB is null or (>= 1 and <= 1_048_576), "Eve:RotateSizeMiB", "must be between 1 and 1048576 (or null: no size limit)");
         Check(options.Eve.RotateInterval is null || options.Eve.RotateInterval >= TimeSpan.FromMinutes(1), "Eve:RotateInterval", "must be at least 00:01:00 (or null: no time limit)");
+        Check(options.Eve.StatsInterval is null || options.Eve.StatsInterval >= TimeSpan.FromSeconds(1), "Eve:StatsInterval", "must be at least 00:00:01 (or null: no stats events)");
         Check(options.Eve.RotateKeep is >= 1 and <= 10_000, "Eve:RotateKeep", "must be between 1 and 10000");
         Check(!string.IsNullOrWhiteSpace(options.Storage.DatabasePath), "Storage:DatabasePath", "is required");
         Check(LogLevels.Contains(options.Logging.Level, StringComparer.OrdinalIgnoreCase), "Logging:Level",

@@ -12,6 +12,9 @@ public sealed class EveOptions
     /// <summary>Include the triggering payload (base64) in alert events. Default true.</summary>
     public bool IncludePayload { get; set; } = true;
 
+    /// <summary>Write an EVE <c>stats</c> event this often (packets, decode errors, kernel drops, flows, alerts); null (default) = never. A replay writes one at its end.</summary>
+    public TimeSpan? StatsInterval { get; set; }
+
     /// <summary>Rotate the EVE and decision logs before they pass this many MiB; null (default) = no size limit (use logrotate and SIGHUP).</summary>
     public int? RotateSizeMiB { get; set; }
 

@@ -85,6 +85,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         using var closeOutbox = notifications;
         await using var stopDelivery = delivery;
         var counters = new PipelineCounters();
+        var startedAt = TimeProvider.System.GetUtcNow();
         var context = new ResponseContext
         {
             Options = options.Reputation,
@@ -139,6 +140,14 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             maintenance = await ScheduleMaintenanceAsync(response.Manager, options.Firewall, OnExpired, cancellation).ConfigureAwait(false);
             await feeds.ScheduleAsync(maintenance, cancellation).ConfigureAwait(false);
             await ScheduleRetentionAsync(maintenance, threatDb, options.Reputation.HistoryRetention, time, cancellation).ConfigureAwait(false);
+            if (options.Eve.StatsInterval is { } statsEvery)
+            {
+                await maintenance.ScheduleEveryAsync("eve-stats", statsEvery, _ =>
+                {
+                    eve.WriteStats(Stats(counters, sources, startedAt), TimeProvider.System.GetUtcNow());
+                    return Task.CompletedTask;
+                }, cancellation).ConfigureAwait(false);
+            }
             await NotificationDigestJob.ScheduleAsync(maintenance, notifications, options.Notify.Outbox.KeepDelivered, _logger, cancellation).ConfigureAwait(false);
         }
 
@@ -165,6 +174,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             foreach (var record in ended)
                 decisions.WriteUnblock(record, "expired", time.GetUtcNow());
             expired = ended.Count;
+            if (options.Eve.StatsInterval is not null)
+                eve.WriteStats(Stats(counters, sources, startedAt), end);
         }
         // Send what is due within the deadline; the rest stays in the outbox for the next start.
         await delivery.StopAsync(options.Notify.Outbox.StopTimeout).ConfigureAwait(false);
@@ -243,6 +254,25 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             }
             return Task.CompletedTask;
         }, cancellationToken: cancellation).ConfigureAwait(false);
+
+    /// <summary>The counters of an EVE stats event; uptime is wall-clock time since the run started.</summary>
+    private static EveStats Stats(PipelineCounters counters, CaptureSources sources, DateTimeOffset startedAt)
+    {
+        var snapshot = counters.Snapshot();
+        var capture = sources.Statistics();
+        return new EveStats(
+            TimeProvider.System.GetUtcNow() - startedAt,
+            counters.Packets,
+            counters.Bytes,
+            counters.DecodeErrors,
+            capture?.Received,
+            capture?.Dropped,
+            capture?.InterfaceDropped,
+            snapshot.Get("flows", "created"),
+            snapshot.Get("flows", "active"),
+            counters.AlertsHandled,
+            counters.AlertsDropped);
+    }
 
     private static void EnsureDirectoryFor(string path)
     {
