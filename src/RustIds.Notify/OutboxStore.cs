@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RustIds.Response;
+using static RustIds.Response.SqliteCommandCache;
 
 namespace RustIds.Notify;
 
@@ -18,7 +20,7 @@ internal sealed class OutboxStore : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly SqliteCommandCache _commands;
     private SqliteTransaction? _transaction;
 
     public OutboxStore(string path)
@@ -32,6 +34,7 @@ internal sealed class OutboxStore : IDisposable
             DefaultTimeout = 5,
         };
         _connection = new SqliteConnection(builder.ToString());
+        _commands = new SqliteCommandCache(_connection);
         _connection.Open();
         try
         {
@@ -290,9 +293,7 @@ internal sealed class OutboxStore : IDisposable
     {
         lock (_lock)
         {
-            foreach (var command in _commands.Values)
-                command.Dispose();
-            _commands.Clear();
+            _commands.Dispose();
         }
         _connection.Dispose();
     }
@@ -360,26 +361,6 @@ internal sealed class OutboxStore : IDisposable
     private static OutboxItem ReadItem(SqliteDataReader reader) =>
         new(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2) == 1, reader.GetString(3), reader.GetInt32(4));
 
-    private static void Bind(SqliteCommand command, string name, object value)
-    {
-        var parameters = command.Parameters;
-        var index = parameters.IndexOf(name);
-        if (index < 0)
-            parameters.AddWithValue(name, value);
-        else
-            parameters[index].Value = value;
-    }
-
     /// <summary>The cached command for <paramref name="sql"/>, enlisted in the open transaction if any. Call under the lock.</summary>
-    private SqliteCommand Command(string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Transaction = _transaction;
-        return command;
-    }
+    private SqliteCommand Command(string sql) => _commands.Get(sql, _transaction);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RustIds.Packets;
 using RustIds.Reputation.Addresses;
+using static RustIds.Response.SqliteCommandCache;
 
 namespace RustIds.Response;
 
@@ -25,7 +26,7 @@ public sealed class BlockStore : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly SqliteCommandCache _commands;
     private SqliteTransaction? _transaction;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and ensures the schema.</summary>
@@ -40,6 +41,7 @@ public sealed class BlockStore : IDisposable
             DefaultTimeout = 5,
         };
         _connection = new SqliteConnection(builder.ToString());
+        _commands = new SqliteCommandCache(_connection);
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
         EnsureSchema();
@@ -182,9 +184,7 @@ public sealed class BlockStore : IDisposable
     {
         lock (_lock)
         {
-            foreach (var command in _commands.Values)
-                command.Dispose();
-            _commands.Clear();
+            _commands.Dispose();
         }
         _connection.Dispose();
     }
@@ -261,30 +261,8 @@ public sealed class BlockStore : IDisposable
         }
     }
 
-    /// <summary>Sets a parameter of a cached command, adding it on first use.</summary>
-    private static void Bind(SqliteCommand command, string name, object value)
-    {
-        var parameters = command.Parameters;
-        var index = parameters.IndexOf(name);
-        if (index < 0)
-            parameters.AddWithValue(name, value);
-        else
-            parameters[index].Value = value;
-    }
-
-    /// <summary>The cached command for <paramref name="sql"/> (parameters keep their last values until bound again), enlisted in the open <see cref="WriteBatch"/> transaction if any. Call under the lock.</summary>
-    /// <remarks>Cached so a statement is prepared once: a fresh command per row made 100,000 inserts take 5.6 s instead of well under one.</remarks>
-    private SqliteCommand Command(string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Transaction = _transaction;
-        return command;
-    }
+    /// <summary>The cached command for <paramref name="sql"/>, enlisted in the open transaction if any. Call under the lock.</summary>
+    private SqliteCommand Command(string sql) => _commands.Get(sql, _transaction);
 
     private BlockRecord? QuerySingle(string sql, (string Name, object Value) parameter)
     {
