@@ -3,23 +3,15 @@ using System.Net;
 
 namespace RustIds.Reputation.Tests.Feeds.Refresh;
 
-/// <summary>A real HTTP listener on a free loopback port; each request is answered by <see cref="Handler"/> and its headers recorded.</summary>
+/// <summary>A feed server for the tests: each request is answered by <see cref="Handler"/> and its headers recorded.</summary>
 internal sealed class FeedTestServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
-    public FeedTestServer()
-    {
-        Port = FreePort.Get();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
-    }
+    // Concurrent: a timeout test's slow answer must not hold back the next test request.
+    public FeedTestServer() => _server = new LoopbackHttpServer(AnswerAsync, concurrent: true);
 
-    public int Port { get; }
-
-    public Uri Url(string path = "feed.txt") => new($"http://127.0.0.1:{Port}/{path}");
+    public Uri Url(string path = "feed.txt") => _server.Url(path);
 
     /// <summary>Answers a request; the default sends 404.</summary>
     public Func<HttpListenerRequest, HttpListenerResponse, Task> Handler { get; set; } = (_, response) =>
@@ -31,47 +23,13 @@ internal sealed class FeedTestServer : IDisposable
     /// <summary>Request headers as received, in order.</summary>
     public ConcurrentQueue<WebHeaderCollection> Requests { get; } = new();
 
-    public void Dispose()
-    {
-        try
-        {
-            _listener.Close();
-        }
-        catch (HttpListenerException)
-        {
-            // Gone either way.
-        }
-        _loop.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => _server.Dispose();
 
-    private async Task ServeAsync()
+    private Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(async () =>
-            {
-                var headers = new WebHeaderCollection();
-                headers.Add(context.Request.Headers);
-                Requests.Enqueue(headers);
-                try
-                {
-                    await Handler(context.Request, context.Response);
-                    context.Response.Close();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
-                {
-                    // The client gave up (a timeout test); nothing to answer.
-                }
-            });
-        }
+        var headers = new WebHeaderCollection();
+        headers.Add(context.Request.Headers);
+        Requests.Enqueue(headers);
+        return Handler(context.Request, context.Response);
     }
 }
