@@ -11,7 +11,7 @@ public sealed class CommandLineTests : IDisposable
         var result = CliRunner.Run("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "replay", "run", "rules", "ip", "block", "config", "firewall", "notify" })
+        foreach (var command in new[] { "replay", "run", "rules", "ip", "block", "config", "firewall", "feeds", "notify" })
             Assert.Contains(command, result.Output, StringComparison.Ordinal);
         Assert.Contains("Exit codes", result.Output, StringComparison.Ordinal);
     }

@@ -81,7 +81,7 @@ internal static class FeedsCommand
         var update = new Command("update", """
             Download feeds now (conditionally: unchanged lists are not downloaded again), check them, keep them as the
             last good copy, and replace the firewall sets of PushToFirewall feeds. A running daemon picks the new
-            copies up at its next scheduled refresh of each feed, or at once on SIGHUP.
+            copies up at its next scheduled refresh of each feed.
             Exit code 0 when every feed updated or was unchanged, 1 when any failed or was rejected.
             """)
         { name, config, noFirewall };
