@@ -50,16 +50,8 @@ public sealed partial class FeedUpdater
     public async Task<FeedRefreshOutcome> UpdateAsync(FeedDefinition feed, IProgress<FeedTransfer>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        FeedRefreshOutcome outcome;
-        try
-        {
-            outcome = await _refresher.RefreshAsync(feed, progress, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The cache directory itself failed (disk full, permissions): the copy in memory is unchanged.
-            outcome = new FeedRefreshOutcome(feed.Name, FeedResult.Failed, $"feed cache: {ex.Message}", _refresher.Registry.Find(feed.Name), false);
-        }
+        // The refresher reports every failure, an unwritable cache included, in the outcome.
+        var outcome = await _refresher.RefreshAsync(feed, progress, cancellationToken).ConfigureAwait(false);
         switch (outcome.Result)
         {
             case FeedResult.Failed or FeedResult.Rejected:

@@ -58,7 +58,7 @@ public sealed class FeedCache
         {
             return JsonSerializer.Deserialize(File.ReadAllBytes(path), FeedStateJson.Default.FeedState) ?? FeedState.Never;
         }
-        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
             error = $"{path}: {ex.Message}";
             return null;

@@ -46,7 +46,7 @@ public sealed class FeedRefresher
         {
             content = _cache.ReadContent(feed.Name);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new FeedRefreshOutcome(feed.Name, FeedResult.Failed, $"cached copy unreadable: {ex.Message}", null, false);
         }
@@ -89,7 +89,7 @@ public sealed class FeedRefresher
             var newerOnDisk = inUse is not null && state.FetchedAt is { } stored && stored > inUse.FetchedAt;
             if (newerOnDisk)
                 inUse = LoadCached(feed).Loaded ?? inUse;
-            _cache.WriteState(feed.Name, state with { LastAttempt = now, LastResult = FeedResult.NotModified, LastMessage = "not modified" });
+            TryStore(feed.Name, null, state with { LastAttempt = now, LastResult = FeedResult.NotModified, LastMessage = "not modified" });
             return new FeedRefreshOutcome(feed.Name, FeedResult.NotModified, newerOnDisk ? "not modified; newer cached copy taken" : "not modified", inUse, newerOnDisk);
         }
 
@@ -98,11 +98,10 @@ public sealed class FeedRefresher
         if (implausible is not null)
             return Keep(feed, state, inUse, FeedResult.Rejected, implausible + KeptNote(inUse));
 
-        _cache.WriteContent(feed.Name, download.Content!);
         var stats = list.Stats;
         var message = string.Create(CultureInfo.InvariantCulture,
             $"{stats.Accepted} entries, {stats.Garbage} unreadable and {stats.Refused} refused line(s), {download.Content!.Length} bytes");
-        _cache.WriteState(feed.Name, new FeedState
+        var cacheError = TryStore(feed.Name, download.Content, new FeedState
         {
             Validators = download.Validators,
             FetchedAt = now,
@@ -114,6 +113,8 @@ public sealed class FeedRefresher
             Refused = stats.Refused,
             Bytes = download.Content!.Length,
         });
+        if (cacheError is not null)
+            message += "; not cached: " + cacheError;
         var loaded = new LoadedFeed(feed, list, now);
         _registry.Publish(loaded);
         return new FeedRefreshOutcome(feed.Name, FeedResult.Updated, message, loaded, true);
@@ -141,8 +142,28 @@ public sealed class FeedRefresher
 
     private FeedRefreshOutcome Keep(FeedDefinition feed, FeedState state, LoadedFeed? inUse, FeedResult result, string message)
     {
-        _cache.WriteState(feed.Name, state with { LastAttempt = _time.GetUtcNow(), LastResult = result, LastMessage = message });
+        TryStore(feed.Name, null, state with { LastAttempt = _time.GetUtcNow(), LastResult = result, LastMessage = message });
         return new FeedRefreshOutcome(feed.Name, result, message, inUse, false);
+    }
+
+    /// <summary>Writes the copy (when given) and the state; the error when the cache cannot be written, else null.</summary>
+    /// <remarks>
+    /// An unwritable cache (a read-only directory, a full disk, a user without rights running <c>ip check</c>) costs
+    /// the restart-without-network guarantee, not the feed: the new copy is still used from memory.
+    /// </remarks>
+    private string? TryStore(string feed, byte[]? content, FeedState state)
+    {
+        try
+        {
+            if (content is not null)
+                _cache.WriteContent(feed, content);
+            _cache.WriteState(feed, state);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
     }
 
     private static string KeptNote(LoadedFeed? inUse) =>

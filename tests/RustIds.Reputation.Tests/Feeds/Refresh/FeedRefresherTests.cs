@@ -220,6 +220,22 @@ public sealed class FeedRefresherTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_UnwritableCache_StillUsesTheNewCopy_AndSaysItIsNotCached()
+    {
+        var path = _dir.File("local.txt");
+        File.WriteAllText(path, "198.51.100.1\n");
+        var blocker = _dir.File("not-a-directory");
+        File.WriteAllText(blocker, "a file where the cache directory should be");
+        var refresher = new FeedRefresher(new FeedFetcher(_http), new FeedCache(blocker), new FeedRegistry(), TimeProvider.System);
+
+        var outcome = await refresher.RefreshAsync(new FeedDefinition { Name = "local", Location = FeedLocation.File(path) }, null, CancellationToken.None);
+
+        Assert.Equal(FeedResult.Updated, outcome.Result);
+        Assert.Contains("not cached:", outcome.Message, StringComparison.Ordinal);
+        Assert.True(refresher.Registry.Find("local")!.List.Contains(IpAddr.Parse("198.51.100.1")));
+    }
+
+    [Fact]
     public async Task Refresh_ReportsProgressUpToTheFullSize()
     {
         var body = File.ReadAllBytes(DropPath);
