@@ -166,8 +166,8 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
             Record(() => Failed(channel, item, rounds, "unreadable row: " + ex.Message, transient: false, retryAfter: null));
             return;
         }
-        Interlocked.Increment(ref _sent);
         Record(() => _outbox.Store.MarkSent(item.Id, rounds, answer, _time.GetUtcNow()));
+        Interlocked.Increment(ref _sent);
     }
 
     private void Failed(INotificationChannel channel, OutboxItem item, int rounds, string error, bool transient, TimeSpan? retryAfter)
@@ -175,8 +175,9 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
         var now = _time.GetUtcNow();
         if (!transient || rounds >= _options.MaxRounds)
         {
-            Interlocked.Increment(ref _failedForGood);
+            // Stored first, counted second: whoever sees the count also finds the row marked.
             _outbox.Store.MarkFailed(item.Id, rounds, error, now);
+            Interlocked.Increment(ref _failedForGood);
             LogGaveUp(_logger, channel.Name, item.Id, rounds, error);
             return;
         }
