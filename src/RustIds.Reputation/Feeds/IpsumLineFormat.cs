@@ -1,5 +1,3 @@
-using RustIds.Reputation.Addresses;
-
 namespace RustIds.Reputation.Feeds;
 
 /// <summary>IPsum: <c>IP&lt;TAB&gt;count</c>, the count being how many blocklists carry the address.</summary>
@@ -14,16 +12,8 @@ internal struct IpsumLineFormat : IFeedLineFormat
     public readonly void ParseLine(ReadOnlySpan<char> line, int lineNumber, FeedCollector collector)
     {
         var content = LineText.StripComment(line);
-        var start = LineText.SkipBlanks(content, 0);
-        if (start == content.Length)
+        if (!PlainLineFormat.TryReadEntry(content, lineNumber, collector, out var network, out var start, out var end))
             return;
-        var end = LineText.TokenEnd(content, start);
-        var token = content[start..end];
-        if (!AddressText.TryParseCidr(token, out var network))
-        {
-            collector.Garbage(lineNumber, start + 1, token, "is not an IP address or CIDR network");
-            return;
-        }
         var hits = 1;
         var countStart = LineText.SkipBlanks(content, end);
         var countEnd = LineText.TokenEnd(content, countStart);
@@ -32,7 +22,7 @@ internal struct IpsumLineFormat : IFeedLineFormat
             collector.Warn(lineNumber, countStart + 1, "count ", content[countStart..countEnd], " is not a whole number of 1 or more; counted as 1");
             hits = 1;
         }
-        if (!collector.Offer(network, lineNumber, start + 1, token, hits))
+        if (!collector.Offer(network, lineNumber, start + 1, content[start..end], hits))
             return;
         var rest = LineText.SkipBlanks(content, countEnd);
         if (rest < content.Length)

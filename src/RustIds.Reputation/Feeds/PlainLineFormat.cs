@@ -12,17 +12,9 @@ internal struct PlainLineFormat : IFeedLineFormat
     public readonly void ParseLine(ReadOnlySpan<char> line, int lineNumber, FeedCollector collector)
     {
         var content = LineText.StripComment(line);
-        var start = LineText.SkipBlanks(content, 0);
-        if (start == content.Length)
+        if (!TryReadEntry(content, lineNumber, collector, out var network, out var start, out var end))
             return;
-        var end = LineText.TokenEnd(content, start);
-        var token = content[start..end];
-        if (!AddressText.TryParseCidr(token, out var network))
-        {
-            collector.Garbage(lineNumber, start + 1, token, "is not an IP address or CIDR network");
-            return;
-        }
-        if (!collector.Offer(network, lineNumber, start + 1, token))
+        if (!collector.Offer(network, lineNumber, start + 1, content[start..end]))
             return;
         var rest = LineText.SkipBlanks(content, end);
         if (rest < content.Length)
@@ -34,5 +26,24 @@ internal struct PlainLineFormat : IFeedLineFormat
 
     public readonly void Finish(int lines, FeedCollector collector)
     {
+    }
+
+    /// <summary>
+    /// Reads the first token of a comment-free line as an address or CIDR; false for a blank line and for garbage
+    /// (reported). <paramref name="start"/>..<paramref name="end"/> is the token, for positions and messages.
+    /// </summary>
+    internal static bool TryReadEntry(ReadOnlySpan<char> content, int lineNumber, FeedCollector collector, out Cidr network, out int start, out int end)
+    {
+        network = default;
+        start = LineText.SkipBlanks(content, 0);
+        end = start;
+        if (start == content.Length)
+            return false;
+        end = LineText.TokenEnd(content, start);
+        var token = content[start..end];
+        if (AddressText.TryParseCidr(token, out network))
+            return true;
+        collector.Garbage(lineNumber, start + 1, token, "is not an IP address or CIDR network");
+        return false;
     }
 }
