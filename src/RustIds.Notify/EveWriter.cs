@@ -47,6 +47,13 @@ public sealed class EveWriter : IDisposable
         _file.WriteLine((stats, at), static (json, state) => WriteStatsRecord(json, state.stats, state.at));
     }
 
+    /// <summary>Writes one flow or transaction record (<c>flow</c>, <c>http</c>, <c>dns</c>, <c>tls</c>).</summary>
+    public void WriteEvent(EveEvent record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _file.WriteLine(record, static (json, state) => WriteEventRecord(json, state));
+    }
+
     /// <summary>Closes and reopens the file at <see cref="Path"/> (after log rotation).</summary>
     public void Reopen() => _file.Reopen();
 
@@ -56,23 +63,8 @@ public sealed class EveWriter : IDisposable
     internal static void WriteAlertRecord(Utf8JsonWriter json, Alert alert, EveAlertAction action)
     {
         json.WriteStartObject();
-        Span<char> time = stackalloc char[40];
-        json.WriteString("timestamp"u8, time[..FormatTimestamp(alert.Timestamp, time)]);
-        if (alert.FlowId != 0)
-            json.WriteNumber("flow_id"u8, alert.FlowId);
-        if (!string.IsNullOrEmpty(alert.InterfaceName))
-            json.WriteString("in_iface"u8, alert.InterfaceName);
-        json.WriteString("event_type"u8, "alert"u8);
-        json.WriteString("src_ip"u8, alert.Source.ToString());
-        // Suricata writes ports only for port-carrying protocols; ICMP records have none.
-        var hasPorts = alert.Protocol is IpProtocol.Tcp or IpProtocol.Udp;
-        if (hasPorts)
-            json.WriteNumber("src_port"u8, alert.SourcePort);
-        json.WriteString("dest_ip"u8, alert.Destination.ToString());
-        if (hasPorts)
-            json.WriteNumber("dest_port"u8, alert.DestinationPort);
-        WriteProto(json, alert.Protocol);
-        WriteAppProto(json, alert.AppProtocol);
+        WriteHeader(json, "alert"u8, alert.Timestamp, new EveFlowTuple(alert.FlowId, alert.Source, alert.SourcePort, alert.Destination, alert.DestinationPort, alert.Protocol),
+            alert.AppProtocol, alert.InterfaceName);
         switch (alert.Direction)
         {
             case FlowDirection.ToServer:
@@ -102,6 +94,75 @@ public sealed class EveWriter : IDisposable
             json.WriteBase64String("payload"u8, payload);
             json.WriteString("payload_printable"u8, ToPrintable(payload));
         }
+        json.WriteEndObject();
+    }
+
+    internal static void WriteEventRecord(Utf8JsonWriter json, EveEvent record)
+    {
+        json.WriteStartObject();
+        switch (record)
+        {
+            case EveFlowEvent flow:
+                WriteHeader(json, "flow"u8, flow.Timestamp, flow.Tuple, flow.AppProtocol, flow.InterfaceName);
+                WriteFlow(json, flow);
+                break;
+            case EveTransactionEvent transaction:
+                var appLayer = transaction.AppLayer;
+                var eventType = appLayer.Http is not null ? "http"u8 : appLayer.Dns is not null ? "dns"u8 : "tls"u8;
+                WriteHeader(json, eventType, transaction.Timestamp, transaction.Tuple, transaction.AppProtocol, transaction.InterfaceName);
+                WriteAppLayer(json, appLayer);
+                break;
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>The fields every EVE record starts with, in Suricata's order: time, flow, interface, type, tuple, protocols.</summary>
+    private static void WriteHeader(Utf8JsonWriter json, ReadOnlySpan<byte> eventType, DateTimeOffset timestamp, EveFlowTuple tuple, AppProtocol appProtocol, string interfaceName)
+    {
+        Span<char> time = stackalloc char[40];
+        json.WriteString("timestamp"u8, time[..FormatTimestamp(timestamp, time)]);
+        if (tuple.FlowId != 0)
+            json.WriteNumber("flow_id"u8, tuple.FlowId);
+        if (!string.IsNullOrEmpty(interfaceName))
+            json.WriteString("in_iface"u8, interfaceName);
+        json.WriteString("event_type"u8, eventType);
+        json.WriteString("src_ip"u8, tuple.Source.ToString());
+        // Suricata writes ports only for port-carrying protocols; ICMP records have none.
+        var hasPorts = tuple.Protocol is IpProtocol.Tcp or IpProtocol.Udp;
+        if (hasPorts)
+            json.WriteNumber("src_port"u8, tuple.SourcePort);
+        json.WriteString("dest_ip"u8, tuple.Destination.ToString());
+        if (hasPorts)
+            json.WriteNumber("dest_port"u8, tuple.DestinationPort);
+        WriteProto(json, tuple.Protocol);
+        WriteAppProto(json, appProtocol);
+    }
+
+    /// <summary>Suricata's <c>flow</c> object: counters each way, start and end, age in seconds, state and reason.</summary>
+    private static void WriteFlow(Utf8JsonWriter json, EveFlowEvent flow)
+    {
+        json.WriteStartObject("flow"u8);
+        json.WriteNumber("pkts_toserver"u8, flow.PacketsToServer);
+        json.WriteNumber("pkts_toclient"u8, flow.PacketsToClient);
+        json.WriteNumber("bytes_toserver"u8, flow.BytesToServer);
+        json.WriteNumber("bytes_toclient"u8, flow.BytesToClient);
+        Span<char> time = stackalloc char[40];
+        json.WriteString("start"u8, time[..FormatTimestamp(flow.Start, time)]);
+        json.WriteString("end"u8, time[..FormatTimestamp(flow.Timestamp, time)]);
+        json.WriteNumber("age"u8, (long)(flow.Timestamp - flow.Start).TotalSeconds);
+        // Suricata's flow states are new, established and closed; its reasons timeout, forced (evicted or reused) and shutdown.
+        json.WriteString("state"u8, flow.State switch
+        {
+            FlowState.New or FlowState.SynReceived => "new"u8,
+            FlowState.Established or FlowState.Closing => "established"u8,
+            _ => "closed"u8,
+        });
+        json.WriteString("reason"u8, flow.Reason switch
+        {
+            FlowEndReason.Timeout => "timeout"u8,
+            FlowEndReason.Shutdown => "shutdown"u8,
+            _ => "forced"u8,
+        });
         json.WriteEndObject();
     }
 
@@ -204,6 +265,14 @@ public sealed class EveWriter : IDisposable
             json.WriteStartObject("tls"u8);
             WriteOptional(json, "sni"u8, tls.ServerName);
             json.WriteString("version"u8, TlsVersionName(tls.Version));
+            if (tls.Ja3 is { } ja3)
+            {
+                json.WriteStartObject("ja3"u8);
+                json.WriteString("hash"u8, ja3.Hash);
+                json.WriteString("string"u8, ja3.Text);
+                json.WriteEndObject();
+            }
+            WriteOptional(json, "ja4"u8, tls.Ja4);
             json.WriteEndObject();
         }
     }

@@ -47,6 +47,6 @@ public class HotPathBenchmarks
         var compiled = new CompiledRuleSet(rules);
         var evaluator = compiled.CreateEvaluator();
         return new(_source, new PacketProcessor(_source.LinkType, observer: evaluator), new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false),
-            Channel.CreateBounded<Alert>(16).Writer, new PipelineCounters());
+            Channel.CreateBounded<WorkerOutput>(16).Writer, new PipelineCounters());
     }
 }

@@ -194,13 +194,13 @@ public sealed class ConfigLoaderTests
         var config = temp.File("rustids.json");
         File.WriteAllText(config, """
             { "Reputation": { "FeedCatalog": null },
-              "Eve": { "RotateSizeMiB": 0, "RotateInterval": "00:00:10", "RotateKeep": 0 },
+              "Eve": { "RotateSizeMiB": 0, "RotateInterval": "00:00:10", "RotateKeep": 0, "Events": { "Dns": true, "QueueCapacity": 0 } },
               "Logging": { "FileSizeLimitMiB": 0, "Overrides": { "Quartz": "Loud" } } }
             """);
 
         var keys = ConfigLoader.Load(config, new Dictionary<string, string?>()).Problems.Select(p => p.Key).ToList();
 
-        Assert.Equal(["Eve:RotateSizeMiB", "Eve:RotateInterval", "Eve:RotateKeep", "Logging:FileSizeLimitMiB", "Logging:Overrides:Quartz"],
+        Assert.Equal(["Eve:RotateSizeMiB", "Eve:RotateInterval", "Eve:RotateKeep", "Eve:Events:QueueCapacity", "Logging:FileSizeLimitMiB", "Logging:Overrides:Quartz"],
             keys.Where(k => k.StartsWith("Eve:", StringComparison.Ordinal) || k.StartsWith("Logging:", StringComparison.Ordinal)));
     }
 }

@@ -46,8 +46,9 @@ public sealed class DetectionLoopTests
 
         loop.Run(CancellationToken.None);
 
-        Assert.True(alerts.Reader.TryRead(out var alert));
-        Assert.Equal(1000001, alert!.Sid);
+        Assert.True(alerts.Reader.TryRead(out var item));
+        var alert = Assert.IsType<Alert>(item.Alert);
+        Assert.Equal(1000001, alert.Sid);
         Assert.Equal(Client, alert.Offender);
         Assert.Equal(FlowDirection.ToServer, alert.Direction);
         Assert.NotEqual(0UL, alert.FlowId);
@@ -61,7 +62,7 @@ public sealed class DetectionLoopTests
     {
         using var source = new MemoryPacketSource();
         AddConversations(source, flows: 5, requestsPerFlow: 4, Encoding.ASCII.GetBytes("x UNION SELECT y"));
-        var channel = Channel.CreateBounded<Alert>(2);
+        var channel = Channel.CreateBounded<WorkerOutput>(2);
         var counters = new PipelineCounters();
         var loop = NewLoop(source, channel.Writer, counters, includePayload: false);
 
@@ -97,7 +98,7 @@ public sealed class DetectionLoopTests
         var holder = new RuleSetHolder(first);
         var evaluator = first.CreateEvaluator();
         var processor = new PacketProcessor(source.LinkType, observer: evaluator);
-        var alerts = Channel.CreateUnbounded<Alert>();
+        var alerts = Channel.CreateUnbounded<WorkerOutput>();
         var loop = new DetectionLoop(source, processor, holder, evaluator, new SignatureAlertFactory("", false), alerts.Writer, new PipelineCounters());
 
         loop.Run(CancellationToken.None);
@@ -106,24 +107,78 @@ public sealed class DetectionLoopTests
         loop.Run(CancellationToken.None);
 
         var sids = new List<long>();
-        while (alerts.Reader.TryRead(out var alert))
-            sids.Add(alert.Sid);
+        while (alerts.Reader.TryRead(out var item))
+            sids.Add(item.Alert!.Sid);
         Assert.Equal([1, 1, 2, 2], sids);
         Assert.Same(second, loop.ActiveRules);
         Assert.Same(second, evaluator.Rules);
     }
 
+    [Fact]
+    public void Run_EveRecordsPastTheirRoom_AreDroppedAndCountedWhileAlertsStillQueue()
+    {
+        using var source = new MemoryPacketSource();
+        AddConversations(source, flows: 5, requestsPerFlow: 1, Encoding.ASCII.GetBytes("x UNION SELECT y"));
+        var channel = Channel.CreateBounded<WorkerOutput>(100);
+        var counters = new PipelineCounters();
+        var types = new EveEventOptions { Flow = true, QueueCapacity = 3 };
+        var records = new EveEventObserver(types, "", 65536, channel.Writer, () => channel.Reader.Count, counters);
+        var compiled = Compile();
+        var evaluator = compiled.CreateEvaluator();
+        var processor = new PacketProcessor(source.LinkType, observer: new AppLayerFanout(evaluator, records), flowObserver: records);
+        var loop = new DetectionLoop(source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), channel.Writer, counters);
+
+        loop.Run(CancellationToken.None);
+
+        var items = new List<WorkerOutput>();
+        while (channel.Reader.TryRead(out var item))
+            items.Add(item);
+        // Five alerts fill the queue past the records' room of 3 before any flow ends, so all five flow records are dropped.
+        Assert.Equal(5, items.Count(i => i.Alert is not null));
+        Assert.Equal(0, items.Count(i => i.Record is not null));
+        Assert.Equal(5, counters.EveEventsDropped);
+        Assert.Equal(0, counters.AlertsDropped);
+    }
+
+    [Fact]
+    public void Run_EveFlowRecords_FollowTheAlertsOfTheirFlowInCaptureOrder()
+    {
+        using var source = new MemoryPacketSource();
+        AddConversations(source, flows: 3, requestsPerFlow: 1, Encoding.ASCII.GetBytes("x UNION SELECT y"));
+        var channel = Channel.CreateUnbounded<WorkerOutput>();
+        var counters = new PipelineCounters();
+        var records = new EveEventObserver(new EveEventOptions { Flow = true }, "eth9", 65536, channel.Writer, null, counters);
+        var compiled = Compile();
+        var evaluator = compiled.CreateEvaluator();
+        var processor = new PacketProcessor(source.LinkType, observer: new AppLayerFanout(evaluator, records), flowObserver: records);
+        var loop = new DetectionLoop(source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), channel.Writer, counters);
+
+        loop.Run(CancellationToken.None);
+
+        var items = new List<WorkerOutput>();
+        while (channel.Reader.TryRead(out var item))
+            items.Add(item);
+        Assert.Equal(["alert", "alert", "alert", "flow", "flow", "flow"], items.Select(i => i.Alert is not null ? "alert" : "flow"));
+        var flows = items.Select(i => i.Record).OfType<Notify.EveFlowEvent>().ToList();
+        Assert.All(flows, f => Assert.Equal(Client, f.Tuple.Source));
+        Assert.All(flows, f => Assert.Equal((ushort)80, f.Tuple.DestinationPort));
+        Assert.All(flows, f => Assert.Equal(FlowEndReason.Shutdown, f.Reason));
+        Assert.All(flows, f => Assert.Equal("eth9", f.InterfaceName));
+        Assert.All(flows, f => Assert.Equal((3, 2), (f.PacketsToServer, f.PacketsToClient)));
+        Assert.Equal(items.Select(i => i.Alert?.FlowId).OfType<ulong>().Order(), flows.Select(f => f.Tuple.FlowId).Order());
+    }
+
     private static Rule Parse(string text) => new RuleParser().Parse(text, "t.rules", 1, new List<RuleDiagnostic>())!;
 
-    private static (DetectionLoop Loop, Channel<Alert> Alerts, PipelineCounters Counters) CreateLoop(IPacketSource source)
+    private static (DetectionLoop Loop, Channel<WorkerOutput> Alerts, PipelineCounters Counters) CreateLoop(IPacketSource source)
     {
-        var alerts = Channel.CreateUnbounded<Alert>();
+        var alerts = Channel.CreateUnbounded<WorkerOutput>();
         var counters = new PipelineCounters();
         var loop = NewLoop(source, alerts.Writer, counters, includePayload: true);
         return (loop, alerts, counters);
     }
 
-    private static DetectionLoop NewLoop(IPacketSource source, ChannelWriter<Alert> alerts, PipelineCounters counters, bool includePayload)
+    private static DetectionLoop NewLoop(IPacketSource source, ChannelWriter<WorkerOutput> alerts, PipelineCounters counters, bool includePayload)
     {
         var compiled = Compile();
         var evaluator = compiled.CreateEvaluator();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -176,6 +177,12 @@ public sealed class ReplayPipelineTests
         var packetRule = records.Single(r => r.GetProperty("alert").GetProperty("signature_id").GetInt64() == 1000001);
         Assert.False(packetRule.TryGetProperty("http", out _), "a packet rule has no transaction to describe");
 
+        AssertValidEve(options.Eve.Path);
+    }
+
+    /// <summary>Every line of <paramref name="path"/> validates against Suricata's EVE schema (Debian's python3-jsonschema).</summary>
+    private static void AssertValidEve(string path)
+    {
         var script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -187,9 +194,80 @@ public sealed class ReplayPipelineTests
                     print(f"line {n}: {error.message}")
             sys.exit(1 if bad else 0)
             """;
-        var (exitCode, stdout, stderr) = Tool.Run("/usr/bin/python3", "-c", script, RepoPaths.EveSchema, options.Eve.Path);
+        var (exitCode, stdout, stderr) = Tool.Run("/usr/bin/python3", "-c", script, RepoPaths.EveSchema, path);
 
         Assert.True(exitCode == 0, stdout + stderr);
+    }
+
+    [Fact]
+    public async Task Replay_EveEventsOn_WritesFlowHttpDnsAndTlsRecordsThatValidate()
+    {
+        using var temp = new TempDirectory();
+        var capture = GeneratedCapture.Create(temp.Path, "bench", 3000);
+        var options = Options(temp);
+        options.Eve.Events = new EveEventOptions { Flow = true, Http = true, Dns = true, Tls = true };
+
+        var report = await ReplayAsync(options, capture);
+
+        var records = File.ReadAllLines(options.Eve.Path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var byType = records.GroupBy(r => r.GetProperty("event_type").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+        // One flow record per flow the tracker created: every flow ends, at its timeout or at the end of the capture.
+        var flows = byType["flow"];
+        Assert.Equal(report.Counters.Snapshot().Get("flows", "created"), flows.Count);
+        Assert.Equal(report.Counters.EveEventsWritten, records.Count - byType.GetValueOrDefault("alert", []).Count);
+        Assert.Equal(0, report.Counters.EveEventsDropped);
+        Assert.All(flows, f =>
+        {
+            var flow = f.GetProperty("flow");
+            Assert.True(flow.GetProperty("pkts_toserver").GetInt64() >= 1, "the initiator sent the first packet");
+            Assert.Contains(flow.GetProperty("state").GetString(), new[] { "new", "established", "closed" });
+            Assert.Contains(flow.GetProperty("reason").GetString(), new[] { "timeout", "forced", "shutdown" });
+            Assert.True(DateTimeOffset.Parse(flow.GetProperty("end").GetString()!, CultureInfo.InvariantCulture)
+                >= DateTimeOffset.Parse(flow.GetProperty("start").GetString()!, CultureInfo.InvariantCulture));
+        });
+        // Every packet of a flow is in its record: fragments count once, as the datagram they rebuild; ARP and ICMP errors are in none.
+        var inFlows = flows.Sum(f => f.GetProperty("flow").GetProperty("pkts_toserver").GetInt64() + f.GetProperty("flow").GetProperty("pkts_toclient").GetInt64());
+        var snapshot = report.Counters.Snapshot();
+        Assert.InRange(inFlows, report.Counters.Packets * 9 / 10, report.Counters.Packets + snapshot.Get("defrag", "ipv4_reassembled") + snapshot.Get("defrag", "ipv6_reassembled"));
+
+        var http = byType["http"];
+        Assert.All(http, h => Assert.False(string.IsNullOrEmpty(h.GetProperty("http").GetProperty("url").GetString())));
+        Assert.Contains(http, h => h.GetProperty("http").TryGetProperty("status", out _));
+        Assert.All(http, h => Assert.Equal("http", h.GetProperty("app_proto").GetString()));
+        var dns = byType["dns"];
+        Assert.Contains(dns, d => d.GetProperty("dns").GetProperty("type").GetString() == "request");
+        Assert.Contains(dns, d => d.GetProperty("dns").GetProperty("type").GetString() == "response");
+        Assert.All(dns, d => Assert.NotEmpty(d.GetProperty("dns").GetProperty("queries").EnumerateArray()));
+        var tls = byType["tls"];
+        Assert.Contains(tls, t => t.GetProperty("tls").TryGetProperty("sni", out _));
+        Assert.All(tls, t => Assert.Matches("^[0-9a-f]{32}$", t.GetProperty("tls").GetProperty("ja3").GetProperty("hash").GetString()));
+        Assert.All(tls, t => Assert.Matches("^[tqd][0-9s]{2}[di]", t.GetProperty("tls").GetProperty("ja4").GetString()));
+        // Transactions belong to flows that were logged, by flow_id, and carry the client as src.
+        var flowIds = flows.ToDictionary(f => f.GetProperty("flow_id").GetUInt64());
+        Assert.All(http.Concat(tls), t =>
+        {
+            var flow = flowIds[t.GetProperty("flow_id").GetUInt64()];
+            Assert.Equal(flow.GetProperty("src_ip").GetString(), t.GetProperty("src_ip").GetString());
+            Assert.Equal(flow.GetProperty("dest_port").GetInt32(), t.GetProperty("dest_port").GetInt32());
+        });
+        AssertValidEve(options.Eve.Path);
+    }
+
+    [Fact]
+    public async Task Replay_EveEventsOn_SameCaptureTwiceGivesIdenticalEve()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        var capture = GeneratedCapture.Create(first.Path, "bench", 2000);
+        var a = Options(first);
+        var b = Options(second);
+        a.Eve.Events = b.Eve.Events = new EveEventOptions { Flow = true, Http = true, Dns = true, Tls = true };
+
+        await ReplayAsync(a, capture);
+        await ReplayAsync(b, capture);
+
+        Assert.True(new FileInfo(a.Eve.Path).Length > 10_000);
+        Assert.Equal(File.ReadAllText(a.Eve.Path), File.ReadAllText(b.Eve.Path));
     }
 
     [Fact]

@@ -52,6 +52,49 @@ public sealed class EveWriterTests
     }
 
     [SkippableFact]
+    public void WriteEvent_FlowAndTransactions_ValidateAndCarryTheClientAsSource()
+    {
+        var missing = EveSchema.MissingReason();
+        Skip.If(missing is not null, missing);
+        using var dir = new TempDirectory();
+        var path = dir.File("eve.json");
+        var start = new DateTimeOffset(2026, 12, 4, 13, 0, 0, TimeSpan.Zero);
+        var tuple = new EveFlowTuple(42, IpAddr.Parse("203.0.113.9"), 51000, IpAddr.Parse("10.0.0.5"), 443, IpProtocol.Tcp);
+        using (var eve = new EveWriter(path))
+        {
+            eve.WriteEvent(new EveFlowEvent(start.AddSeconds(90), tuple, RustIds.Packets.AppLayer.AppProtocol.Tls, "eth0", 12, 10, 2400, 64_000, start, FlowState.Closed, FlowEndReason.Timeout));
+            eve.WriteEvent(new EveFlowEvent(start.AddSeconds(5), tuple with { Protocol = IpProtocol.Icmp }, default, "", 3, 0, 252, 0, start, FlowState.New, FlowEndReason.Evicted));
+            eve.WriteEvent(new EveTransactionEvent(start, tuple, RustIds.Packets.AppLayer.AppProtocol.Tls, "eth0",
+                new AppLayerSnapshot { Tls = new TlsSnapshot("shop.example", 0x0304) { Ja3 = new Ja3Snapshot("3d90a696919abaf92ba5e076e4421a6a", "771,4865,0-23,29,0"), Ja4 = "t13d151300_8daaf6152771_bc9a4605e104" } }));
+            eve.WriteEvent(new EveTransactionEvent(start, tuple with { DestinationPort = 53, Protocol = IpProtocol.Udp }, RustIds.Packets.AppLayer.AppProtocol.Dns, "",
+                new AppLayerSnapshot { Dns = new DnsSnapshot(7, true, [new DnsQuerySnapshot("example.org", 1)]) }));
+            eve.WriteEvent(new EveTransactionEvent(start, tuple with { DestinationPort = 80 }, RustIds.Packets.AppLayer.AppProtocol.Http, "",
+                new AppLayerSnapshot { Http = new HttpSnapshot("example.org", "/", "GET", "HTTP/1.1", null, null, null, null) }));
+        }
+
+        var (exit, output) = EveSchema.Validate(path);
+
+        Assert.True(exit == 0, output);
+        var lines = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["flow", "flow", "tls", "dns", "http"], lines.Select(l => l.GetProperty("event_type").GetString()));
+        var flow = lines[0].GetProperty("flow");
+        Assert.Equal("closed", flow.GetProperty("state").GetString());
+        Assert.Equal("timeout", flow.GetProperty("reason").GetString());
+        Assert.Equal(90, flow.GetProperty("age").GetInt32());
+        Assert.Equal(64_000, flow.GetProperty("bytes_toclient").GetInt64());
+        Assert.Equal("2026-12-04T13:00:00.000000+0000", flow.GetProperty("start").GetString());
+        Assert.Equal("203.0.113.9", lines[0].GetProperty("src_ip").GetString());
+        Assert.Equal(42UL, lines[0].GetProperty("flow_id").GetUInt64());
+        Assert.Equal("tls", lines[0].GetProperty("app_proto").GetString());
+        Assert.Equal(("new", "forced"), (lines[1].GetProperty("flow").GetProperty("state").GetString(), lines[1].GetProperty("flow").GetProperty("reason").GetString()));
+        Assert.False(lines[1].TryGetProperty("src_port", out _), "ICMP has no ports");
+        Assert.Equal("3d90a696919abaf92ba5e076e4421a6a", lines[2].GetProperty("tls").GetProperty("ja3").GetProperty("hash").GetString());
+        Assert.Equal("TLS 1.3", lines[2].GetProperty("tls").GetProperty("version").GetString());
+        Assert.Equal("response", lines[3].GetProperty("dns").GetProperty("type").GetString());
+        Assert.Equal("/", lines[4].GetProperty("http").GetProperty("url").GetString());
+    }
+
+    [SkippableFact]
     public void SchemaCheck_BadLine_IsRejected()
     {
         var missing = EveSchema.MissingReason();

@@ -15,6 +15,9 @@ public sealed class EveOptions
     /// <summary>Write an EVE <c>stats</c> event this often (packets, decode errors, kernel drops, flows, alerts); null (default) = never. A replay writes one at its end.</summary>
     public TimeSpan? StatsInterval { get; set; }
 
+    /// <summary>Flow, HTTP, DNS and TLS records beside the alerts (<c>Eve:Events:Flow</c>, …); none by default.</summary>
+    public EveEventOptions Events { get; set; } = new();
+
     /// <summary>Rotate the EVE and decision logs before they pass this many MiB; null (default) = no size limit (use logrotate and SIGHUP).</summary>
     public int? RotateSizeMiB { get; set; }
 

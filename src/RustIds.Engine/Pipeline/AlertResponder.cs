@@ -24,13 +24,44 @@ public sealed partial class AlertResponder(
     ILogger<AlertResponder> logger)
 {
     private readonly RecentAlerts _recent = new(context.Options.AlertWindow);
+    private bool _eveFailing;
 
-    /// <summary>Handles alerts until the channel completes or <paramref name="cancellation"/> fires.</summary>
-    public async Task RunAsync(ChannelReader<Alert> alerts, CancellationToken cancellation)
+    /// <summary>Handles alerts, and writes the EVE records queued between them, until the channel completes or <paramref name="cancellation"/> fires.</summary>
+    public async Task RunAsync(ChannelReader<WorkerOutput> alerts, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(alerts);
-        await foreach (var alert in alerts.ReadAllAsync(cancellation).ConfigureAwait(false))
-            await HandleAsync(alert, cancellation).ConfigureAwait(false);
+        await foreach (var item in alerts.ReadAllAsync(cancellation).ConfigureAwait(false))
+        {
+            if (item.Alert is { } alert)
+                await HandleAsync(alert, cancellation).ConfigureAwait(false);
+            else if (item.Record is { } record)
+                WriteRecord(record);
+        }
+    }
+
+    private void WriteRecord(EveEvent record)
+    {
+        if (TryWriteEve(record, static (eve, r) => eve.WriteEvent(r)))
+            counters.CountEveEventWritten();
+    }
+
+    /// <summary>Writes to EVE; a full or vanished disk costs the line (counted, logged when it starts failing), never the alert stream.</summary>
+    private bool TryWriteEve<TState>(TState state, Action<EveWriter, TState> write)
+    {
+        try
+        {
+            write(context.Eve, state);
+            _eveFailing = false;
+            return true;
+        }
+        catch (IOException ex)
+        {
+            counters.CountEveWriteFailed();
+            if (!_eveFailing)
+                LogEveWriteFailed(logger, ex, context.Eve.Path);
+            _eveFailing = true;
+            return false;
+        }
     }
 
     /// <summary>Handles one alert; never throws for a failing outside part.</summary>
@@ -67,7 +98,7 @@ public sealed partial class AlertResponder(
             counters.RecordDecision(new DecisionSummary(alert.Timestamp, offender, verdict.Action.ToString().ToLowerInvariant(),
                 verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
         }
-        context.Eve.WriteAlert(alert, action);
+        TryWriteEve((alert, action), static (eve, a) => eve.WriteAlert(a.alert, a.action));
     }
 
     private async Task<BlockOutcome?> BlockAsync(Verdict verdict, IReadOnlyList<Alert> window, CancellationToken cancellation)
@@ -160,6 +191,9 @@ public sealed partial class AlertResponder(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Blocking {Address} failed; the firewall is unchanged: {StandardError}")]
     private static partial void LogBlockFailed(ILogger logger, Exception exception, string address, string standardError);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing EVE to {Path} failed; lines are lost (counted as eve write_failures) until it works again")]
+    private static partial void LogEveWriteFailed(ILogger logger, Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Threat database write for {Address} failed")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, string address);

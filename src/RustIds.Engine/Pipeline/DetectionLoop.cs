@@ -13,7 +13,7 @@ namespace RustIds.Engine.Pipeline;
 /// response stage. Allocation-free per packet; alerts are the exception.
 /// </summary>
 /// <remarks>
-/// Runs on its own thread; only alerts cross threads, through a channel that drops and counts when full. The
+/// Runs on its own thread; only alerts (and EVE records) cross threads, through a channel that drops and counts when full. The
 /// <paramref name="evaluator"/> must be the <paramref name="processor"/>'s app-layer observer, so it sees the
 /// transactions of the packets it evaluates.
 /// </remarks>
@@ -23,7 +23,7 @@ public sealed class DetectionLoop(
     RuleSetHolder rules,
     RuleEvaluator evaluator,
     SignatureAlertFactory alertFactory,
-    ChannelWriter<Alert> alerts,
+    ChannelWriter<WorkerOutput> alerts,
     PipelineCounters counters) : IPacketHandler
 {
     // Enough for every rule that can match one packet in practice; more matches are counted as dropped.

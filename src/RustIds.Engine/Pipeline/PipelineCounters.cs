@@ -13,6 +13,9 @@ public sealed class PipelineCounters
     private readonly List<PacketProcessor> _workers = [];
     private long _alertsDropped;
     private long _alertsHandled;
+    private long _eveEventsDropped;
+    private long _eveEventsWritten;
+    private long _eveWriteFailures;
     private long _lastPacketTicks;
     private readonly ConcurrentDictionary<(int Gid, long Sid), SidCount> _alertsBySid = new();
     private readonly ConcurrentQueue<DecisionSummary> _decisions = new();
@@ -22,6 +25,15 @@ public sealed class PipelineCounters
     public long DecodeErrors => Sum(static d => d.Truncated + d.Malformed);
     public long AlertsDropped => Volatile.Read(ref _alertsDropped);
     public long AlertsHandled => Volatile.Read(ref _alertsHandled);
+
+    /// <summary>Flow and transaction records (<c>Eve:Events</c>) written to EVE.</summary>
+    public long EveEventsWritten => Volatile.Read(ref _eveEventsWritten);
+
+    /// <summary>Flow and transaction records dropped because the writer fell behind (live runs only).</summary>
+    public long EveEventsDropped => Volatile.Read(ref _eveEventsDropped);
+
+    /// <summary>EVE lines (alerts or records) lost to a failed write (disk full, file gone).</summary>
+    public long EveWriteFailures => Volatile.Read(ref _eveWriteFailures);
 
     /// <summary>Time of the latest packet seen, or null before the first.</summary>
     public DateTimeOffset? LastPacketTime => Volatile.Read(ref _lastPacketTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
@@ -53,10 +65,19 @@ public sealed class PipelineCounters
         }
         snapshot.Add("detect", "alerts", AlertsHandled);
         snapshot.Add("detect", "alerts_dropped", AlertsDropped);
+        snapshot.Add("eve", "events_written", EveEventsWritten);
+        snapshot.Add("eve", "events_dropped", EveEventsDropped);
+        snapshot.Add("eve", "write_failures", EveWriteFailures);
         return snapshot;
     }
 
     public void CountAlertDropped() => Interlocked.Increment(ref _alertsDropped);
+
+    public void CountEveEventDropped() => Interlocked.Increment(ref _eveEventsDropped);
+
+    public void CountEveEventWritten() => Interlocked.Increment(ref _eveEventsWritten);
+
+    public void CountEveWriteFailed() => Interlocked.Increment(ref _eveWriteFailures);
 
     public void CountAlert(int gid, long sid, string signature)
     {

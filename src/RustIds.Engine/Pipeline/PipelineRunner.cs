@@ -102,9 +102,14 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         };
 
         var singleWriter = sources.Count == 1;
+        var eveEvents = options.Eve.Events;
+        // Records (flow, http, dns, tls) share the alerts' queue, so they stay in capture order; in a live run they get
+        // their own room on top of the alerts' (they are dropped past it, alerts never because of them).
         var alerts = replay
-            ? Channel.CreateUnbounded<Alert>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = singleWriter })
-            : Channel.CreateBounded<Alert>(new BoundedChannelOptions(options.Capture.AlertQueueCapacity) { SingleReader = true, SingleWriter = singleWriter });
+            ? Channel.CreateUnbounded<WorkerOutput>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = singleWriter })
+            : Channel.CreateBounded<WorkerOutput>(new BoundedChannelOptions(options.Capture.AlertQueueCapacity + (eveEvents.Any ? eveEvents.QueueCapacity : 0))
+            { SingleReader = true, SingleWriter = singleWriter });
+        Func<int>? eveBacklog = replay ? null : () => alerts.Reader.Count;
 
         using var stopCapture = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var breakOnStop = stopCapture.Token.Register(sources.BreakAll);
@@ -114,7 +119,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         for (var i = 0; i < loops.Length; i++)
         {
             var evaluator = evaluators[i] = ruleSets.Current.CreateEvaluator();
-            var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), evaluator);
+            var records = eveEvents.Any ? new EveEventObserver(eveEvents, request.InterfaceName, options.Packets.MaxFlows, alerts.Writer, eveBacklog, counters) : null;
+            IAppLayerObserver observer = records is null ? evaluator : new AppLayerFanout(evaluator, records);
+            var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), observer, records);
             counters.AddWorker(processor);
             loops[i] = new DetectionLoop(sources[i], processor, ruleSets, evaluator, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
                 alerts.Writer, counters);

@@ -5,4 +5,8 @@ namespace RustIds.Packets.Processing;
 /// <param name="Flow">The flow's entry as the tracker holds it: key, initiator, counters, state.</param>
 /// <param name="Direction">The direction whose bytes completed the event.</param>
 /// <param name="TimestampTicks">Packet time (UTC ticks) of the packet that completed it.</param>
-public readonly record struct AppLayerContext(ulong FlowId, FlowEntry Flow, FlowDirection Direction, long TimestampTicks);
+public readonly record struct AppLayerContext(ulong FlowId, FlowEntry Flow, FlowDirection Direction, long TimestampTicks)
+{
+    /// <summary>The flow's table slot, as <see cref="IFlowObserver"/> numbers it, for observers that keep per-flow state in an array.</summary>
+    public int Slot { get; init; }
+}

@@ -317,7 +317,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     private AppLayerContext Context()
     {
         ref readonly var flow = ref _services.Flows.EntryAt(_slot);
-        return new AppLayerContext(flow.FlowId, flow, _direction, _ticks);
+        return new AppLayerContext(flow.FlowId, flow, _direction, _ticks) { Slot = _slot };
     }
 
     void IHttpObserver.OnRequestHeaders(HttpTransaction transaction) => Http(transaction, HttpProgress.RequestHeaders);

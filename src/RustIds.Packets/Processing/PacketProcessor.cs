@@ -20,13 +20,19 @@ public sealed class PacketProcessor : IFlowObserver
     private readonly IpDefragmenter _defragmenter;
     private readonly SessionServices _services;
     private readonly FlowSession?[] _sessions;
+    private readonly IFlowObserver? _flowObserver;
     private readonly long[] _checksumFailures = new long[(int)ChecksumStatus.IcmpInvalid + 1];
     private long _reassembledDecodeErrors;
     private long _nextDefragExpiryTicks;
 
-    public PacketProcessor(LinkType linkType, PacketProcessorOptions? options = null, IAppLayerObserver? observer = null)
+    /// <param name="linkType">Link layer of the frames.</param>
+    /// <param name="options">Limits and switches; defaults when null.</param>
+    /// <param name="observer">Hears app-layer transactions (the rule evaluator, detectors).</param>
+    /// <param name="flowObserver">Also hears every flow start and end, after the app-layer session (behavioural detectors).</param>
+    public PacketProcessor(LinkType linkType, PacketProcessorOptions? options = null, IAppLayerObserver? observer = null, IFlowObserver? flowObserver = null)
     {
         _linkType = linkType;
+        _flowObserver = flowObserver;
         _options = options ?? new PacketProcessorOptions();
         _flows = new FlowTracker(_options.Flows, this);
         _defragmenter = new IpDefragmenter(_options.Defrag);
@@ -90,13 +96,19 @@ public sealed class PacketProcessor : IFlowObserver
 
     void IFlowObserver.OnFlowStarted(int slot, in FlowEntry flow)
     {
-        if (!_options.AppLayer)
-            return;
-        var session = _sessions[slot] ??= new FlowSession(_services, slot);
-        session.Begin(in flow);
+        if (_options.AppLayer)
+        {
+            var session = _sessions[slot] ??= new FlowSession(_services, slot);
+            session.Begin(in flow);
+        }
+        _flowObserver?.OnFlowStarted(slot, in flow);
     }
 
-    void IFlowObserver.OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason) => _sessions[slot]?.End();
+    void IFlowObserver.OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
+    {
+        _sessions[slot]?.End();
+        _flowObserver?.OnFlowEnded(slot, in flow, reason);
+    }
 
     private void InspectReassembled<THandler>(ReadOnlySpan<byte> datagram, in Packet lastFragment, ref THandler handler)
         where THandler : IPacketHandler, allows ref struct
