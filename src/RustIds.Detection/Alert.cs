@@ -41,6 +41,9 @@ public sealed record Alert
     /// <summary>Copy of the triggering payload (bounded), for EVE's payload field; may be empty.</summary>
     public ReadOnlyMemory<byte> Payload { get; init; }
 
+    /// <summary>Copy of the triggering frame (bounded) with its link type, for EVE's packet field; null unless asked for.</summary>
+    public AlertPacket? Packet { get; init; }
+
     /// <summary>Capture interface, EVE's in_iface; empty for replays.</summary>
     public string InterfaceName { get; init; } = "";
 

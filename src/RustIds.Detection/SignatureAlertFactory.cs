@@ -6,7 +6,11 @@ namespace RustIds.Detection;
 
 /// <summary>Turns a rule match on a packet into an <see cref="Alert"/>.</summary>
 /// <remarks>Runs on the capture thread, but only when a rule matched: the allocation here is per alert, not per packet.</remarks>
-public sealed class SignatureAlertFactory(string interfaceName, bool includePayload, int maxPayloadBytes = 4096)
+/// <param name="interfaceName">EVE's <c>in_iface</c>; empty for replays.</param>
+/// <param name="includePayload">Copy the payload (up to <paramref name="maxPayloadBytes"/>) into the alert.</param>
+/// <param name="maxPayloadBytes">Longest payload or packet copied.</param>
+/// <param name="includePacket">Also copy the whole frame, up to <paramref name="maxPayloadBytes"/> (EVE <c>packet</c>).</param>
+public sealed class SignatureAlertFactory(string interfaceName, bool includePayload, int maxPayloadBytes = 4096, bool includePacket = false)
 {
     /// <param name="rule">The rule that matched.</param>
     /// <param name="packet">The packet it matched on.</param>
@@ -29,6 +33,9 @@ public sealed class SignatureAlertFactory(string interfaceName, bool includePayl
             AppProtocol = packet.AppProtocol,
             Direction = packet.Direction,
             Payload = payload,
+            Packet = includePacket && packet.Frame.Length > 0
+                ? new AlertPacket(packet.LinkType, packet.Frame[..Math.Min(packet.Frame.Length, maxPayloadBytes)].ToArray())
+                : null,
             AppLayer = appLayer,
         };
     }

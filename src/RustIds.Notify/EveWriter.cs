@@ -94,6 +94,13 @@ public sealed class EveWriter : IDisposable
             json.WriteBase64String("payload"u8, payload);
             json.WriteString("payload_printable"u8, ToPrintable(payload));
         }
+        if (alert.Packet is { } packet)
+        {
+            json.WriteBase64String("packet"u8, packet.Frame.Span);
+            json.WriteStartObject("packet_info"u8);
+            json.WriteNumber("linktype"u8, (int)packet.LinkType);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

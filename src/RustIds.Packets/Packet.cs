@@ -19,6 +19,9 @@ public ref struct Packet
     /// <summary>The captured frame, link layer included.</summary>
     public ReadOnlySpan<byte> Frame;
 
+    /// <summary>The link layer of <see cref="Frame"/>: the capture's, or raw IP for a datagram rebuilt from fragments.</summary>
+    public LinkType LinkType;
+
     public ushort VlanId;
 
     /// <summary>Tunnel layers (GRE, VXLAN) removed to reach the packet described here; 0 for a plain packet.</summary>

@@ -21,6 +21,7 @@ public static class PacketDecoder
     public static DecodeStatus Decode(LinkType linkType, ReadOnlySpan<byte> frame, ref Packet packet)
     {
         packet.Frame = frame;
+        packet.LinkType = linkType;
         ResetLayers(ref packet);
         packet.TunnelDepth = 0;
         return LinkLayerDecoder.Decode(linkType, frame, ref packet);

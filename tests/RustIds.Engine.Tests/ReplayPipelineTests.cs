@@ -157,6 +157,7 @@ public sealed class ReplayPipelineTests
             "metadata:affected_product Web_Server, signature_severity Major, signature_severity Minor; sid:1000099; rev:1;)\n");
         options.Rules.Files = [rules];
         options.Eve.StatsInterval = TimeSpan.FromMinutes(1);
+        options.Eve.IncludePacket = true;
         await ReplayAsync(options);
 
         var records = File.ReadAllLines(options.Eve.Path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -176,6 +177,11 @@ public sealed class ReplayPipelineTests
         Assert.Equal(["Major", "Minor"], metadata.GetProperty("signature_severity").EnumerateArray().Select(v => v.GetString()));
         var packetRule = records.Single(r => r.GetProperty("alert").GetProperty("signature_id").GetInt64() == 1000001);
         Assert.False(packetRule.TryGetProperty("http", out _), "a packet rule has no transaction to describe");
+        // The whole Ethernet frame: two MACs, IPv4's ethertype, then the IP header; its payload is the frame's tail.
+        var frame = packetRule.GetProperty("packet").GetBytesFromBase64();
+        Assert.Equal(1, packetRule.GetProperty("packet_info").GetProperty("linktype").GetInt32());
+        Assert.Equal([0x08, 0x00, 0x45], frame[12..15]);
+        Assert.True(frame.AsSpan().EndsWith(packetRule.GetProperty("payload").GetBytesFromBase64()), "the payload is the end of the frame");
 
         AssertValidEve(options.Eve.Path);
     }

@@ -12,6 +12,9 @@ public sealed class EveOptions
     /// <summary>Include the triggering payload (base64) in alert events. Default true.</summary>
     public bool IncludePayload { get; set; } = true;
 
+    /// <summary>Include the whole triggering frame (base64, EVE <c>packet</c>, with <c>packet_info.linktype</c>) in alert events. Default false.</summary>
+    public bool IncludePacket { get; set; }
+
     /// <summary>Write an EVE <c>stats</c> event this often (packets, decode errors, kernel drops, flows, alerts); null (default) = never. A replay writes one at its end.</summary>
     public TimeSpan? StatsInterval { get; set; }
 

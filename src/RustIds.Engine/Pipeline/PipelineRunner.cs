@@ -123,7 +123,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             IAppLayerObserver observer = records is null ? evaluator : new AppLayerFanout(evaluator, records);
             var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), observer, records);
             counters.AddWorker(processor);
-            loops[i] = new DetectionLoop(sources[i], processor, ruleSets, evaluator, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload),
+            loops[i] = new DetectionLoop(sources[i], processor, ruleSets, evaluator, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload,
+                includePacket: options.Eve.IncludePacket),
                 alerts.Writer, counters);
         }
         var captureDone = CaptureThreads.Start(loops, stopCapture.Token, () => alerts.Writer.TryComplete(), () => stopCapture.Cancel());

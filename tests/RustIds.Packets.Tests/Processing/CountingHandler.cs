@@ -7,5 +7,13 @@ internal struct CountingHandler : IPacketHandler
 {
     public long Packets;
 
-    public void OnPacket(ref Packet packet) => Packets++;
+    /// <summary>Packets whose frame is raw IP, not the capture's link layer: the datagrams rebuilt from fragments.</summary>
+    public long RawIpPackets;
+
+    public void OnPacket(ref Packet packet)
+    {
+        Packets++;
+        if (packet.LinkType == LinkType.Raw)
+            RawIpPackets++;
+    }
 }
