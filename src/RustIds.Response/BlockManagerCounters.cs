@@ -37,6 +37,9 @@ public sealed class BlockManagerCounters
     /// <summary>Targets whose conntrack entries were deleted.</summary>
     public long ConnectionFlushes => Interlocked.Read(ref _connectionFlushes);
 
+    /// <summary>How long each firewall batch took to apply (successful ones), for the metrics' histogram.</summary>
+    public LatencyHistogram ApplyLatency { get; } = new();
+
     /// <summary>conntrack deletions that failed.</summary>
     public long ConnectionFlushFailures => Interlocked.Read(ref _connectionFlushFailures);
 

@@ -2,21 +2,28 @@ using RustIds.Packets;
 
 namespace RustIds.Engine.Tests;
 
-/// <summary>A live-like source with no traffic: every read times out until the run is cancelled.</summary>
-internal sealed class IdleSource : IPacketSource
+/// <summary>A live-like source: the frames of an optional capture first, then no traffic, every read timing out until the run is cancelled.</summary>
+internal sealed class IdleSource(string? pcap = null) : IPacketSource
 {
-    public LinkType LinkType => LinkType.Ethernet;
+    private PcapFileSource? _first = pcap is null ? null : PcapFileSource.Open(pcap);
+
+    public LinkType LinkType => _first?.LinkType ?? LinkType.Ethernet;
 
     public string? LastError => null;
 
     public PacketReadResult ReadNext(out RawFrame frame)
     {
+        if (_first is not null)
+        {
+            if (_first.ReadNext(out frame) == PacketReadResult.Packet)
+                return PacketReadResult.Packet;
+            _first.Dispose();
+            _first = null;
+        }
         frame = default;
         Thread.Sleep(10); // stands in for pcap's read timeout
         return PacketReadResult.Timeout;
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _first?.Dispose();
 }

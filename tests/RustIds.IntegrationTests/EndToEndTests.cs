@@ -53,6 +53,12 @@ public sealed class EndToEndTests
 
         Assert.True(smtp.WaitFor(o => o.Contains("MESSAGE FOLLOWS"), TimeSpan.FromSeconds(20)), "no email:\n" + ids.Output);
         Assert.True(hook.WaitFor(o => o.Contains("POST "), TimeSpan.FromSeconds(20)), "no webhook POST:\n" + ids.Output);
+        // Prometheus scrapes the gateway's loopback, where `rustids run` serves /metrics by default.
+        var (metricsExit, metrics) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Curl!, "-sS", "--max-time", "5", "http://127.0.0.1:9911/metrics");
+        Assert.True(metricsExit == 0, "no /metrics: " + metrics);
+        Assert.Contains($"rustids_alerts_total{{gid=\"1\",sid=\"{Sid}\",severity=\"1\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("rustids_active_blocks{backend=\"nftables\",action=\"block\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"rustids_kernel_packets_total [1-9]", metrics);
         var blockList = ProcessRun.Run(rustids!, ["block", "list", "--json", "--config", config], TimeSpan.FromSeconds(30));
         Assert.Equal(0, blockList.ExitCode);
         Assert.Contains(lab.AttackerAddress, blockList.Output);

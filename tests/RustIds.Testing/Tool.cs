@@ -7,10 +7,13 @@ public static class Tool
 {
     /// <summary>The absolute path of a Debian tool in the usual system folders, or null when it is not installed.</summary>
     public static string? Find(string name) =>
-        new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+        new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
     /// <summary>Runs with stdin closed and a 60 s limit; returns the exit code and both outputs.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(string path, params string[] arguments)
+    public static (int ExitCode, string Stdout, string Stderr) Run(string path, params string[] arguments) => RunWithInput(path, "", arguments);
+
+    /// <summary>Runs with <paramref name="input"/> on stdin (then closed) and a 60 s limit; returns the exit code and both outputs.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunWithInput(string path, string input, params string[] arguments)
     {
         var start = new ProcessStartInfo(path)
         {
@@ -22,6 +25,7 @@ public static class Tool
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {path}");
+        process.StandardInput.Write(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -32,6 +32,11 @@ internal static class PipelineExecution
             Console.Error.WriteLine($"rustids: {request.SourceName}: {ex.Message}");
             return sourceFailureExitCode;
         }
+        catch (Engine.Web.MetricsEndpointException ex)
+        {
+            Console.Error.WriteLine($"rustids: metrics: {ex.Message}");
+            return ExitCodes.EnvironmentFailure;
+        }
         catch (FirewallCommandException ex)
         {
             Console.Error.WriteLine($"rustids: firewall: {ex.Message}");

@@ -21,15 +21,21 @@ internal static class RunCommand
             Description = "Capture threads sharing the interface through an AF_PACKET fanout group, 1-64 (default: Capture:Workers).",
             HelpName = "N",
         };
+        var metrics = new Option<string?>("--metrics")
+        {
+            Description = "Serve Prometheus /metrics and /healthz on ADDR:PORT, e.g. 127.0.0.1:9911 or [::1]:9911 (default: Metrics:Listen; 'off' turns it off).",
+            HelpName = "ADDR:PORT",
+        };
         var command = new Command("run", """
             Protect this host: capture on an interface, match rules, score offenders and block them in the
             nftables table 'inet rustids' with expiry; write EVE JSON and send notices. Needs root (or
             CAP_NET_RAW and CAP_NET_ADMIN). Stops cleanly on SIGTERM or Ctrl-C, handling queued alerts first;
             SIGHUP reopens the EVE and decision logs (for logrotate) and reloads the rule files: the old rules
             serve until the new ones are compiled, and a reload that fails keeps them and logs why.
-            Example: rustids run --interface eth0 --workers 2
+            Counters for Prometheus are at http://127.0.0.1:9911/metrics unless Metrics:Listen or --metrics says otherwise.
+            Example: rustids run --interface eth0 --workers 2 --metrics 127.0.0.1:9911
             """)
-        { iface, config, firewall, workers };
+        { iface, config, firewall, workers, metrics };
         command.SetAction(async (parse, cancellation) =>
         {
             var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
@@ -38,7 +44,12 @@ internal static class RunCommand
             options.Capture.Interface = parse.GetValue(iface) ?? options.Capture.Interface;
             options.Firewall.Backend = parse.GetValue(firewall) ?? options.Firewall.Backend;
             options.Capture.Workers = parse.GetValue(workers) ?? options.Capture.Workers;
+            var metricsAt = parse.GetValue(metrics);
+            if (metricsAt is not null)
+                options.Metrics.Listen = metricsAt == "off" ? null : metricsAt;
             var problems = ConfigValidator.ValidateFiles(options).ToList();
+            if (metricsAt is not null and not "off" && !MetricsOptions.TryParse(metricsAt, out _))
+                problems.Add(new ConfigProblem("--metrics", $"'{metricsAt}' is not ADDRESS:PORT (e.g. 127.0.0.1:9911 or [::1]:9911) or 'off'"));
             if (string.IsNullOrWhiteSpace(options.Capture.Interface))
                 problems.Add(new ConfigProblem("Capture:Interface", "no interface: give --interface IF"));
             if (options.Capture.Workers is < 1 or > 64)

@@ -129,6 +129,8 @@ public static class ConfigValidator
         Check(options.Eve.RotateInterval is null || options.Eve.RotateInterval >= TimeSpan.FromMinutes(1), "Eve:RotateInterval", "must be at least 00:01:00 (or null: no time limit)");
         Check(options.Eve.StatsInterval is null || options.Eve.StatsInterval >= TimeSpan.FromSeconds(1), "Eve:StatsInterval", "must be at least 00:00:01 (or null: no stats events)");
         Check(options.Eve.RotateKeep is >= 1 and <= 10_000, "Eve:RotateKeep", "must be between 1 and 10000");
+        Check(string.IsNullOrWhiteSpace(options.Metrics.Listen) || MetricsOptions.TryParse(options.Metrics.Listen, out _), "Metrics:Listen",
+            "must be ADDRESS:PORT, e.g. 127.0.0.1:9911 or [::1]:9911 (an IP address, not a name), or null to turn /metrics off");
         Check(options.Eve.Events.QueueCapacity is >= 16 and <= 10_000_000, "Eve:Events:QueueCapacity", "must be between 16 and 10000000");
         Check(!string.IsNullOrWhiteSpace(options.Storage.DatabasePath), "Storage:DatabasePath", "is required");
         Check(LogLevels.Contains(options.Logging.Level, StringComparer.OrdinalIgnoreCase), "Logging:Level",

@@ -12,5 +12,6 @@ public sealed class RustIdsOptions
     public NotifyOptions Notify { get; set; } = new();
     public EveOptions Eve { get; set; } = new();
     public StorageOptions Storage { get; set; } = new();
+    public MetricsOptions Metrics { get; set; } = new();
     public LoggingOptions Logging { get; set; } = new();
 }

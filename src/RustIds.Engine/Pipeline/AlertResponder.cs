@@ -69,7 +69,7 @@ public sealed partial class AlertResponder(
     {
         ArgumentNullException.ThrowIfNull(alert);
         context.Clock?.AdvanceTo(alert.Timestamp);
-        counters.CountAlert(alert.Gid, alert.Sid, alert.Signature);
+        counters.CountAlert(alert.Gid, alert.Sid, alert.Signature, alert.Severity);
         var offender = alert.Offender;
         var window = _recent.Add(alert);
 

@@ -16,9 +16,13 @@ public sealed class PipelineCounters
     private long _eveEventsDropped;
     private long _eveEventsWritten;
     private long _eveWriteFailures;
+    private long _ruleLoadTicks;
+    private int _rulesInUse;
+    private long _ruleReloads;
     private long _lastPacketTicks;
     private readonly ConcurrentDictionary<(int Gid, long Sid), SidCount> _alertsBySid = new();
     private readonly ConcurrentQueue<DecisionSummary> _decisions = new();
+    private readonly ConcurrentDictionary<string, long> _verdicts = new(StringComparer.Ordinal);
 
     public long Packets => Sum(static d => d.Packets);
     public long Bytes => Sum(static d => d.Bytes);
@@ -79,13 +83,44 @@ public sealed class PipelineCounters
 
     public void CountEveWriteFailed() => Interlocked.Increment(ref _eveWriteFailures);
 
-    public void CountAlert(int gid, long sid, string signature)
+    /// <summary>Rules in use after the latest (re)load.</summary>
+    public int RulesInUse => Volatile.Read(ref _rulesInUse);
+
+    /// <summary>How long the latest rule load (reading, parsing and compiling) took.</summary>
+    public TimeSpan RuleLoadTime => TimeSpan.FromTicks(Interlocked.Read(ref _ruleLoadTicks));
+
+    /// <summary>Successful reloads since start (SIGHUP).</summary>
+    public long RuleReloads => Interlocked.Read(ref _ruleReloads);
+
+    /// <summary>Notes a rule set now in use: at start (<paramref name="reload"/> false) or after a reload.</summary>
+    public void RecordRuleLoad(int rules, TimeSpan took, bool reload)
     {
-        Interlocked.Increment(ref _alertsHandled);
-        _alertsBySid.AddOrUpdate((gid, sid), _ => new SidCount(gid, sid, signature, 1), (_, c) => c with { Count = c.Count + 1 });
+        Volatile.Write(ref _rulesInUse, rules);
+        Interlocked.Exchange(ref _ruleLoadTicks, took.Ticks);
+        if (reload)
+            Interlocked.Increment(ref _ruleReloads);
     }
 
-    public void RecordDecision(DecisionSummary decision) => _decisions.Enqueue(decision);
+    public void CountAlert(int gid, long sid, string signature, int severity = 3)
+    {
+        Interlocked.Increment(ref _alertsHandled);
+        _alertsBySid.AddOrUpdate((gid, sid), _ => new SidCount(gid, sid, signature, 1, severity), (_, c) => c with { Count = c.Count + 1 });
+    }
+
+    /// <summary>Keeps a decision for the run's summary (a replay) and counts it by outcome (metrics); a live run keeps only the latest <see cref="MaxKeptDecisions"/>.</summary>
+    public void RecordDecision(DecisionSummary decision)
+    {
+        _verdicts.AddOrUpdate(decision.Outcome, 1, static (_, n) => n + 1);
+        _decisions.Enqueue(decision);
+        while (_decisions.Count > MaxKeptDecisions)
+            _decisions.TryDequeue(out _);
+    }
+
+    /// <summary>Decisions kept for <see cref="Decisions"/>: all of a replay's in practice, a bounded window of a live run's.</summary>
+    public const int MaxKeptDecisions = 100_000;
+
+    /// <summary>Decisions by outcome (<c>blocked</c>, <c>allow</c>, <c>refused-allowlisted</c>, …) since start.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> VerdictsByOutcome() => [.. _verdicts.OrderBy(v => v.Key, StringComparer.Ordinal)];
 
     public IReadOnlyList<SidCount> AlertsBySid() => [.. _alertsBySid.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Sid)];
 

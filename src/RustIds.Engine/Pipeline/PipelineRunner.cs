@@ -5,6 +5,7 @@ using RustIds.Engine.Composition;
 using RustIds.Engine.Feeds;
 using RustIds.Engine.Loading;
 using RustIds.Engine.Scheduling;
+using RustIds.Engine.Web;
 using RustIds.Notify;
 using RustIds.Packets;
 using RustIds.Packets.Processing;
@@ -46,11 +47,13 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         var options = request.Options;
         var warnings = new List<string>();
 
+        var loadStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var rules = RuleSetLoader.Load(options.Rules);
         foreach (var diagnostic in rules.Diagnostics)
             LogRuleDiagnostic(_logger, diagnostic.ToString());
         LogRulesLoaded(_logger, rules.Rules.Count, rules.FileCount, rules.ErrorCount);
         var ruleSets = new RuleSetHolder(new CompiledRuleSet(rules.Rules, thresholds: rules.ThresholdConfig));
+        var ruleLoadTime = System.Diagnostics.Stopwatch.GetElapsedTime(loadStarted);
         using var disposeRules = new DisposeCurrent(ruleSets);
 
         // Open the capture before touching the firewall: a wrong interface or file must change nothing.
@@ -85,6 +88,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         using var closeOutbox = notifications;
         await using var stopDelivery = delivery;
         var counters = new PipelineCounters();
+        counters.RecordRuleLoad(ruleSets.Current.Count, ruleLoadTime, reload: false);
         var startedAt = TimeProvider.System.GetUtcNow();
         var context = new ResponseContext
         {
@@ -100,6 +104,20 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             Notifications = notifications,
             Hostname = Environment.MachineName,
         };
+
+        // Before the capture starts: a metrics port in use stops the run before a packet is read.
+        await using var metricsServer = replay || options.Metrics.Endpoint is not { } metricsAt ? null : await StartMetricsAsync(metricsAt, new PipelineMetrics
+        {
+            Counters = counters,
+            Capture = sources.Statistics,
+            Blocks = response.Manager,
+            Backend = response.Backend.Name,
+            Feeds = reputation.Feeds.Registry,
+            Notifications = notifications,
+            Delivery = delivery,
+            Time = time,
+            StartedAt = startedAt,
+        }, cancellation).ConfigureAwait(false);
 
         var singleWriter = sources.Count == 1;
         var eveEvents = options.Eve.Events;
@@ -129,7 +147,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         }
         var captureDone = CaptureThreads.Start(loops, stopCapture.Token, () => alerts.Writer.TryComplete(), () => stopCapture.Cancel());
         LogCapturing(_logger, request.SourceName, ruleSets.Current.Count, response.Backend.Name);
-        Volatile.Write(ref _reloadRules, () => Reload(options.Rules, ruleSets, loops));
+        Volatile.Write(ref _reloadRules, () => Reload(options.Rules, ruleSets, loops, counters));
 
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
         // Every end of a block goes to the decision log; a notice only when the operator asked for unblock notices.
@@ -211,6 +229,17 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         };
     }
 
+    /// <summary>Starts <c>/metrics</c>; a port in use stops the start, as a wrong interface does, before anything is captured.</summary>
+    private async Task<MetricsServer> StartMetricsAsync(System.Net.IPEndPoint endpoint, PipelineMetrics metrics, CancellationToken cancellation)
+    {
+        var server = await MetricsServer.StartAsync(endpoint, metrics, loggers, cancellation).ConfigureAwait(false);
+        LogMetricsListening(_logger, endpoint.ToString());
+        return server;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics at http://{Endpoint}/metrics")]
+    private static partial void LogMetricsListening(ILogger logger, string endpoint);
+
     /// <summary>The expiry sweep and the reconciliation as Quartz jobs; their failures are logged and retried at the next tick.</summary>
     private async Task<MaintenanceScheduler> ScheduleMaintenanceAsync(
         Response.BlockManager manager, Configuration.FirewallOptions firewall, Action<Response.BlockRecord>? onExpired, CancellationToken cancellation)
@@ -290,7 +319,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
     }
 
     /// <summary>Loads and compiles the rules off the capture threads, publishes them, and retires the old set once every worker switched.</summary>
-    private bool Reload(Configuration.RulesOptions options, RuleSetHolder ruleSets, DetectionLoop[] loops)
+    private bool Reload(Configuration.RulesOptions options, RuleSetHolder ruleSets, DetectionLoop[] loops, PipelineCounters counters)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         CompiledRuleSet next;
@@ -313,6 +342,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             return false;
         }
         var previous = ruleSets.Publish(next);
+        counters.RecordRuleLoad(next.Count, started.Elapsed, reload: true);
         // Workers switch between two frames; a stopped worker never will, and a quiet interface switches on its read timeout.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline && Array.Exists(loops, l => l.StopReason is null && !ReferenceEquals(l.ActiveRules, next)))
