@@ -85,6 +85,8 @@ mkdir -p "$CONFIG_DIR/rules" "$CONFIG_DIR/feeds" "$STATE_DIR" "$LOG_DIR"
 [[ -e "$CONFIG_DIR/rustids.json" ]] || install -m 0640 config/rustids.json "$CONFIG_DIR/rustids.json"
 [[ -e "$CONFIG_DIR/rules/local.rules" ]] || install -m 0644 rules/local.rules "$CONFIG_DIR/rules/local.rules"
 [[ -e "$CONFIG_DIR/feeds/blocklist.txt" ]] || install -m 0644 feeds/blocklist.txt "$CONFIG_DIR/feeds/blocklist.txt"
+# The REST API's bearer token (Api:TokenFile): random, readable by its owner only; rustids refuses a wider mode.
+[[ -e "$CONFIG_DIR/api.token" ]] || (umask 077 && head -c 32 /dev/urandom | base64 > "$CONFIG_DIR/api.token")
 # The catalog is ours and follows upgrades; operators change feeds in rustids.json (Reputation:Feeds).
 install -m 0644 feeds/catalog.json "$CONFIG_DIR/feeds/catalog.json"
 "$BIN_LINK" config check --config "$CONFIG_DIR/rustids.json"

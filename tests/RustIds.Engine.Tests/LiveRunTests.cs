@@ -18,6 +18,8 @@ public sealed class LiveRunTests
         options.Eve.Path = temp.File("eve.json");
         options.Eve.DecisionLogPath = temp.File("decisions.json");
         options.Storage.DatabasePath = temp.File("rustids.db");
+        options.Metrics.Listen = null; // tests run in parallel: none may take the default ports
+        options.Api.Listen = null;
         var runner = new PipelineRunner(NullLoggerFactory.Instance);
         using var stop = new CancellationTokenSource();
         var run = runner.RunAsync(new RunRequest

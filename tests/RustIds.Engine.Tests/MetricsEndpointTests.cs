@@ -50,7 +50,7 @@ public sealed class MetricsEndpointTests
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
 
-        var ex = await Assert.ThrowsAsync<MetricsEndpointException>(() => Start(Options(temp, $"127.0.0.1:{port}"), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebEndpointException>(() => Start(Options(temp, $"127.0.0.1:{port}"), null, CancellationToken.None));
 
         Assert.Contains($"127.0.0.1:{port}", ex.Message, StringComparison.Ordinal);
     }

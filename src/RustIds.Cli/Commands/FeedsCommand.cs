@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Quartz;
 using RustIds.Engine.Composition;
 using RustIds.Engine.Configuration;
+using RustIds.Engine.Explain;
 using RustIds.Engine.Feeds;
 using RustIds.Reputation.Feeds;
 using RustIds.Reputation.Feeds.Refresh;
@@ -62,7 +63,7 @@ internal static class FeedsCommand
                 }
                 var result = stateError is not null ? "unreadable" : state.IsAlarm ? "ALARM " + Short(state.LastResult) : Short(state.LastResult);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{feed.Name,-22} {FeedFormatNames.ToName(feed.Parse.Format),-13} {(feed.Enabled ? "yes" : "no"),-3} {(feed.PushToFirewall ? "yes" : "no"),-3} {(state.FetchedAt is null ? "-" : state.Entries.ToString(CultureInfo.InvariantCulture)),8} {Age(state.FetchedAt, now),-8} {result,-12} {(next is { } n ? n.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-17} {feed.Location}"));
+                    $"{feed.Name,-22} {FeedFormatNames.ToName(feed.Parse.Format),-13} {(feed.Enabled ? "yes" : "no"),-3} {(feed.PushToFirewall ? "yes" : "no"),-3} {(state.FetchedAt is null ? "-" : state.Entries.ToString(CultureInfo.InvariantCulture)),8} {AgeText.Format(state.FetchedAt, now),-8} {result,-12} {(next is { } n ? n.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-17} {feed.Location}"));
                 if (state.IsAlarm)
                     Console.WriteLine($"{"",-22} {state.LastMessage}");
             }
@@ -204,18 +205,4 @@ internal static class FeedsCommand
         FeedResult.Rejected => "rejected",
         _ => result.ToString(),
     };
-
-    /// <summary>A compact age: 45s, 12m, 5h, 3d.</summary>
-    internal static string Age(DateTimeOffset? since, DateTimeOffset now)
-    {
-        if (since is not { } at)
-            return "-";
-        var age = now - at;
-        if (age < TimeSpan.Zero)
-            age = TimeSpan.Zero;
-        return age.TotalMinutes < 1 ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalSeconds:0}s")
-            : age.TotalHours < 1 ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalMinutes:0}m")
-            : age.TotalDays < 1 ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalHours:0}h")
-            : string.Create(CultureInfo.InvariantCulture, $"{age.TotalDays:0}d");
-    }
 }

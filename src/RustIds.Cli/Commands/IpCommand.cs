@@ -1,7 +1,7 @@
 using System.CommandLine;
-using RustIds.Detection;
 using RustIds.Engine.Composition;
 using RustIds.Engine.Configuration;
+using RustIds.Engine.Explain;
 using RustIds.Packets;
 using RustIds.Reputation;
 using RustIds.Reputation.Feeds;
@@ -79,54 +79,23 @@ internal static class IpCommand
                 Console.Error.WriteLine($"warning: {warning}");
 
             var now = TimeProvider.System.GetUtcNow();
-            var report = new IpCheckReport(ip, now);
             var allowlist = Allowlist.Load(ResponseComponents.ToAllowlistOptions(options.Firewall));
-            report.Allowlisted = allowlist.IsAllowed(ip, out var why) ? why : null;
             var feedsInUse = adHocFeeds ?? sources.Feeds.Registry.Current;
-            report.FeedCount = feedsInUse.Count;
-            report.Listings = [.. feedsInUse.Where(f => f.List.Hits(ip) > 0)];
-            if (sources.GeoIp is { } country && country.TryGetCountry(ip, out var code))
-                report.Country = code.ToString();
             var asnDatabase = sources.Asn ?? (geoipFile is null ? null : sources.GeoIp);
-            if (asnDatabase is not null && asnDatabase.TryGetAsn(ip, out var asn))
-                report.Asn = asn;
-
+            var explainer = new AddressExplainer(allowlist, () => feedsInUse, sources.GeoIp, asnDatabase,
+                new ReputationScorer(ScoringOptionsFactory.Create(options.Reputation)));
             var dbPath = parse.GetValue(db) ?? options.Storage.DatabasePath;
-            report.History = AddressHistory.None(ip);
+            IpCheckReport report;
             if (File.Exists(dbPath))
             {
-                using (var threatDb = ThreatDb.Open(dbPath))
-                {
-                    report.History = threatDb.GetHistory(ip);
-                    report.Signatures = threatDb.AlertsBySignature(ip);
-                    report.Verdicts = threatDb.RecentVerdicts(ip, 10);
-                }
+                using var threatDb = ThreatDb.Open(dbPath);
                 using var store = new BlockStore(dbPath);
-                report.Blocks = [.. store.GetActive(now).Where(b => b.Target.Contains(ip))];
+                report = explainer.Explain(ip, now, threatDb, store.GetActive(now));
             }
-
-            var scorer = new ReputationScorer(ScoringOptionsFactory.Create(options.Reputation));
-            var context = new ReputationContext
+            else
             {
-                Now = now,
-                Feeds = feedsInUse,
-                GeoIp = sources.GeoIp,
-                Asn = asnDatabase,
-                History = report.History,
-                Allowlisted = report.Allowlisted,
-            };
-            report.WithoutAlert = scorer.Score(ip, [], context);
-            var probe = new Alert
-            {
-                Timestamp = now,
-                Source = ip,
-                Destination = ip,
-                Protocol = IpProtocol.Tcp,
-                Sid = 0,
-                Signature = "(any priority-1 rule)",
-                Severity = 1,
-            };
-            report.WithPriority1Alert = scorer.Score(ip, [probe], context);
+                report = explainer.Explain(ip, now, null, []);
+            }
             Console.WriteLine(parse.GetValue(json) ? report.ToJson() : report.ToText());
             return ExitCodes.Ok;
         });

@@ -32,9 +32,9 @@ internal static class PipelineExecution
             Console.Error.WriteLine($"rustids: {request.SourceName}: {ex.Message}");
             return sourceFailureExitCode;
         }
-        catch (Engine.Web.MetricsEndpointException ex)
+        catch (Engine.Web.WebEndpointException ex)
         {
-            Console.Error.WriteLine($"rustids: metrics: {ex.Message}");
+            Console.Error.WriteLine($"rustids: {ex.Message}");
             return ExitCodes.EnvironmentFailure;
         }
         catch (FirewallCommandException ex)

@@ -131,6 +131,9 @@ public static class ConfigValidator
         Check(options.Eve.RotateKeep is >= 1 and <= 10_000, "Eve:RotateKeep", "must be between 1 and 10000");
         Check(string.IsNullOrWhiteSpace(options.Metrics.Listen) || MetricsOptions.TryParse(options.Metrics.Listen, out _), "Metrics:Listen",
             "must be ADDRESS:PORT, e.g. 127.0.0.1:9911 or [::1]:9911 (an IP address, not a name), or null to turn /metrics off");
+        Check(string.IsNullOrWhiteSpace(options.Api.Listen) || MetricsOptions.TryParse(options.Api.Listen, out _), "Api:Listen",
+            "must be ADDRESS:PORT, e.g. 127.0.0.1:9912 (an IP address, not a name), or null to turn the API and dashboard off");
+        Check(!string.IsNullOrWhiteSpace(options.Api.TokenFile), "Api:TokenFile", "is required (a file holding the bearer token, mode 0600)");
         Check(options.Eve.Events.QueueCapacity is >= 16 and <= 10_000_000, "Eve:Events:QueueCapacity", "must be between 16 and 10000000");
         Check(!string.IsNullOrWhiteSpace(options.Storage.DatabasePath), "Storage:DatabasePath", "is required");
         Check(LogLevels.Contains(options.Logging.Level, StringComparer.OrdinalIgnoreCase), "Logging:Level",

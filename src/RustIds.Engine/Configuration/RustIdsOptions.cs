@@ -13,5 +13,6 @@ public sealed class RustIdsOptions
     public EveOptions Eve { get; set; } = new();
     public StorageOptions Storage { get; set; } = new();
     public MetricsOptions Metrics { get; set; } = new();
+    public ApiOptions Api { get; set; } = new();
     public LoggingOptions Logging { get; set; } = new();
 }

@@ -99,6 +99,7 @@ public sealed partial class AlertResponder(
                 verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
         }
         TryWriteEve((alert, action), static (eve, a) => eve.WriteAlert(a.alert, a.action));
+        context.RecentAlerts?.Add(alert, action);
     }
 
     private async Task<BlockOutcome?> BlockAsync(Verdict verdict, IReadOnlyList<Alert> window, CancellationToken cancellation)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using RustIds.Detection;
 using RustIds.Engine.Composition;
+using RustIds.Engine.Explain;
 using RustIds.Engine.Feeds;
 using RustIds.Engine.Loading;
 using RustIds.Engine.Scheduling;
@@ -103,10 +104,11 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             Decisions = decisions,
             Notifications = notifications,
             Hostname = Environment.MachineName,
+            RecentAlerts = replay ? null : new AlertLog(),
         };
 
-        // Before the capture starts: a metrics port in use stops the run before a packet is read.
-        await using var metricsServer = replay || options.Metrics.Endpoint is not { } metricsAt ? null : await StartMetricsAsync(metricsAt, new PipelineMetrics
+        // Before the capture starts: a port in use stops the run before a packet is read.
+        await using var web = replay ? null : await StartWebAsync(options, new PipelineMetrics
         {
             Counters = counters,
             Capture = sources.Statistics,
@@ -117,6 +119,21 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             Delivery = delivery,
             Time = time,
             StartedAt = startedAt,
+        }, token => new ApiServices
+        {
+            Token = token,
+            Blocks = response.Manager,
+            Backend = response.Backend.Name,
+            Alerts = context.RecentAlerts!,
+            Counters = counters,
+            Feeds = reputation.Feeds.Registry,
+            Explainer = new AddressExplainer(response.Manager.Allowlist, () => reputation.Feeds.Registry.Current, reputation.GeoIp, reputation.Asn, context.Scorer),
+            DatabasePath = options.Storage.DatabasePath,
+            Decisions = decisions,
+            Notifications = notifications,
+            Time = time,
+            StartedAt = startedAt,
+            Logger = _logger,
         }, cancellation).ConfigureAwait(false);
 
         var singleWriter = sources.Count == 1;
@@ -229,16 +246,42 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         };
     }
 
-    /// <summary>Starts <c>/metrics</c>; a port in use stops the start, as a wrong interface does, before anything is captured.</summary>
-    private async Task<MetricsServer> StartMetricsAsync(System.Net.IPEndPoint endpoint, PipelineMetrics metrics, CancellationToken cancellation)
+    /// <summary>
+    /// Starts <c>/metrics</c> and the API with its dashboard, where configured; null when both are off. The API needs its
+    /// token file: without a usable one it stays off and the log says why, while the metrics are served anyway.
+    /// </summary>
+    private async Task<WebServer?> StartWebAsync(Configuration.RustIdsOptions options, PipelineMetrics metrics, Func<ApiToken, ApiServices> api, CancellationToken cancellation)
     {
-        var server = await MetricsServer.StartAsync(endpoint, metrics, loggers, cancellation).ConfigureAwait(false);
-        LogMetricsListening(_logger, endpoint.ToString());
+        var metricsAt = options.Metrics.Endpoint;
+        var apiAt = options.Api.Endpoint;
+        ApiToken? token = null;
+        if (apiAt is not null)
+        {
+            token = ApiToken.TryLoad(options.Api.TokenFile, out var problem);
+            if (token is null)
+            {
+                LogApiOff(_logger, problem!);
+                apiAt = null;
+            }
+        }
+        if (metricsAt is null && apiAt is null)
+            return null;
+        var server = await WebServer.StartAsync(metricsAt, metrics, apiAt, token is null ? null : api(token), loggers, cancellation).ConfigureAwait(false);
+        if (metricsAt is not null)
+            LogMetricsListening(_logger, metricsAt.ToString());
+        if (apiAt is not null)
+            LogApiListening(_logger, apiAt.ToString());
         return server;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Metrics at http://{Endpoint}/metrics")]
     private static partial void LogMetricsListening(ILogger logger, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "API and dashboard at http://{Endpoint}/")]
+    private static partial void LogApiListening(ILogger logger, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "API and dashboard off: {Problem}")]
+    private static partial void LogApiOff(ILogger logger, string problem);
 
     /// <summary>The expiry sweep and the reconciliation as Quartz jobs; their failures are logged and retried at the next tick.</summary>
     private async Task<MaintenanceScheduler> ScheduleMaintenanceAsync(

@@ -25,6 +25,9 @@ public sealed class ResponseContext
     public required BlockManager Blocks { get; init; }
 
     public required EveWriter Eve { get; init; }
+
+    /// <summary>The latest alerts with their action, for the API; null when nobody reads them (a replay).</summary>
+    public AlertLog? RecentAlerts { get; init; }
     public required DecisionLogWriter Decisions { get; init; }
     /// <summary>The durable outbox: <see cref="NotificationOutbox.Enqueue"/> writes the notice to SQLite and returns.</summary>
     public required NotificationOutbox Notifications { get; init; }

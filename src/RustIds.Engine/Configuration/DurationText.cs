@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace RustIds.Cli.Commands;
+namespace RustIds.Engine.Configuration;
 
 /// <summary>Durations as operators type them: <c>90s</c>, <c>30m</c>, <c>12h</c>, <c>2d</c>, <c>1w</c>, or a .NET time span (<c>01:30:00</c>).</summary>
-internal static class DurationText
+public static class DurationText
 {
     public static bool TryParse(string text, out TimeSpan duration)
     {

@@ -6,10 +6,10 @@ using RustIds.Reputation.Feeds.Refresh;
 using RustIds.Reputation.Storage;
 using RustIds.Response;
 
-namespace RustIds.Cli.Commands;
+namespace RustIds.Engine.Explain;
 
 /// <summary>What <c>rustids ip check</c> found about one address, printed as text or JSON.</summary>
-internal sealed class IpCheckReport(IpAddr address, DateTimeOffset now)
+public sealed class IpCheckReport(IpAddr address, DateTimeOffset now)
 {
     public string? Allowlisted { get; set; }
     public int FeedCount { get; set; }
@@ -38,7 +38,7 @@ internal sealed class IpCheckReport(IpAddr address, DateTimeOffset now)
             var hits = feed.List.Hits(address);
             var entry = feed.List.Set.TryFindRange(address, out var first, out var last) ? (first == last ? first.ToString() : $"{first}-{last}") : address.ToString();
             Line(feed == Listings[0] ? "feeds:" : "", string.Create(CultureInfo.InvariantCulture,
-                $"{feed.Name}: {entry}{(hits > 1 ? $", {hits} hits" : "")}, copy {FeedsCommand.Age(feed.FetchedAt, now)} old{(feed.Definition.Category.Length > 0 ? ", " + feed.Definition.Category : "")}"));
+                $"{feed.Name}: {entry}{(hits > 1 ? $", {hits} hits" : "")}, copy {AgeText.Format(feed.FetchedAt, now)} old{(feed.Definition.Category.Length > 0 ? ", " + feed.Definition.Category : "")}"));
         }
         if (Blocks.Count == 0)
             Line("block:", "none active");

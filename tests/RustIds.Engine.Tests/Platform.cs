@@ -1,0 +1,2 @@
+// These tests run where rustids runs: Linux.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
