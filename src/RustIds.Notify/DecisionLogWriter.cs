@@ -57,6 +57,8 @@ public sealed class DecisionLogWriter : IDisposable
             json.WriteString("action"u8, state.record.Action == Response.FirewallAction.RateLimit ? "rate-limit"u8 : "block"u8);
             json.WriteString("outcome"u8, "unblocked"u8);
             json.WriteString("ended"u8, state.how);
+            if (state.record.RemovedReason is { } removedBecause)
+                json.WriteString("removed_reason"u8, removedBecause);
             json.WriteNumber("score"u8, state.record.Score);
             json.WriteString("blocked_at"u8, NoticeText.IsoUtc(state.record.CreatedAt));
             json.WriteString("expires_at"u8, NoticeText.IsoUtc(state.record.ExpiresAt));
