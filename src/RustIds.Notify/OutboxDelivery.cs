@@ -27,6 +27,8 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
 
     private readonly NotificationOutbox _outbox;
     private readonly INotificationChannel[] _channels;
+    // The settings each worker sends with, by channel name; a reload swaps them without stopping the worker.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INotificationChannel> _current = new(StringComparer.Ordinal);
     private readonly OutboxOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -62,7 +64,27 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
         _logger = logger ?? NullLogger<OutboxDelivery>.Instance;
         _time = outbox.Time;
         _retry = BuildRetry(options, _time, _logger);
-        _workers = _channels.Select(c => Task.Run(() => RunAsync(c))).ToArray();
+        foreach (var channel in _channels)
+            _current[channel.Name] = channel;
+        _workers = _channels.Select(c => Task.Run(() => RunAsync(c.Name))).ToArray();
+    }
+
+    /// <summary>
+    /// New settings for the running channels (a configuration reload): each channel of the same name sends with its
+    /// new settings from its next delivery on. A channel added or removed needs a restart (its worker and queue are
+    /// made at start); those are returned, and the others are still swapped.
+    /// </summary>
+    /// <returns>The names of channels that were added or removed, which take effect at the next start.</returns>
+    public IReadOnlyList<string> ReplaceChannels(IEnumerable<INotificationChannel> channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        var next = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        foreach (var (name, channel) in next)
+        {
+            if (_current.ContainsKey(name))
+                _current[name] = channel;
+        }
+        return [.. next.Keys.Where(n => !_current.ContainsKey(n)).Concat(_current.Keys.Where(n => !next.ContainsKey(n))).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Rows delivered since start.</summary>
@@ -95,9 +117,9 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
         _abort.Dispose();
     }
 
-    private async Task RunAsync(INotificationChannel channel)
+    private async Task RunAsync(string name)
     {
-        var signal = _outbox.SignalFor(channel.Name);
+        var signal = _outbox.SignalFor(name);
         var store = _outbox.Store;
         while (!_abort.IsCancellationRequested)
         {
@@ -105,13 +127,13 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
             DateTimeOffset? nextAt = null;
             try
             {
-                item = store.NextDue(channel.Name, _time.GetUtcNow());
+                item = store.NextDue(name, _time.GetUtcNow());
                 if (item is null)
-                    nextAt = store.NextAttemptAt(channel.Name);
+                    nextAt = store.NextAttemptAt(name);
             }
             catch (SqliteException ex)
             {
-                LogStoreFailed(_logger, ex, channel.Name);
+                LogStoreFailed(_logger, ex, name);
                 item = null;
             }
             if (item is null)
@@ -130,7 +152,7 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
                 }
                 continue;
             }
-            await DeliverAsync(channel, item).ConfigureAwait(false);
+            await DeliverAsync(_current[name], item).ConfigureAwait(false);
         }
     }
 

@@ -33,7 +33,7 @@ public sealed partial class BlockManager
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _queueLock = new();
     private readonly List<PendingOperation> _queue = [];
-    private readonly Allowlist _allowlist;
+    private Allowlist _allowlist;
     private bool _draining;
     private bool _loaded;
 
@@ -79,7 +79,7 @@ public sealed partial class BlockManager
     public BlockManagerCounters Counters { get; } = new();
 
     /// <summary>The allowlist in force.</summary>
-    public Allowlist Allowlist => _allowlist;
+    public Allowlist Allowlist => Volatile.Read(ref _allowlist);
 
     /// <summary>Sets up the firewall, pushes the allowlist into it and (unless told not to) reconciles it with the store.</summary>
     /// <returns>The number of entries that had drifted.</returns>
@@ -88,6 +88,19 @@ public sealed partial class BlockManager
         await _backend.SetupAsync(cancellationToken).ConfigureAwait(false);
         await _backend.ReplaceAllowlistAsync(Allowlist.ToCidrSet(), cancellationToken).ConfigureAwait(false);
         return reconcile ? await ReconcileAsync(cancellationToken).ConfigureAwait(false) : 0;
+    }
+
+    /// <summary>
+    /// Puts a new allowlist in force (a configuration reload): the firewall's allowlist sets are replaced, then a
+    /// reconciliation lifts every active block the new list covers (each logged, as at start).
+    /// </summary>
+    /// <returns>The number of firewall entries the reconciliation changed.</returns>
+    public async Task<int> ReplaceAllowlistAsync(Allowlist allowlist, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(allowlist);
+        Volatile.Write(ref _allowlist, allowlist);
+        await _backend.ReplaceAllowlistAsync(allowlist.ToCidrSet(), cancellationToken).ConfigureAwait(false);
+        return await ReconcileAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Blocks or rate-limits the verdict's address for its duration, or extends an active block.</summary>

@@ -28,7 +28,8 @@ internal sealed class LiveRun : IAsyncDisposable
         File.WriteAllText(Options.Api.TokenFile, Token + "\n");
         File.SetUnixFileMode(Options.Api.TokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         configure?.Invoke(Options);
-        _run = new PipelineRunner(NullLoggerFactory.Instance).RunAsync(new RunRequest
+        Runner = new PipelineRunner(NullLoggerFactory.Instance);
+        _run = Runner.RunAsync(new RunRequest
         {
             Options = Options,
             Mode = RunMode.Live,
@@ -38,6 +39,8 @@ internal sealed class LiveRun : IAsyncDisposable
     }
 
     public RustIdsOptions Options { get; }
+
+    public PipelineRunner Runner { get; }
 
     public string Token { get; }
 

@@ -41,6 +41,25 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task ReplaceChannels_NewWebhookUrl_NextNoticeGoesThereAndChannelChangesAreNamed()
+    {
+        using var before = new HttpTestServer();
+        using var after = new HttpTestServer();
+        using var outbox = _fixture.Open();
+        await using var delivery = OutboxFixture.Deliver(outbox, _fixture.Webhook(before.Url()));
+        outbox.Enqueue(OutboxFixture.Notice(1));
+        before.WaitForRequests(1, OutboxFixture.Wait);
+
+        var needRestart = delivery.ReplaceChannels([_fixture.Webhook(after.Url()), new WebhookChannel(new WebhookOptions { Name = "webhook2", Url = after.Url() }, new HttpClient())]);
+        outbox.Enqueue(OutboxFixture.Notice(2));
+
+        var request = Assert.Single(after.WaitForRequests(1, OutboxFixture.Wait));
+        Assert.Equal("10.0.0.2", JsonDocument.Parse(request.Body).RootElement.GetProperty("address").GetString());
+        Assert.Single(before.Requests);
+        Assert.Equal(["webhook2"], needRestart); // a new channel needs its queue and worker: next start
+    }
+
+    [Fact]
     public async Task Restart_OutboxClosedWithQueuedItems_DeliversEveryOneAfterReopening()
     {
         var port = FreePort.Get();

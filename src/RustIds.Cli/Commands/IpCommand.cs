@@ -82,7 +82,7 @@ internal static class IpCommand
             var allowlist = Allowlist.Load(ResponseComponents.ToAllowlistOptions(options.Firewall));
             var feedsInUse = adHocFeeds ?? sources.Feeds.Registry.Current;
             var asnDatabase = sources.Asn ?? (geoipFile is null ? null : sources.GeoIp);
-            var explainer = new AddressExplainer(allowlist, () => feedsInUse, sources.GeoIp, asnDatabase,
+            var explainer = new AddressExplainer(() => allowlist, () => feedsInUse, sources.GeoIp, asnDatabase,
                 new ReputationScorer(ScoringOptionsFactory.Create(options.Reputation)));
             var dbPath = parse.GetValue(db) ?? options.Storage.DatabasePath;
             IpCheckReport report;

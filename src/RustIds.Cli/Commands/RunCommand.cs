@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using RustIds.Engine.Configuration;
@@ -30,8 +31,9 @@ internal static class RunCommand
             Protect this host: capture on an interface, match rules, score offenders and block them in the
             nftables table 'inet rustids' with expiry; write EVE JSON and send notices. Needs root (or
             CAP_NET_RAW and CAP_NET_ADMIN). Stops cleanly on SIGTERM or Ctrl-C, handling queued alerts first;
-            SIGHUP reopens the EVE and decision logs (for logrotate) and reloads the rule files: the old rules
-            serve until the new ones are compiled, and a reload that fails keeps them and logs why.
+            SIGHUP reopens the EVE and decision logs (for logrotate) and reads the configuration again: rules
+            (the old ones serve until the new ones are compiled), allowlist (blocks it now covers are lifted)
+            and notifier settings are reloaded; a part that fails keeps its old state and logs why.
             Counters for Prometheus are at http://127.0.0.1:9911/metrics unless Metrics:Listen or --metrics says otherwise.
             Example: rustids run --interface eth0 --workers 2 --metrics 127.0.0.1:9911
             """)
@@ -70,13 +72,26 @@ internal static class RunCommand
                 stop.Cancel();
             });
             var runner = new PipelineRunner(loggers);
-            // SIGHUP: reopen the EVE and decision logs, as logrotate's postrotate expects, and reload the rules
-            // (off the signal thread: compiling a large rule set takes seconds, capture goes on meanwhile).
+            var configPath = parse.GetValue(config);
+            var reloadLog = loggers.CreateLogger("RustIds.Cli.Reload");
+            // SIGHUP: reopen the EVE and decision logs, as logrotate's postrotate expects, then read the configuration
+            // again and reload rules, allowlist and notifier settings (off the signal thread: compiling a large rule set
+            // takes seconds, capture goes on meanwhile). A configuration with problems changes nothing.
             using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
                 context.Cancel = true;
                 runner.ReopenLogs();
-                _ = Task.Run(runner.ReloadRules, CancellationToken.None);
+                _ = Task.Run(async () =>
+                {
+                    var next = ConfigLoader.Load(configPath);
+                    if (!next.IsValid)
+                    {
+                        foreach (var problem in next.Problems)
+                            reloadLog.LogError("Reload refused, nothing changed: {Source}: {Problem}", next.Source ?? "(defaults)", problem.ToString());
+                        return;
+                    }
+                    await runner.ReloadAsync(next.Options);
+                }, CancellationToken.None);
             });
             var capture = options.Capture;
             // Workers of one run share a fanout group; the process id keeps two runs on one host apart.

@@ -13,12 +13,12 @@ namespace RustIds.Engine.Explain;
 /// Everything rustids knows about one address, and what it would decide: the answer of <c>rustids ip check</c>
 /// and of <c>GET /api/ip/{address}</c>.
 /// </summary>
-/// <param name="allowlist">Protected addresses.</param>
+/// <param name="allowlist">Protected addresses now (read at each call: a reload may have replaced them).</param>
 /// <param name="feeds">The feeds in use now (read at each call: a refresh may have replaced them).</param>
 /// <param name="geoIp">Country database, if any.</param>
 /// <param name="asn">ASN database, if any.</param>
 /// <param name="scorer">The scorer the pipeline uses.</param>
-public sealed class AddressExplainer(Allowlist allowlist, Func<IReadOnlyList<LoadedFeed>> feeds, IGeoIpDatabase? geoIp, IGeoIpDatabase? asn, ReputationScorer scorer)
+public sealed class AddressExplainer(Func<Allowlist> allowlist, Func<IReadOnlyList<LoadedFeed>> feeds, IGeoIpDatabase? geoIp, IGeoIpDatabase? asn, ReputationScorer scorer)
 {
     /// <param name="address">The address to explain.</param>
     /// <param name="now">The moment of the answer (expiry, decay).</param>
@@ -28,7 +28,7 @@ public sealed class AddressExplainer(Allowlist allowlist, Func<IReadOnlyList<Loa
     {
         ArgumentNullException.ThrowIfNull(activeBlocks);
         var report = new IpCheckReport(address, now);
-        report.Allowlisted = allowlist.IsAllowed(address, out var why) ? why : null;
+        report.Allowlisted = allowlist().IsAllowed(address, out var why) ? why : null;
         var inUse = feeds();
         report.FeedCount = inUse.Count;
         report.Listings = [.. inUse.Where(f => f.List.Hits(address) > 0)];

@@ -34,11 +34,16 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
     /// </summary>
     public void ReopenLogs() => Volatile.Read(ref _reopenLogs)?.Invoke();
 
-    private Func<bool>? _reloadRules;
+    private Func<Configuration.RustIdsOptions?, Task<bool>>? _reload;
 
-    /// <summary>Reloads the rule files (SIGHUP): the workers keep the old rules until the new ones are compiled; a failed reload keeps them and logs why.</summary>
-    /// <returns>True when the new rules are in use; false when the reload failed or no run is active.</returns>
-    public bool ReloadRules() => Volatile.Read(ref _reloadRules)?.Invoke() ?? false;
+    /// <summary>
+    /// Reloads what can change while capture goes on (SIGHUP): the rule files (the workers keep the old rules until the
+    /// new ones are compiled), the allowlist (blocks it now covers are lifted) and the notifier settings. Each part that
+    /// fails keeps its old state and logs why; the others still change.
+    /// </summary>
+    /// <param name="next">The configuration read again; null reloads the rule files of the running one only.</param>
+    /// <returns>True when every part reloaded; false when one failed or no run is active.</returns>
+    public Task<bool> ReloadAsync(Configuration.RustIdsOptions? next = null) => Volatile.Read(ref _reload)?.Invoke(next) ?? Task.FromResult(false);
 
     /// <exception cref="PcapException">The packet source could not be opened.</exception>
     /// <exception cref="Response.FirewallCommandException">The firewall could not be set up.</exception>
@@ -127,7 +132,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             Alerts = context.RecentAlerts!,
             Counters = counters,
             Feeds = reputation.Feeds.Registry,
-            Explainer = new AddressExplainer(response.Manager.Allowlist, () => reputation.Feeds.Registry.Current, reputation.GeoIp, reputation.Asn, context.Scorer),
+            Explainer = new AddressExplainer(() => response.Manager.Allowlist, () => reputation.Feeds.Registry.Current, reputation.GeoIp, reputation.Asn, context.Scorer),
             DatabasePath = options.Storage.DatabasePath,
             Decisions = decisions,
             Notifications = notifications,
@@ -164,7 +169,11 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         }
         var captureDone = CaptureThreads.Start(loops, stopCapture.Token, () => alerts.Writer.TryComplete(), () => stopCapture.Cancel());
         LogCapturing(_logger, request.SourceName, ruleSets.Current.Count, response.Backend.Name);
-        Volatile.Write(ref _reloadRules, () => Reload(options.Rules, ruleSets, loops, counters));
+        Volatile.Write(ref _reload, async next =>
+        {
+            var rulesOk = Reload((next ?? options).Rules, ruleSets, loops, counters);
+            return next is null ? rulesOk : rulesOk & await ReloadResponseAsync(next, response.Manager, delivery, http).ConfigureAwait(false);
+        });
 
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
         // Every end of a block goes to the decision log; a notice only when the operator asked for unblock notices.
@@ -224,7 +233,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         await delivery.StopAsync(options.Notify.Outbox.StopTimeout).ConfigureAwait(false);
         var queued = notifications.Counts().Queued + notifications.Unsaved;
         Volatile.Write(ref _reopenLogs, null);
-        Volatile.Write(ref _reloadRules, null);
+        Volatile.Write(ref _reload, null);
 
         var failedLoop = Array.Find(loops, l => l.Failed);
         var stopReason = (failedLoop ?? loops[0]).StopReason ?? "stopped";
@@ -395,6 +404,51 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         LogRulesReloaded(_logger, next.Count, previous.Count, started.ElapsedMilliseconds);
         return true;
     }
+
+    /// <summary>The allowlist and the notifier settings of a reloaded configuration.</summary>
+    private async Task<bool> ReloadResponseAsync(Configuration.RustIdsOptions next, Response.BlockManager blocks, OutboxDelivery delivery, HttpClient http)
+    {
+        var ok = true;
+        try
+        {
+            var allowlist = Response.Allowlist.Load(ResponseComponents.ToAllowlistOptions(next.Firewall));
+            var lifted = await blocks.ReplaceAllowlistAsync(allowlist, CancellationToken.None).ConfigureAwait(false);
+            LogAllowlistReloaded(_logger, allowlist.Entries.Count, lifted);
+        }
+        catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException or IOException or ArgumentException)
+        {
+            LogAllowlistReloadFailed(_logger, ex.Message);
+            ok = false;
+        }
+        try
+        {
+            var changed = delivery.ReplaceChannels(NotifierFactory.CreateChannels(next.Notify, http, loggers));
+            LogNotifiersReloaded(_logger);
+            if (changed.Count > 0)
+                LogChannelsNeedRestart(_logger, string.Join(", ", changed));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        {
+            LogNotifiersReloadFailed(_logger, ex.Message);
+            ok = false;
+        }
+        return ok;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Allowlist reloaded: {Entries} entries; {Changes} firewall entries changed to match it")]
+    private static partial void LogAllowlistReloaded(ILogger logger, int entries, int changes);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Allowlist reload failed, the previous allowlist stays in force: {Reason}")]
+    private static partial void LogAllowlistReloadFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notifier settings reloaded")]
+    private static partial void LogNotifiersReloaded(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification channels added or removed take effect at the next start: {Channels}")]
+    private static partial void LogChannelsNeedRestart(ILogger logger, string channels);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notifier reload failed, the previous settings stay in use: {Reason}")]
+    private static partial void LogNotifiersReloadFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rules reloaded: {Rules} rules in use (was {Previous}), compiled in {Milliseconds} ms")]
     private static partial void LogRulesReloaded(ILogger logger, int rules, int previous, long milliseconds);

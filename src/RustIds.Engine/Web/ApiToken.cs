@@ -25,7 +25,8 @@ public sealed class ApiToken
             problem = $"{path} does not exist (create it: head -c 32 /dev/urandom | base64 > {path}; chmod 600 {path})";
             return null;
         }
-        var mode = File.GetUnixFileMode(path);
+        // rustids runs on Linux only; the guard is for the platform analyzer.
+        var mode = OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(path);
         if ((mode & GroupOrOthers) != 0)
         {
             problem = $"{path} can be read or written by others (mode {Convert.ToString((int)mode, 8).PadLeft(4, '0')}): chmod 600 {path}";
