@@ -16,7 +16,7 @@ namespace RustIds.Notify;
 /// <c>write(2)</c> per record is cheap, while tail-based shippers (Filebeat, Vector, <c>tail -f</c>)
 /// see whole lines at once and a crash loses at most the record being written. Thread-safe.
 /// </remarks>
-internal sealed class JsonLinesFile : IDisposable
+public sealed class JsonLinesFile : IDisposable
 {
     // Relaxed escaping keeps signatures readable ("quotes" become \" not \u0022); the file is
     // never embedded in HTML, so the HTML-sensitive characters need no escaping.

@@ -20,7 +20,7 @@ namespace RustIds.Notify;
 /// the notice is kept in memory and written by the next successful call, so a notifier or disk hiccup
 /// neither stalls detection nor drops a notice while the process lives. Thread-safe.
 /// </remarks>
-public sealed partial class NotificationOutbox : IDisposable
+public sealed partial class NotificationOutbox : INoticeSink, IDisposable
 {
     private readonly OutboxStore _store;
     private readonly FrozenDictionary<string, DeliveryPolicy> _policies;
@@ -85,7 +85,11 @@ public sealed partial class NotificationOutbox : IDisposable
 
     /// <summary>Queues <paramref name="notice"/> for every channel, applying each channel's policy. Never throws for a database failure.</summary>
     /// <returns>What happened per channel.</returns>
-    public IReadOnlyList<(string Channel, OutboxState State)> Enqueue(BlockNotice notice)
+    public IReadOnlyList<(string Channel, OutboxState State)> Enqueue(BlockNotice notice) => Queue(notice);
+
+    void INoticeSink.Enqueue(BlockNotice notice) => Queue(notice);
+
+    private IReadOnlyList<(string Channel, OutboxState State)> Queue(BlockNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         Interlocked.Increment(ref _enqueued);

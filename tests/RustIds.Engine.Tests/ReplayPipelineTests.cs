@@ -277,6 +277,49 @@ public sealed class ReplayPipelineTests
     }
 
     [Fact]
+    public async Task Replay_VirtualClockTwice_SameTranscriptWithAlertDecisionNotificationAndEndAndNothingSent()
+    {
+        var requests = 0;
+        using var webhook = new LoopbackHttpServer(context =>
+        {
+            Interlocked.Increment(ref requests);
+            context.Response.StatusCode = 200;
+            context.Response.Close();
+            return Task.CompletedTask;
+        });
+        var transcripts = new List<string>();
+        for (var run = 0; run < 2; run++)
+        {
+            using var temp = new TempDirectory();
+            var capture = temp.File("extended.pcap");
+            CopyWithLatePacket(RepoPaths.SqliPcap, capture, TimeSpan.FromSeconds(10));
+            var options = Options(temp);
+            options.Reputation.BaseBlockDuration = TimeSpan.FromSeconds(5);
+            options.Notify.Webhooks = [new WebhookSettings { Url = webhook.Url("hook").ToString() }];
+            var path = temp.File("transcript.json");
+
+            var report = await ReplayAsync(options, capture, path);
+
+            Assert.Equal(path, report.TranscriptPath);
+            transcripts.Add(File.ReadAllText(path));
+        }
+
+        Assert.Equal(transcripts[0], transcripts[1]);
+        var lines = transcripts[0].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        // The alert's line follows its decision: it says what was done (blocked).
+        Assert.Equal(["decision", "notification", "alert", "unblock"], lines.Select(l => l.GetProperty("kind").GetString()));
+        Assert.Equal("blocked", lines[2].GetProperty("action").GetString());
+        Assert.Equal(Attacker, lines[0].GetProperty("address").GetString());
+        var payload = lines[1].GetProperty("payload");
+        Assert.Equal(Attacker, payload.GetProperty("address").GetString());
+        Assert.Equal("block", payload.GetProperty("event").GetString());
+        // Packet time throughout: the capture was taken on 2026-12-04 at 13:19:30 UTC, the block ended 5 s later.
+        Assert.StartsWith("2026-12-04T13:19:3", lines[0].GetProperty("at").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("2026-12-04T13:19:4", lines[3].GetProperty("at").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, Volatile.Read(ref requests));
+    }
+
+    [Fact]
     public async Task Replay_GarbageCapture_ThrowsPcapExceptionNamingTheFile()
     {
         using var temp = new TempDirectory();
@@ -336,13 +379,14 @@ public sealed class ReplayPipelineTests
         return options;
     }
 
-    private static Task<RunReport> ReplayAsync(RustIdsOptions options, string? pcap = null)
+    private static Task<RunReport> ReplayAsync(RustIdsOptions options, string? pcap = null, string? transcript = null)
     {
         var path = pcap ?? RepoPaths.SqliPcap;
         return new PipelineRunner(NullLoggerFactory.Instance).RunAsync(new RunRequest
         {
             Options = options,
             Mode = RunMode.Replay,
+            TranscriptPath = transcript,
             OpenSource = () => PcapFileSource.Open(path),
             SourceName = path,
         }, CancellationToken.None);

@@ -32,6 +32,16 @@ internal static class ReplayCommand
             Description = "SQLite database for alerts, verdicts and blocks. Default: a temporary one, removed afterwards, so a replay leaves no state.",
             HelpName = "FILE",
         };
+        var virtualClock = new Option<bool>("--virtual-clock")
+        {
+            Description = "Everything on the packets' clock, notifications included: nothing is sent; alerts, decisions, block ends and " +
+                "notifications are written in order to the transcript. The same capture and configuration give the same bytes.",
+        };
+        var transcript = new Option<string?>("--transcript")
+        {
+            Description = "Transcript file of --virtual-clock (implies it). Default: transcript.json beside --eve.",
+            HelpName = "FILE",
+        };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step, not only warnings." };
         var stats = new Option<bool>("--stats") { Description = "Also print every packet-path counter: decode results by layer, defragmentation, flows, TCP reassembly, app-layer flows and transactions by protocol, drops." };
         var json = new Option<bool>("--json") { Description = "Print the summary and every counter as one JSON document on stdout instead of text." };
@@ -39,10 +49,12 @@ internal static class ReplayCommand
             Replay a capture through the whole pipeline (decode, flows, rules, reputation, firewall, EVE,
             notifications) on the packets' own clock, so scores, blocks and expiries are those of the capture.
             Prints packets, decode errors, alerts by sid and every decision with its reasons.
+            Without --virtual-clock, notifications go to the configured channels for real.
             Example: rustids replay --pcap attack.pcap --rules rules/local.rules --firewall dry-run
                      rustids replay --pcap big.pcap --stats       (where did the packets go?)
+                     rustids replay --pcap attack.pcap --config test.json --virtual-clock   (transcript.json, sends nothing)
             """)
-        { pcap, rules, config, eve, firewall, db, verbose, stats, json };
+        { pcap, rules, config, eve, firewall, db, virtualClock, transcript, verbose, stats, json };
         command.SetAction(async (parse, cancellation) =>
         {
             var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
@@ -68,10 +80,15 @@ internal static class ReplayCommand
                 parse.GetValue(verbose) ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning);
             try
             {
+                var transcriptPath = parse.GetValue(transcript)
+                    ?? (parse.GetValue(virtualClock) ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Eve.Path))!, "transcript.json") : null);
+                if (transcriptPath is not null)
+                    File.Delete(transcriptPath); // a transcript is of one replay: the same run twice gives the same file
                 var request = new RunRequest
                 {
                     Options = options,
                     Mode = RunMode.Replay,
+                    TranscriptPath = transcriptPath,
                     OpenSource = () => PcapFileSource.Open(pcapPath),
                     SourceName = pcapPath,
                 };

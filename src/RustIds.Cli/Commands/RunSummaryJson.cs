@@ -64,6 +64,8 @@ internal static class RunSummaryJson
             json.WriteStringValue(warning);
         json.WriteEndArray();
         json.WriteString("eve", report.EvePath);
+        if (report.TranscriptPath is { } transcript)
+            json.WriteString("transcript", transcript);
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');

@@ -35,6 +35,8 @@ internal static class RunSummaryPrinter
         foreach (var warning in report.Warnings)
             Console.WriteLine($"warning:     {warning}");
         Console.WriteLine($"eve:         {report.EvePath}");
+        if (report.TranscriptPath is { } transcript)
+            Console.WriteLine($"transcript:  {transcript}");
         if (stats)
             PrintCounters(report);
     }

@@ -95,11 +95,18 @@ public sealed partial class AlertResponder(
         }
         else
         {
-            counters.RecordDecision(new DecisionSummary(alert.Timestamp, offender, verdict.Action.ToString().ToLowerInvariant(),
+            Decided(new DecisionSummary(alert.Timestamp, offender, verdict.Action.ToString().ToLowerInvariant(),
                 verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
         }
         TryWriteEve((alert, action), static (eve, a) => eve.WriteAlert(a.alert, a.action));
         context.RecentAlerts?.Add(alert, action);
+        context.Transcript?.Alert(alert, action);
+    }
+
+    private void Decided(DecisionSummary decision)
+    {
+        counters.RecordDecision(decision);
+        context.Transcript?.Decision(decision);
     }
 
     private async Task<BlockOutcome?> BlockAsync(Verdict verdict, IReadOnlyList<Alert> window, CancellationToken cancellation)
@@ -115,14 +122,14 @@ public sealed partial class AlertResponder(
         catch (FirewallCommandException ex)
         {
             LogBlockFailed(logger, ex, verdict.Address.ToString(), ex.StandardError);
-            counters.RecordDecision(new DecisionSummary(now, verdict.Address, "block-failed", verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
+            Decided(new DecisionSummary(now, verdict.Address, "block-failed", verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
             return null;
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             // The store is written first: a failed write means nothing was applied either.
             LogStoreFailed(logger, ex, verdict.Address.ToString());
-            counters.RecordDecision(new DecisionSummary(now, verdict.Address, "block-failed", verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
+            Decided(new DecisionSummary(now, verdict.Address, "block-failed", verdict.Score, verdict.BlockThreshold, null, verdict.Explain()));
             return null;
         }
 
@@ -138,7 +145,7 @@ public sealed partial class AlertResponder(
             BlockOutcomeKind.RefusedCapacity => "refused-capacity",
             _ => "ignored",
         };
-        counters.RecordDecision(new DecisionSummary(now, verdict.Address, outcomeName, verdict.Score, verdict.BlockThreshold, outcome.ExpiresAt,
+        Decided(new DecisionSummary(now, verdict.Address, outcomeName, verdict.Score, verdict.BlockThreshold, outcome.ExpiresAt,
             verdict.Explain() + (outcome.Reason is { } reason ? Environment.NewLine + "  " + reason : "")
             + (outcome.AggregatedInto is { } prefix ? Environment.NewLine + $"  blocked as part of {prefix}" : "")));
         var notice = new BlockNotice

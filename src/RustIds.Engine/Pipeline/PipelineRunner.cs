@@ -96,6 +96,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         var counters = new PipelineCounters();
         counters.RecordRuleLoad(ruleSets.Current.Count, ruleLoadTime, reload: false);
         var startedAt = TimeProvider.System.GetUtcNow();
+        using var transcript = replay && request.TranscriptPath is { } transcriptPath ? new ReplayTranscript(transcriptPath) : null;
         var context = new ResponseContext
         {
             Options = options.Reputation,
@@ -107,7 +108,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             Blocks = response.Manager,
             Eve = eve,
             Decisions = decisions,
-            Notifications = notifications,
+            Notifications = transcript ?? (INoticeSink)notifications,
+            Transcript = transcript,
             Hostname = Environment.MachineName,
             RecentAlerts = replay ? null : new AlertLog(),
         };
@@ -224,7 +226,10 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             clock!.AdvanceTo(end);
             var ended = await response.Manager.ExpireAsync(CancellationToken.None).ConfigureAwait(false);
             foreach (var record in ended)
+            {
                 decisions.WriteUnblock(record, "expired", time.GetUtcNow());
+                transcript?.Unblock(record, "expired", time.GetUtcNow());
+            }
             expired = ended.Count;
             if (options.Eve.StatsInterval is not null)
                 eve.WriteStats(Stats(counters, sources, startedAt), end);
@@ -247,6 +252,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             CaptureFailed = failed,
             Warnings = warnings,
             EvePath = eve.Path,
+            TranscriptPath = transcript?.Path,
             FirewallBackend = response.Backend.Name,
             NotificationsSent = delivery.Sent,
             NotificationsFailed = delivery.FailedAttempts,

@@ -26,10 +26,13 @@ public sealed class ResponseContext
 
     public required EveWriter Eve { get; init; }
 
+    /// <summary>A virtual-clock replay's record of alerts, decisions, ends and notifications; null otherwise.</summary>
+    public ReplayTranscript? Transcript { get; init; }
+
     /// <summary>The latest alerts with their action, for the API; null when nobody reads them (a replay).</summary>
     public AlertLog? RecentAlerts { get; init; }
     public required DecisionLogWriter Decisions { get; init; }
     /// <summary>The durable outbox: <see cref="NotificationOutbox.Enqueue"/> writes the notice to SQLite and returns.</summary>
-    public required NotificationOutbox Notifications { get; init; }
+    public required INoticeSink Notifications { get; init; }
     public required string Hostname { get; init; }
 }

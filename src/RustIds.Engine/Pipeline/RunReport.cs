@@ -22,6 +22,9 @@ public sealed record RunReport
     public required IReadOnlyList<string> Warnings { get; init; }
 
     public required string EvePath { get; init; }
+
+    /// <summary>The virtual-clock replay's transcript, or null.</summary>
+    public string? TranscriptPath { get; init; }
     public required string FirewallBackend { get; init; }
     public long NotificationsSent { get; init; }
     public long NotificationsFailed { get; init; }

@@ -21,6 +21,12 @@ public sealed record RunRequest
     /// <summary>Printed in logs and written as EVE's <c>in_iface</c>; empty for replays.</summary>
     public string InterfaceName { get; init; } = "";
 
+    /// <summary>
+    /// A replay under a virtual clock: the transcript file (alerts, decisions, ends, notifications in order), and
+    /// notifications go there instead of to the configured channels. Null: a replay notifies for real.
+    /// </summary>
+    public string? TranscriptPath { get; init; }
+
     /// <summary>Name of the source for messages: the interface or the pcap path.</summary>
     public required string SourceName { get; init; }
 }
