@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
 # rustids installer for Debian 12, run as root. Idempotent: run it again after a pull to upgrade.
 #   ./install.sh            packages, build, CLI on PATH, GeoIP database, default config
+#   ./install.sh --service  the same, plus the rustids system user and the systemd unit (enabled, not started)
 # Every step says what it does; the first failing step stops the script with its name.
 set -euo pipefail
+
+SERVICE=no
+for arg in "$@"; do
+  case "$arg" in
+    --service) SERVICE=yes ;;
+    -h|--help)
+      sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0 ;;
+    *) echo "install.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PREFIX=/opt/rustids
@@ -92,6 +104,24 @@ mkdir -p "$CONFIG_DIR/rules" "$CONFIG_DIR/feeds" "$STATE_DIR" "$LOG_DIR"
 # The catalog is ours and follows upgrades; operators change feeds in rustids.json (Reputation:Feeds).
 install -m 0644 feeds/catalog.json "$CONFIG_DIR/feeds/catalog.json"
 "$BIN_LINK" config check --config "$CONFIG_DIR/rustids.json"
+
+if [[ $SERVICE == yes ]]; then
+  step "Installing the service: system user rustids, state and log ownership, systemd unit"
+  id rustids >/dev/null 2>&1 || useradd --system --home-dir "$STATE_DIR" --no-create-home --shell /usr/sbin/nologin rustids
+  # It writes its database, feed cache and logs; it reads its configuration and the API token.
+  chown -R rustids:rustids "$STATE_DIR" "$LOG_DIR"
+  chgrp rustids "$CONFIG_DIR/rustids.json"
+  chown rustids:rustids "$CONFIG_DIR/api.token"
+  install -m 0644 packaging/rustids.service /etc/systemd/system/rustids.service
+  systemd-analyze verify /etc/systemd/system/rustids.service
+  if [[ -d /run/systemd/system ]]; then
+    systemctl daemon-reload
+    systemctl enable rustids.service
+    echo "    enabled; set Capture:Interface in $CONFIG_DIR/rustids.json, then: systemctl start rustids"
+  else
+    echo "    systemd is not running here: the unit is installed but not enabled"
+  fi
+fi
 
 STEP="done"
 echo "==> rustids installed: $BIN_LINK (try: rustids --help)"
