@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using System.Runtime.InteropServices;
 using RustIds.Engine.Configuration;
 using RustIds.Engine.Pipeline;
@@ -65,12 +68,6 @@ internal static class RunCommand
             }
 
             using var loggers = LoggingSetup.Create(options.Logging, withFile: true);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
             var runner = new PipelineRunner(loggers);
             var configPath = parse.GetValue(config);
             var reloadLog = loggers.CreateLogger("RustIds.Cli.Reload");
@@ -117,8 +114,21 @@ internal static class RunCommand
                 OpenSource = () => LiveCaptureSource.Open(Live(null)),
                 OpenWorkerSource = _ => LiveCaptureSource.Open(Live(fanoutGroup)),
             };
-            return await PipelineExecution.ExecuteAsync(runner, request, ExitCodes.EnvironmentFailure,
-                report => report.CaptureFailed ? ExitCodes.EnvironmentFailure : ExitCodes.Ok, stop.Token);
+            // The generic host: its console lifetime turns SIGTERM, SIGINT and SIGQUIT into a stop; the stop may take as
+            // long as the outbox's own deadline plus the firewall's last batch.
+            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Services.AddSingleton(loggers);
+            builder.Services.AddSingleton<IHostLifetime, ConsoleLifetime>();
+            builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Notify.Outbox.StopTimeout + TimeSpan.FromSeconds(30));
+            builder.Services.AddSingleton(runner);
+            builder.Services.AddSingleton(request);
+            builder.Services.AddSingleton<PipelineService>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<PipelineService>());
+            using var host = builder.Build();
+            var pipeline = host.Services.GetRequiredService<PipelineService>();
+            await host.RunAsync(cancellation); // disposes the host's services: the pipeline's exit code is read from the instance
+            return pipeline.ExitCode;
         });
         return command;
     }

@@ -13,5 +13,5 @@ public sealed class LoggingOptions
     public int FileSizeLimitMiB { get; set; } = 100;
 
     /// <summary>Levels by source (a namespace prefix), e.g. <c>{"Quartz": "Warning"}</c>. Default: Quartz at Warning (its start-up chatter is not ours).</summary>
-    public Dictionary<string, string> Overrides { get; set; } = new(StringComparer.Ordinal) { ["Quartz"] = "Warning" };
+    public Dictionary<string, string> Overrides { get; set; } = new(StringComparer.Ordinal) { ["Quartz"] = "Warning", ["Microsoft"] = "Warning" };
 }
