@@ -122,17 +122,9 @@ public sealed class DetectionLoopTests
         var channel = Channel.CreateBounded<WorkerOutput>(100);
         var counters = new PipelineCounters();
         var types = new EveEventOptions { Flow = true, QueueCapacity = 3 };
-        var records = new EveEventObserver(types, "", 65536, channel.Writer, () => channel.Reader.Count, counters);
-        var compiled = Compile();
-        var evaluator = compiled.CreateEvaluator();
-        var processor = new PacketProcessor(source.LinkType, observer: new AppLayerFanout(evaluator, records), flowObserver: records);
-        var loop = new DetectionLoop(source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), channel.Writer, counters);
 
-        loop.Run(CancellationToken.None);
+        var items = RunWithEveRecords(source, channel, types, "", () => channel.Reader.Count, counters);
 
-        var items = new List<WorkerOutput>();
-        while (channel.Reader.TryRead(out var item))
-            items.Add(item);
         // Five alerts fill the queue past the records' room of 3 before any flow ends, so all five flow records are dropped.
         Assert.Equal(5, items.Count(i => i.Alert is not null));
         Assert.Equal(0, items.Count(i => i.Record is not null));
@@ -147,17 +139,9 @@ public sealed class DetectionLoopTests
         AddConversations(source, flows: 3, requestsPerFlow: 1, Encoding.ASCII.GetBytes("x UNION SELECT y"));
         var channel = Channel.CreateUnbounded<WorkerOutput>();
         var counters = new PipelineCounters();
-        var records = new EveEventObserver(new EveEventOptions { Flow = true }, "eth9", 65536, channel.Writer, null, counters);
-        var compiled = Compile();
-        var evaluator = compiled.CreateEvaluator();
-        var processor = new PacketProcessor(source.LinkType, observer: new AppLayerFanout(evaluator, records), flowObserver: records);
-        var loop = new DetectionLoop(source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), channel.Writer, counters);
 
-        loop.Run(CancellationToken.None);
+        var items = RunWithEveRecords(source, channel, new EveEventOptions { Flow = true }, "eth9", null, counters);
 
-        var items = new List<WorkerOutput>();
-        while (channel.Reader.TryRead(out var item))
-            items.Add(item);
         Assert.Equal(["alert", "alert", "alert", "flow", "flow", "flow"], items.Select(i => i.Alert is not null ? "alert" : "flow"));
         var flows = items.Select(i => i.Record).OfType<Notify.EveFlowEvent>().ToList();
         Assert.All(flows, f => Assert.Equal(Client, f.Tuple.Source));
@@ -166,6 +150,22 @@ public sealed class DetectionLoopTests
         Assert.All(flows, f => Assert.Equal("eth9", f.InterfaceName));
         Assert.All(flows, f => Assert.Equal((3, 2), (f.PacketsToServer, f.PacketsToClient)));
         Assert.Equal(items.Select(i => i.Alert?.FlowId).OfType<ulong>().Order(), flows.Select(f => f.Tuple.FlowId).Order());
+    }
+
+    /// <summary>Runs the loop with EVE records of <paramref name="types"/> on, as PipelineRunner wires them; returns what was queued, in order.</summary>
+    private static List<WorkerOutput> RunWithEveRecords(
+        MemoryPacketSource source, Channel<WorkerOutput> channel, EveEventOptions types, string interfaceName, Func<int>? queued, PipelineCounters counters)
+    {
+        var records = new EveEventObserver(types, interfaceName, 65536, channel.Writer, queued, counters);
+        var compiled = Compile();
+        var evaluator = compiled.CreateEvaluator();
+        var processor = new PacketProcessor(source.LinkType, observer: new AppLayerFanout(evaluator, records), flowObserver: records);
+        var loop = new DetectionLoop(source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), channel.Writer, counters);
+        loop.Run(CancellationToken.None);
+        var items = new List<WorkerOutput>();
+        while (channel.Reader.TryRead(out var item))
+            items.Add(item);
+        return items;
     }
 
     private static Rule Parse(string text) => new RuleParser().Parse(text, "t.rules", 1, new List<RuleDiagnostic>())!;

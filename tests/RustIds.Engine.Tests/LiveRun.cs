@@ -42,6 +42,9 @@ internal sealed class LiveRun : IAsyncDisposable
 
     public PipelineRunner Runner { get; }
 
+    /// <summary>The run itself: completes when it stops, or faults when it could not start.</summary>
+    public Task<RunReport> Completion => _run;
+
     public string Token { get; }
 
     public Uri ApiBase => new($"http://{Options.Api.Listen}/");
@@ -78,7 +81,8 @@ internal sealed class LiveRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _run.WaitAsync(TimeSpan.FromSeconds(30));
+        // A run that failed to start was already observed by its test; disposing must not throw it again.
+        await ((Task)_run).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
 }

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
-using RustIds.Engine.Configuration;
-using RustIds.Engine.Pipeline;
 using RustIds.Engine.Web;
 
 namespace RustIds.Engine.Tests;
@@ -14,13 +11,15 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_LiveRunAfterAnAttack_CountsPacketsAlertsVerdictsAndBlocksInPrometheusFormat()
     {
         using var temp = new TempDirectory();
-        var port = FreePort.Get();
-        var options = Options(temp, $"127.0.0.1:{port}");
-        using var stop = new CancellationTokenSource();
-        var run = Start(options, RepoPaths.SqliPcap, stop.Token);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        await using var run = new LiveRun(temp, RepoPaths.SqliPcap);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{run.Options.Metrics.Listen}"), Timeout = TimeSpan.FromSeconds(10) };
 
-        var metrics = await ScrapeUntilAsync(http, text => text.Contains("rustids_verdicts_total{outcome=\"blocked\"} 1", StringComparison.Ordinal));
+        var metrics = "";
+        await LiveRun.WaitForAsync(async () =>
+        {
+            metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            return metrics.Contains("rustids_verdicts_total{outcome=\"blocked\"} 1", StringComparison.Ordinal);
+        }, "the metrics to show the block");
 
         Assert.Equal("ok\n", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
         Assert.Contains("rustids_packets_total 24\n", metrics, StringComparison.Ordinal);
@@ -33,13 +32,12 @@ public sealed class MetricsEndpointTests
         Assert.Contains("# TYPE rustids_flows_active gauge\n", metrics, StringComparison.Ordinal);
         using (var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative)))
             Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        // Two ports: the API's routes do not answer on the metrics port.
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/api/blocks", UriKind.Relative))).StatusCode);
         var promtool = Tool.Find("promtool");
         Skip.If(promtool is null, "promtool not found (install.sh extracts it from Debian's prometheus package)");
         var (exit, stdout, stderr) = Tool.RunWithInput(promtool!, metrics, "check", "metrics");
         Assert.True(exit == 0, stdout + stderr);
-
-        await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -50,54 +48,9 @@ public sealed class MetricsEndpointTests
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
 
-        var ex = await Assert.ThrowsAsync<WebEndpointException>(() => Start(Options(temp, $"127.0.0.1:{port}"), null, CancellationToken.None));
+        await using var run = new LiveRun(temp, null, options => options.Metrics.Listen = $"127.0.0.1:{port}");
 
+        var ex = await Assert.ThrowsAsync<WebEndpointException>(() => run.Completion);
         Assert.Contains($"127.0.0.1:{port}", ex.Message, StringComparison.Ordinal);
-    }
-
-    private static RustIdsOptions Options(TempDirectory temp, string listen)
-    {
-        var options = new RustIdsOptions();
-        options.Rules.Files = [RepoPaths.LocalRules];
-        options.Reputation.GeoIpDatabase = null;
-        options.Reputation.FeedCatalog = null;
-        options.Firewall.Backend = FirewallBackendNames.DryRun;
-        options.Firewall.ProtectInfrastructure = false;
-        options.Eve.Path = temp.File("eve.json");
-        options.Eve.DecisionLogPath = temp.File("decisions.json");
-        options.Storage.DatabasePath = temp.File("rustids.db");
-        options.Metrics.Listen = listen;
-        return options;
-    }
-
-    private static Task<RunReport> Start(RustIdsOptions options, string? pcap, CancellationToken stop) =>
-        new PipelineRunner(NullLoggerFactory.Instance).RunAsync(new RunRequest
-        {
-            Options = options,
-            Mode = RunMode.Live,
-            OpenSource = () => new IdleSource(pcap),
-            SourceName = "idle",
-        }, stop);
-
-    private static async Task<string> ScrapeUntilAsync(HttpClient http, Func<string, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        string? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                last = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-                if (done(last))
-                    return last;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet: the run starts on another thread
-            }
-            await Task.Delay(50);
-        }
-        Assert.Fail("the metrics never showed the block; last scrape:\n" + last);
-        return "";
     }
 }
