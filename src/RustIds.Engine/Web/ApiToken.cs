@@ -32,7 +32,17 @@ public sealed class ApiToken
             problem = $"{path} can be read or written by others (mode {Convert.ToString((int)mode, 8).PadLeft(4, '0')}): chmod 600 {path}";
             return null;
         }
-        var text = File.ReadAllText(path).Trim();
+        string text;
+        try
+        {
+            text = File.ReadAllText(path).Trim();
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            // A service user not given the file (install.sh --service hands it over): the API stays off, the run goes on.
+            problem = $"{path} cannot be read by this user ({ex.Message}): chown it to the user rustids runs as, mode 600";
+            return null;
+        }
         if (text.Length < MinimumLength)
         {
             problem = $"{path} holds a token of {text.Length} characters; use at least {MinimumLength} (head -c 32 /dev/urandom | base64)";
