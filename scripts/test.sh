@@ -27,7 +27,13 @@ ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
 files = glob.glob(sys.argv[1] + "/*.trx")
 for path in files:
-    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    root = ET.parse(path).getroot()
+    # Failures are repeated here, next to the closing line, because CI keeps only the end of the log.
+    for r in root.iterfind("t:Results/t:UnitTestResult", ns):
+        if r.get("outcome") in ("Failed", "Error", "Timeout"):
+            message = r.findtext("t:Output/t:ErrorInfo/t:Message", "", ns).strip()
+            print(f"FAILED {r.get('testName')}\n  " + "\n  ".join(message.splitlines()[:12]))
+    c = root.find("t:ResultSummary/t:Counters", ns)
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout"))
     skipped += int(c.get("notExecuted"))
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")

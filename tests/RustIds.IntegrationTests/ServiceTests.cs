@@ -38,13 +38,16 @@ public sealed class ServiceTests
             var config = LabConfig.Write(temp, rules,
                 reputation: new { GeoIpDatabase = (string?)null, Blocklists = Array.Empty<string>() },
                 firewall: new { Backend = "nftables" });
+            // The service runs /opt/rustids, which any user can read; the checkout may sit under a directory
+            // only root can enter (CI's does), so the service user gets its own copy of this build.
+            var binary = CopyPublishedCli(rustids, temp.File("cli"));
             // The service user owns its state and logs, as install.sh --service arranges under /var.
             ProcessRun.RunChecked("/usr/bin/chown", "-R", $"{User}:{User}", temp.Path);
             using var web = lab.StartWebServer(HttpPort, temp);
 
             using var ids = lab.Start(lab.Gateway, setpriv!, $"--reuid={User}", $"--regid={User}", "--init-groups",
                 "--inh-caps=-all,+net_raw,+net_admin", "--ambient-caps=-all,+net_raw,+net_admin", "--bounding-set=-all,+net_raw,+net_admin",
-                "--", rustids, "run", "--interface", lab.GatewayInterface, "--config", config, "--metrics", "off");
+                "--", binary, "run", "--interface", lab.GatewayInterface, "--config", config, "--metrics", "off");
             Assert.True(ids.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)),
                 "rustids did not start capturing without root:\n" + ids.Output);
 
@@ -69,6 +72,12 @@ public sealed class ServiceTests
     {
         var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", "block_v4");
         return code == 0 && output.Contains($"\"{address}\"", StringComparison.Ordinal);
+    }
+
+    private static string CopyPublishedCli(string rustids, string destination)
+    {
+        ProcessRun.RunChecked("/usr/bin/cp", "-r", Path.GetDirectoryName(Path.GetFullPath(rustids))!, destination);
+        return Path.Combine(destination, Path.GetFileName(rustids));
     }
 
     private static string? Find(string name) =>
