@@ -53,6 +53,15 @@ public sealed record Alert
     /// <summary>The HTTP, DNS and TLS fields of the transaction the rule matched (EVE <c>http</c>, <c>dns</c>, <c>tls</c>); null for packet rules.</summary>
     public RustIds.Rules.Evaluation.AppLayerSnapshot? AppLayer { get; init; }
 
+    /// <summary>A behavioural detector's evidence (counts, window, baseline, sigma); null for rule alerts.</summary>
+    public Behaviour.DetectionEvidence? Evidence { get; init; }
+
+    /// <summary>
+    /// The alert reports an attacked destination, not an offender (a flood from many, likely spoofed,
+    /// sources): it is logged and counted, but nobody is scored or blocked for it.
+    /// </summary>
+    public bool ReportsVictim { get; init; }
+
     /// <summary>The address this alert accuses: the source unless a rule says otherwise.</summary>
     public IpAddr Offender => Source;
 }

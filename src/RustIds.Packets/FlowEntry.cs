@@ -19,6 +19,9 @@ public struct FlowEntry
     /// <summary>TCP: the first packet was not a SYN, so the flow was picked up midstream.</summary>
     public bool Midstream { get; internal set; }
 
+    /// <summary>TCP: the first packet was a pure SYN (a connection attempt, as scan and flood detectors count them).</summary>
+    public bool OpenedBySyn { readonly get; internal set; }
+
     public long PacketsToServer { get; internal set; }
 
     public long PacketsToClient { get; internal set; }

@@ -113,6 +113,12 @@ public sealed class FlowTracker
         return slot >= 0;
     }
 
+    /// <summary>The slot of the least recently seen flow, or -1 when the table is empty; with <see cref="NewerSlot"/>, a walk over every flow without allocation.</summary>
+    public int OldestSlot => _table.LeastRecent;
+
+    /// <summary>The slot of the flow seen next after the one in <paramref name="slot"/>, or -1 after the newest.</summary>
+    public int NewerSlot(int slot) => _table.NewerThan(slot);
+
     /// <summary>The entry in <paramref name="slot"/> (from <see cref="Packet.FlowSlot"/> or an observer call), read in place.</summary>
     public ref readonly FlowEntry EntryAt(int slot) => ref _table[slot];
 
@@ -192,6 +198,7 @@ public sealed class FlowTracker
             entry.InitiatorAddress = packet.Source;
             entry.InitiatorPort = packet.SourcePort;
             // Midstream pick-up: the sender of the first non-SYN is taken as the client.
+            entry.OpenedBySyn = packet.Protocol == IpProtocol.Tcp && synAck == TcpFlags.Syn;
             if (packet.Protocol == IpProtocol.Tcp && synAck != TcpFlags.Syn)
             {
                 entry.Midstream = true;
@@ -224,8 +231,11 @@ public sealed class FlowTracker
         entry.State = packet.Protocol == IpProtocol.Tcp
             ? TcpStateMachine.Next(ref entry, packet.TcpFlags, toServer, bothWays, _allowMidstream)
             : bothWays ? FlowState.Established : entry.State;
-        if (entry.State == FlowState.Established)
+        if (entry.State == FlowState.Established && !entry.IsEstablished)
+        {
             entry.IsEstablished = true;
+            _observer?.OnFlowEstablished(slot, in entry);
+        }
 
         packet.Direction = toServer ? FlowDirection.ToServer : FlowDirection.ToClient;
         packet.FlowEstablished = entry.IsEstablished;

@@ -29,6 +29,9 @@ public static class ConfigValidator
         Check(packets.StreamDepthKiB is >= 1 and <= 1_048_576, "Packets:StreamDepthKiB", "must be between 1 and 1048576 (1 GiB)");
         Check(packets.StreamMemcapMiB is >= 1 and <= 16_384, "Packets:StreamMemcapMiB", "must be between 1 and 16384");
 
+        foreach (var (key, message) in options.Detectors.Validate())
+            problems.Add(new ConfigProblem("Detectors:" + key, message));
+
         var reputation = options.Reputation;
         Check(reputation.BlockThreshold is >= 1 and <= 100, "Reputation:BlockThreshold", "must be between 1 and 100");
         Check(reputation.AlertThreshold >= 0 && reputation.AlertThreshold <= reputation.BlockThreshold,

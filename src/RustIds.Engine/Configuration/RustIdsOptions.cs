@@ -7,6 +7,7 @@ public sealed class RustIdsOptions
     public CaptureOptions Capture { get; set; } = new();
     public PacketsOptions Packets { get; set; } = new();
     public RulesOptions Rules { get; set; } = new();
+    public RustIds.Detection.Behaviour.DetectorOptions Detectors { get; set; } = new();
     public ReputationOptions Reputation { get; set; } = new();
     public FirewallOptions Firewall { get; set; } = new();
     public NotifyOptions Notify { get; set; } = new();

@@ -70,6 +70,14 @@ public sealed partial class AlertResponder(
         ArgumentNullException.ThrowIfNull(alert);
         context.Clock?.AdvanceTo(alert.Timestamp);
         counters.CountAlert(alert.Gid, alert.Sid, alert.Signature, alert.Severity);
+        if (alert.ReportsVictim)
+        {
+            // A flood from many (likely spoofed) sources: logged and counted, but no source is scored or blocked for it.
+            TryWriteEve(alert, static (eve, a) => eve.WriteAlert(a, EveAlertAction.Allowed));
+            context.RecentAlerts?.Add(alert, EveAlertAction.Allowed);
+            context.Transcript?.Alert(alert, EveAlertAction.Allowed);
+            return;
+        }
         var offender = alert.Offender;
         var window = _recent.Add(alert);
 

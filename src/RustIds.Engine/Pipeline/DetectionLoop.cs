@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using RustIds.Detection;
+using RustIds.Detection.Behaviour;
 using RustIds.Packets;
 using RustIds.Packets.Processing;
 using RustIds.Rules;
@@ -15,7 +16,8 @@ namespace RustIds.Engine.Pipeline;
 /// <remarks>
 /// Runs on its own thread; only alerts (and EVE records) cross threads, through a channel that drops and counts when full. The
 /// <paramref name="evaluator"/> must be the <paramref name="processor"/>'s app-layer observer, so it sees the
-/// transactions of the packets it evaluates.
+/// transactions of the packets it evaluates; <paramref name="detectors"/>, when given, must also observe the
+/// processor's flows and transactions, and raise their alerts into the same channel (<see cref="DetectionQueue"/>).
 /// </remarks>
 public sealed class DetectionLoop(
     IPacketSource source,
@@ -24,7 +26,8 @@ public sealed class DetectionLoop(
     RuleEvaluator evaluator,
     SignatureAlertFactory alertFactory,
     ChannelWriter<WorkerOutput> alerts,
-    PipelineCounters counters) : IPacketHandler
+    PipelineCounters counters,
+    DetectorSet? detectors = null) : IPacketHandler
 {
     // Enough for every rule that can match one packet in practice; more matches are counted as dropped.
     private readonly int[] _matches = new int[1024];
@@ -100,9 +103,10 @@ public sealed class DetectionLoop(
         }
     }
 
-    /// <summary>Rules over one packet the processor finished with.</summary>
+    /// <summary>Rules (and the behavioural detectors' per-packet part) over one packet the processor finished with.</summary>
     public void OnPacket(ref Packet packet)
     {
+        detectors?.OnPacket(ref packet);
         var count = evaluator.Evaluate(in packet, _matches);
         for (var i = 0; i < count; i++)
         {

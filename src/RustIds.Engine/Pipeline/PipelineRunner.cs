@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using RustIds.Detection;
+using RustIds.Detection.Behaviour;
 using RustIds.Engine.Composition;
 using RustIds.Engine.Explain;
 using RustIds.Engine.Feeds;
@@ -162,12 +163,19 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         {
             var evaluator = evaluators[i] = ruleSets.Current.CreateEvaluator();
             var records = eveEvents.Any ? new EveEventObserver(eveEvents, request.InterfaceName, options.Packets.MaxFlows, alerts.Writer, eveBacklog, counters) : null;
-            IAppLayerObserver observer = records is null ? evaluator : new AppLayerFanout(evaluator, records);
-            var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), observer, records);
+            var detectors = options.Detectors.Enabled ? new DetectorSet(options.Detectors, new DetectionQueue(alerts.Writer, counters), request.InterfaceName) : null;
+            IAppLayerObserver observer = evaluator;
+            if (detectors is not null)
+                observer = new AppLayerFanout(observer, detectors);
+            if (records is not null)
+                observer = new AppLayerFanout(observer, records);
+            var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), observer,
+                FlowObserverFanout.Combine(detectors, records));
+            detectors?.Attach(processor.Flows);
             counters.AddWorker(processor);
             loops[i] = new DetectionLoop(sources[i], processor, ruleSets, evaluator, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload,
                 includePacket: options.Eve.IncludePacket),
-                alerts.Writer, counters);
+                alerts.Writer, counters, detectors);
         }
         var captureDone = CaptureThreads.Start(loops, stopCapture.Token, () => alerts.Writer.TryComplete(), () => stopCapture.Cancel());
         LogCapturing(_logger, request.SourceName, ruleSets.Current.Count, response.Backend.Name);

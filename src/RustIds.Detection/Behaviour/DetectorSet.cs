@@ -1,0 +1,186 @@
+using RustIds.Packets;
+using RustIds.Packets.AppLayer.Dns;
+using RustIds.Packets.AppLayer.Http;
+using RustIds.Packets.Processing;
+
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>
+/// The behavioural detectors of one capture worker, fed by flow events (start, handshake, end), DNS and
+/// HTTP transactions, ICMP echo requests, and a walk over the flow table once per baseline interval.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: one per worker, called on its capture thread. Per packet it costs one comparison
+/// (ICMP echo requests aside); everything else happens once per flow or transaction. State lives in
+/// fixed-size tables allocated here, so memory does not grow with the number of sources, and nothing
+/// is allocated unless an alert is raised. All windows run on packet time, so a replay of a capture
+/// gives the detections the live traffic gave.
+/// </remarks>
+public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
+{
+    private const byte EchoRequestV4 = 8;
+    private const byte EchoRequestV6 = 128;
+
+    private readonly InternalNetworkSet _internal;
+    private readonly BoundedTable<AddressKey, SourceState> _sources;
+    private readonly BoundedTable<ServiceKey, ServiceState> _services;
+    private readonly PortScanDetector? _scans;
+    private readonly SynFloodDetector? _synFloods;
+    private readonly BruteForceDetector? _bruteForce;
+    private readonly DnsTunnelDetector? _dnsTunnels;
+    private readonly IcmpDetector? _icmp;
+    private readonly HostAnomalyDetector? _hosts;
+    private readonly ExfiltrationDetector? _exfiltration;
+    private readonly long _intervalTicks;
+    private FlowTracker? _flows;
+    private FlowCredits? _credits;
+    private long _nextWalkTicks;
+
+    /// <param name="options">Which detectors run, and their thresholds (validated).</param>
+    /// <param name="sink">Receives the alerts.</param>
+    /// <param name="interfaceName">EVE's <c>in_iface</c>; empty for replays.</param>
+    public DetectorSet(DetectorOptions options, IDetectionSink sink, string interfaceName = "")
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        Emitter = new DetectionEmitter(sink, interfaceName);
+        _internal = new InternalNetworkSet(options.InternalNetworks);
+        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources);
+        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources);
+        var cooldown = options.Cooldown;
+        _scans = options.PortScan.Enabled ? new PortScanDetector(options.PortScan, cooldown, Emitter) : null;
+        _synFloods = options.SynFlood.Enabled ? new SynFloodDetector(options.SynFlood, cooldown, Emitter) : null;
+        _bruteForce = options.BruteForce.Enabled ? new BruteForceDetector(options.BruteForce, cooldown, Emitter) : null;
+        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, Emitter) : null;
+        _icmp = options.Icmp.Enabled ? new IcmpDetector(options.Icmp, cooldown, Emitter) : null;
+        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, Emitter) : null;
+        _exfiltration = options.Exfiltration.Enabled
+            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, Emitter)
+            : null;
+        _intervalTicks = options.Anomaly.Interval.Ticks;
+    }
+
+    /// <summary>Counts what was raised.</summary>
+    public DetectionEmitter Emitter { get; }
+
+    /// <summary>Sources tracked (scan, flood, brute-force and ICMP state); bounded by <see cref="DetectorOptions.TrackedSources"/>.</summary>
+    public BoundedTable<AddressKey, SourceState> Sources => _sources;
+
+    /// <summary>Destination services tracked (flood state).</summary>
+    public BoundedTable<ServiceKey, ServiceState> Services => _services;
+
+    public HostAnomalyDetector? HostBaselines => _hosts;
+
+    public ExfiltrationDetector? Exfiltration => _exfiltration;
+
+    public DnsTunnelDetector? DnsTunnels => _dnsTunnels;
+
+    /// <summary>Gives the detectors the worker's flow table, for the per-interval walk that feeds the baselines. Call once, before the first packet.</summary>
+    public void Attach(FlowTracker flows)
+    {
+        ArgumentNullException.ThrowIfNull(flows);
+        _flows = flows;
+        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _hosts, _exfiltration);
+    }
+
+    /// <summary>Per packet, after flow tracking: the interval walk when it is due, and ICMP echo requests.</summary>
+    public void OnPacket(ref Packet packet)
+    {
+        if (packet.TimestampTicks >= _nextWalkTicks)
+            Walk(packet.TimestampTicks);
+        if (_icmp is not null
+            && ((packet.Protocol == IpProtocol.Icmp && packet.IcmpType == EchoRequestV4) || (packet.Protocol == IpProtocol.IcmpV6 && packet.IcmpType == EchoRequestV6)))
+        {
+            var site = new DetectionSite(packet.Source, 0, packet.Destination, 0, packet.Protocol, packet.FlowId, packet.TimestampTicks);
+            ref var source = ref _sources.GetOrAdd(new AddressKey(packet.Source), packet.TimestampTicks);
+            ref var target = ref _services.GetOrAdd(new ServiceKey(packet.Destination, 0, packet.Protocol), packet.TimestampTicks);
+            _icmp.OnEchoRequest(ref source.Echo, ref target, in site);
+        }
+    }
+
+    public void OnFlowStarted(int slot, in FlowEntry flow)
+    {
+        var site = DetectionSite.Of(in flow, flow.FirstTicks);
+        var protocol = flow.Key.Protocol;
+        var attempt = flow.OpenedBySyn || (protocol == IpProtocol.Udp && !flow.Midstream);
+        if (attempt)
+        {
+            var loginAttempt = flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(site.DestinationPort);
+            var synFlood = flow.OpenedBySyn && _synFloods is not null;
+            if (_scans is not null || synFlood || loginAttempt)
+            {
+                ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
+                _scans?.OnAttempt(ref source.Scan, in site);
+                if (loginAttempt)
+                    _bruteForce!.OnAttempt(ref source.Login, in site);
+                if (synFlood)
+                {
+                    ref var service = ref _services.GetOrAdd(new ServiceKey(site.Destination, site.DestinationPort, protocol), site.TimestampTicks);
+                    _synFloods!.OnSyn(ref source.Syn, ref service, in site);
+                }
+            }
+        }
+        if (_credits is null)
+            return;
+        var fromInside = _internal.Contains(site.Source);
+        _credits.Begin(slot, in flow, fromInside, fromInside && !_internal.Contains(site.Destination));
+        if (fromInside)
+            _hosts?.OnFlowStarted(in site);
+    }
+
+    public void OnFlowEstablished(int slot, in FlowEntry flow)
+    {
+        if (_synFloods is null || !flow.OpenedBySyn)
+            return;
+        var site = DetectionSite.Of(in flow, flow.LastTicks);
+        ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
+        ref var service = ref _services.GetOrAdd(new ServiceKey(site.Destination, site.DestinationPort, site.Protocol), site.TimestampTicks);
+        SynFloodDetector.OnCompleted(ref source.Syn, ref service);
+    }
+
+    public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
+    {
+        _credits?.Credit(slot, in flow, flow.LastTicks, checkLowAndSlow: true);
+        var protocol = flow.Key.Protocol;
+        var failed = (flow.OpenedBySyn && !flow.IsEstablished) || (protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0);
+        var loginSession = flow.OpenedBySyn && flow.IsEstablished && _bruteForce is not null;
+        if (!(failed && _scans is not null) && !loginSession)
+            return;
+        var site = DetectionSite.Of(in flow, flow.LastTicks);
+        if (loginSession && !_bruteForce!.IsLoginPort(site.DestinationPort))
+            loginSession = false;
+        if (!(failed && _scans is not null) && !loginSession)
+            return;
+        ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
+        if (failed)
+            _scans?.OnFailed(ref source.Scan, in site);
+        if (loginSession)
+            _bruteForce!.OnSessionEnded(ref source.Login, in site, flow.LastTicks - flow.FirstTicks);
+    }
+
+    public void OnDns(in AppLayerContext context, DnsMessage message)
+    {
+        if (_dnsTunnels is null)
+            return;
+        var site = DetectionSite.Of(context.Flow, context.TimestampTicks);
+        _dnsTunnels.OnMessage(message, in site);
+    }
+
+    public void OnHttp(in AppLayerContext context, HttpTransaction transaction, HttpProgress progress)
+    {
+        if (_bruteForce is null || progress != HttpProgress.RequestHeaders || !_bruteForce.IsLoginPost(transaction))
+            return;
+        var site = DetectionSite.Of(context.Flow, context.TimestampTicks);
+        ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
+        _bruteForce.OnLoginPost(ref source.Login, in site);
+    }
+
+    /// <summary>Once per interval: credits every flow's traffic to the interval that just ended.</summary>
+    private void Walk(long nowTicks)
+    {
+        var boundary = nowTicks - nowTicks % _intervalTicks;
+        if (_nextWalkTicks != 0 && _credits is not null && _flows is not null)
+            _credits.Walk(_flows, boundary - 1);
+        _nextWalkTicks = boundary + _intervalTicks;
+    }
+}

@@ -1,0 +1,64 @@
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>Splits a query name into the part below its registered domain and the registered domain, and measures the former.</summary>
+/// <remarks>
+/// The registered domain is the last two labels, or three under a two-letter country code whose second
+/// level is a generic one (<c>example.co.uk</c>). A heuristic, not the Public Suffix List: it is enough to
+/// group a tunnel's queries, which all share one domain the attacker registered.
+/// </remarks>
+public static class DnsName
+{
+    /// <summary>The index where the registered domain starts (0 when the whole name is one).</summary>
+    public static int RegisteredDomainStart(ReadOnlySpan<byte> name)
+    {
+        var last = name.LastIndexOf((byte)'.');
+        if (last <= 0)
+            return 0;
+        var second = name[..last].LastIndexOf((byte)'.');
+        if (second < 0)
+            return 0;
+        var tld = name[(last + 1)..];
+        var secondLevel = name[(second + 1)..last];
+        if (tld.Length == 2 && IsGenericSecondLevel(secondLevel))
+        {
+            var third = name[..second].LastIndexOf((byte)'.');
+            return third < 0 ? 0 : third + 1;
+        }
+        return second + 1;
+    }
+
+    /// <summary>Shannon entropy in bits per character of <paramref name="text"/>, ignoring dots and letter case.</summary>
+    public static double Entropy(ReadOnlySpan<byte> text)
+    {
+        Span<byte> counts = stackalloc byte[256];
+        counts.Clear();
+        var total = 0;
+        foreach (var b in text)
+        {
+            if (b == (byte)'.')
+                continue;
+            var c = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+            counts[c]++;
+            total++;
+        }
+        if (total == 0)
+            return 0;
+        var entropy = 0.0;
+        foreach (var count in counts)
+        {
+            if (count == 0)
+                continue;
+            var p = count / (double)total;
+            entropy -= p * Math.Log2(p);
+        }
+        return entropy;
+    }
+
+    /// <summary>Characters other than dots (a label's letters, digits and hyphens).</summary>
+    public static int LabelCharacters(ReadOnlySpan<byte> text) => text.Length - text.Count((byte)'.');
+
+    private static bool IsGenericSecondLevel(ReadOnlySpan<byte> label) =>
+        label.SequenceEqual("co"u8) || label.SequenceEqual("com"u8) || label.SequenceEqual("net"u8) || label.SequenceEqual("org"u8)
+        || label.SequenceEqual("gov"u8) || label.SequenceEqual("edu"u8) || label.SequenceEqual("ac"u8) || label.SequenceEqual("or"u8)
+        || label.SequenceEqual("ne"u8) || label.SequenceEqual("go"u8);
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using RustIds.Packets.AppLayer.Dns;
+
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>
+/// DNS tunnelling, per client and registered domain: many queries with many distinct names below one
+/// domain, plus one sign of data carried in them (long or random-looking names, TXT/NULL records, big answers).
+/// </summary>
+public sealed class DnsTunnelDetector
+{
+    private const ushort TypeNull = 10;
+    private const ushort TypeTxt = 16;
+    private const int LongestDomainShown = 64;
+
+    private readonly DnsTunnelOptions _options;
+    private readonly DetectionEmitter _emitter;
+    private readonly long _cooldown;
+    private readonly int _subdomainBits;
+    private readonly BoundedTable<DomainKey, DomainState> _domains;
+
+    public DnsTunnelDetector(DnsTunnelOptions options, TimeSpan cooldown, int trackedDomains, DetectionEmitter emitter)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _emitter = emitter;
+        _cooldown = cooldown.Ticks;
+        _subdomainBits = DistinctSketch.BitsFor(options.DistinctSubdomains);
+        _domains = new BoundedTable<DomainKey, DomainState>(trackedDomains);
+    }
+
+    public BoundedTable<DomainKey, DomainState> Domains => _domains;
+
+    /// <param name="message">A parsed DNS message of the flow.</param>
+    /// <param name="site">The flow seen from its initiator, the client.</param>
+    public void OnMessage(DnsMessage message, in DetectionSite site)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!message.HasHeader || message.QuestionCount == 0)
+            return;
+        var question = message.GetQuestion(0);
+        var name = question.Name;
+        var registeredStart = DnsName.RegisteredDomainStart(name);
+        var registered = name[registeredStart..];
+        var below = registeredStart > 0 ? name[..(registeredStart - 1)] : [];
+        var now = site.TimestampTicks;
+        ref var domain = ref _domains.GetOrAdd(new DomainKey(site.Source, KeyHash.OfTextIgnoreCase(registered)), now);
+        if (TimeWindow.Restart(ref domain.Start, now, _options.Window.Ticks))
+        {
+            var quiet = domain.QuietUntil;
+            var start = domain.Start;
+            domain = default;
+            domain.Start = start;
+            domain.QuietUntil = quiet;
+        }
+        if (message.IsResponse)
+        {
+            domain.Responses++;
+            domain.ResponseBytes += message.Bytes.Length;
+            return;
+        }
+        domain.Queries++;
+        if (question.Type is TypeTxt or TypeNull)
+            domain.TxtOrNull++;
+        if (!below.IsEmpty)
+        {
+            domain.NamedQueries++;
+            domain.NameCharacters += DnsName.LabelCharacters(below);
+            domain.EntropySum += DnsName.Entropy(below);
+            domain.Subdomains.Add(KeyHash.OfTextIgnoreCase(below));
+        }
+        if (domain.Queries >= _options.Queries && domain.Subdomains.SetBits >= _subdomainBits)
+            Judge(ref domain, registered, in site);
+    }
+
+    private void Judge(ref DomainState domain, ReadOnlySpan<byte> registered, in DetectionSite site)
+    {
+        var named = Math.Max(domain.NamedQueries, 1);
+        var meanLength = domain.NameCharacters / (double)named;
+        var meanEntropy = domain.EntropySum / named;
+        var txtShare = domain.TxtOrNull / (double)domain.Queries;
+        var meanResponse = domain.Responses == 0 ? 0 : domain.ResponseBytes / (double)domain.Responses;
+        var carriesData = meanLength >= _options.MeanSubdomainLength || meanEntropy >= _options.MeanEntropyBits
+            || txtShare >= _options.TxtNullShare || meanResponse >= _options.MeanResponseBytes;
+        if (!carriesData || !TimeWindow.TryArm(ref domain.QuietUntil, site.TimestampTicks, _cooldown))
+            return;
+        _emitter.Raise(new DetectionEvidence(DetectorSignature.DnsTunnel, "queries", domain.Queries, _options.Queries, _options.Window, Printable(registered))
+        {
+            Detail = string.Create(CultureInfo.InvariantCulture,
+                $"{domain.Subdomains.Estimate()} distinct names, mean name length {meanLength:0.#}, entropy {meanEntropy:0.##} bits/char, {txtShare:P0} TXT/NULL, mean response {meanResponse:0} bytes"),
+        }, in site);
+    }
+
+    /// <summary>The domain as people may read it: printable ASCII only, bounded (it comes off the wire).</summary>
+    private static string Printable(ReadOnlySpan<byte> name)
+    {
+        var shown = name.Length > LongestDomainShown ? name[..LongestDomainShown] : name;
+        var builder = new StringBuilder(shown.Length);
+        foreach (var b in shown)
+            builder.Append(b is >= 0x21 and <= 0x7e ? (char)b : '?');
+        return builder.ToString();
+    }
+}

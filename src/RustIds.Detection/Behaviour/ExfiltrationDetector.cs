@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>
+/// Data leaving internal hosts: bytes uploaded per interval to one outside peer against that pair's
+/// baseline (sid 50), and single connections that trickle data out for a long time (sid 51).
+/// </summary>
+/// <remarks>Fed from flow counters (see <see cref="FlowCredits"/>), never per packet.</remarks>
+public sealed class ExfiltrationDetector
+{
+    private const int MaxQuietIntervals = 64;
+
+    private readonly ExfiltrationOptions _options;
+    private readonly DetectionEmitter _emitter;
+    private readonly long _cooldown;
+    private readonly long _intervalTicks;
+    private readonly TimeSpan _interval;
+    private readonly BoundedTable<PairKey, PairBaseline> _pairs;
+    private readonly BaselineRule _rule;
+
+    /// <param name="options">Thresholds.</param>
+    /// <param name="interval">The baseline interval (<see cref="AnomalyOptions.Interval"/>).</param>
+    /// <param name="alpha">The baseline's learning rate (<see cref="AnomalyOptions.Alpha"/>).</param>
+    /// <param name="cooldown">Quiet time after an alert for one pair.</param>
+    /// <param name="emitter">Raises the alerts.</param>
+    public ExfiltrationDetector(ExfiltrationOptions options, TimeSpan interval, double alpha, TimeSpan cooldown, DetectionEmitter emitter)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _emitter = emitter;
+        _cooldown = cooldown.Ticks;
+        _interval = interval;
+        _intervalTicks = interval.Ticks;
+        _pairs = new BoundedTable<PairKey, PairBaseline>(options.TrackedPairs);
+        _rule = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinBytes, alpha);
+    }
+
+    public BoundedTable<PairKey, PairBaseline> Pairs => _pairs;
+
+    /// <summary>Bytes the site's internal source sent to its outside destination since last credited.</summary>
+    public void CreditUpload(in DetectionSite site, long bytes)
+    {
+        var now = site.TimestampTicks;
+        ref var pair = ref _pairs.GetOrAdd(new PairKey(site.Source, site.Destination), now);
+        var interval = now / _intervalTicks;
+        if (pair.Interval == 0)
+            pair.Interval = interval;
+        else if (interval > pair.Interval)
+        {
+            Judge(ref pair, in site);
+            var quiet = Math.Min(interval - pair.Interval - 1, MaxQuietIntervals);
+            for (var i = 0; i < quiet; i++)
+                pair.Upload.JudgeQuiet(_rule);
+            pair.Interval = interval;
+            pair.Bytes = 0;
+        }
+        pair.Bytes += bytes;
+    }
+
+    /// <summary>Checks a long-lived flow for a low-and-slow upload; true when it was reported (report each flow once).</summary>
+    public bool CheckLowAndSlow(in DetectionSite site, long durationTicks, long bytesUp, long bytesDown)
+    {
+        if (durationTicks < _options.LowSlowDuration.Ticks || bytesUp < _options.LowSlowBytes || bytesUp < _options.LowSlowRatio * Math.Max(bytesDown, 1))
+            return false;
+        var duration = TimeSpan.FromTicks(durationTicks);
+        _emitter.Raise(new DetectionEvidence(DetectorSignature.LowAndSlowUpload, "bytes uploaded in one connection", bytesUp,
+            _options.LowSlowBytes, TimeSpan.FromMinutes(Math.Floor(duration.TotalMinutes)), site.Destination.ToString())
+        {
+            Detail = string.Create(CultureInfo.InvariantCulture, $"{bytesUp / (double)Math.Max(bytesDown, 1):0.#} times what it downloaded ({bytesDown} bytes)"),
+        }, in site);
+        return true;
+    }
+
+    private void Judge(ref PairBaseline pair, in DetectionSite site)
+    {
+        var mean = pair.Upload.Stats.Mean;
+        var deviation = pair.Upload.Stats.Deviation(BaselineRule.DeviationFloorShare);
+        if (!pair.Upload.Judge(pair.Bytes, _rule, out var limit) || !TimeWindow.TryArm(ref pair.Upload.QuietUntil, site.TimestampTicks, _cooldown))
+            return;
+        _emitter.Raise(new DetectionEvidence(DetectorSignature.ExfiltrationVolume, "bytes uploaded", pair.Bytes, limit, _interval, site.Destination.ToString())
+        {
+            BaselineMean = mean,
+            BaselineDeviation = deviation,
+            Sigma = _options.Sigma,
+        }, in site);
+    }
+}

@@ -1,0 +1,108 @@
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>
+/// Per-host baselines of internal hosts: packets, bytes, new flows and distinct destinations per
+/// interval, each against its exponentially weighted mean and deviation (sids 60–63).
+/// </summary>
+/// <remarks>
+/// Counts come from flows, not packets: new flows and destinations at flow start, packets and bytes
+/// credited from the flow table once per interval and at flow end (see <see cref="FlowCredits"/>),
+/// so the detector costs nothing per packet. An interval is judged when its host is next touched.
+/// </remarks>
+public sealed class HostAnomalyDetector
+{
+    /// <summary>Quiet intervals learned as zeros at most, when a host comes back after a long silence.</summary>
+    private const int MaxQuietIntervals = 64;
+
+    private readonly AnomalyOptions _options;
+    private readonly DetectionEmitter _emitter;
+    private readonly long _cooldown;
+    private readonly BoundedTable<AddressKey, HostBaseline> _hosts;
+    private readonly BaselineRule _packets;
+    private readonly BaselineRule _bytes;
+    private readonly BaselineRule _flows;
+    private readonly BaselineRule _destinations;
+
+    public HostAnomalyDetector(AnomalyOptions options, TimeSpan cooldown, DetectionEmitter emitter)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _emitter = emitter;
+        _cooldown = cooldown.Ticks;
+        _hosts = new BoundedTable<AddressKey, HostBaseline>(options.TrackedHosts);
+        _packets = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinPackets, options.Alpha);
+        _bytes = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinBytes, options.Alpha);
+        _flows = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinNewFlows, options.Alpha);
+        _destinations = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinDestinations, options.Alpha);
+    }
+
+    public BoundedTable<AddressKey, HostBaseline> Hosts => _hosts;
+
+    /// <summary>The host in <paramref name="site"/>'s source opened a flow.</summary>
+    public void OnFlowStarted(in DetectionSite site)
+    {
+        ref var host = ref Current(in site);
+        host.NewFlows++;
+        host.Destinations.Add(KeyHash.Of(site.Destination));
+    }
+
+    /// <summary>Traffic of a flow the host opened, since it was last credited.</summary>
+    public void Credit(in DetectionSite site, long packets, long bytes)
+    {
+        ref var host = ref Current(in site);
+        host.Packets += packets;
+        host.Bytes += bytes;
+    }
+
+    /// <summary>The host's entry, its finished intervals judged first.</summary>
+    private ref HostBaseline Current(in DetectionSite site)
+    {
+        var now = site.TimestampTicks;
+        ref var host = ref _hosts.GetOrAdd(new AddressKey(site.Source), now);
+        var interval = now / _options.Interval.Ticks;
+        if (host.Interval == 0)
+        {
+            host.Interval = interval;
+            return ref host;
+        }
+        if (interval <= host.Interval)
+            return ref host;
+        Close(ref host, in site);
+        var quiet = Math.Min(interval - host.Interval - 1, MaxQuietIntervals);
+        for (var i = 0; i < quiet; i++)
+        {
+            host.PacketRate.JudgeQuiet(_packets);
+            host.ByteRate.JudgeQuiet(_bytes);
+            host.FlowRate.JudgeQuiet(_flows);
+            host.DestinationRate.JudgeQuiet(_destinations);
+        }
+        host.Interval = interval;
+        host.Packets = host.Bytes = host.NewFlows = 0;
+        host.Destinations.Clear();
+        return ref host;
+    }
+
+    private void Close(ref HostBaseline host, in DetectionSite site)
+    {
+        Judge(ref host.PacketRate, host.Packets, _packets, DetectorSignature.PacketRateAnomaly, "packets", in site);
+        Judge(ref host.ByteRate, host.Bytes, _bytes, DetectorSignature.ByteRateAnomaly, "bytes", in site);
+        Judge(ref host.FlowRate, host.NewFlows, _flows, DetectorSignature.NewFlowRateAnomaly, "new flows", in site);
+        Judge(ref host.DestinationRate, host.Destinations.Estimate(), _destinations, DetectorSignature.DestinationCountAnomaly, "distinct destinations", in site);
+    }
+
+    private void Judge(ref MetricBaseline metric, double value, BaselineRule rule, DetectorSignature signature, string measure, in DetectionSite site)
+    {
+        var mean = metric.Stats.Mean;
+        var deviation = metric.Stats.Deviation(BaselineRule.DeviationFloorShare);
+        if (!metric.Judge(value, rule, out var limit) || metric.Streak < _options.SustainIntervals
+            || !TimeWindow.TryArm(ref metric.QuietUntil, site.TimestampTicks, _cooldown))
+            return;
+        _emitter.Raise(new DetectionEvidence(signature, measure, value, limit, _options.Interval)
+        {
+            BaselineMean = mean,
+            BaselineDeviation = deviation,
+            Sigma = _options.Sigma,
+            Detail = $"{metric.Streak} intervals in a row",
+        }, in site);
+    }
+}

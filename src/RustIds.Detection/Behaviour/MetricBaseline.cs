@@ -1,0 +1,38 @@
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>One measure's baseline for one host or pair: its moving mean and variance, how long it has been anomalous, and its alert cooldown.</summary>
+public struct MetricBaseline
+{
+    /// <summary>After this many anomalous intervals in a row the new level is learned (it has become normal).</summary>
+    private const int LearnAfterStreak = 10;
+
+    private Ewma _stats;
+
+    public readonly Ewma Stats => _stats;
+
+    /// <summary>Consecutive anomalous intervals.</summary>
+    public int Streak { readonly get; private set; }
+
+    internal long QuietUntil;
+
+    /// <summary>Judges one closed interval's <paramref name="value"/> against the baseline, then learns it unless it was anomalous.</summary>
+    /// <returns>True when the value is anomalous: the baseline has warmed up, the value is at or above the floor and above mean + sigma × deviation.</returns>
+    public bool Judge(double value, BaselineRule rule, out double limit)
+    {
+        var warm = _stats.Observations >= rule.WarmupIntervals;
+        limit = _stats.Mean + rule.Sigma * _stats.Deviation(BaselineRule.DeviationFloorShare);
+        var anomalous = warm && value >= rule.Floor && value > limit;
+        Streak = anomalous ? Streak + 1 : 0;
+        // An anomaly is not learned, or a sustained one would raise its own bar before it is reported.
+        if (!anomalous || Streak >= LearnAfterStreak)
+            _stats.Observe(value, rule.Alpha);
+        return anomalous;
+    }
+
+    /// <summary>An interval without any traffic: learned as zero (never anomalous).</summary>
+    public void JudgeQuiet(BaselineRule rule)
+    {
+        Streak = 0;
+        _stats.Observe(0, rule.Alpha);
+    }
+}
