@@ -203,4 +203,40 @@ public sealed class ConfigLoaderTests
         Assert.Equal(["Eve:RotateSizeMiB", "Eve:RotateInterval", "Eve:RotateKeep", "Eve:Events:QueueCapacity", "Logging:FileSizeLimitMiB", "Logging:Overrides:Quartz"],
             keys.Where(k => k.StartsWith("Eve:", StringComparison.Ordinal) || k.StartsWith("Logging:", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Load_DetectorSettings_BindReplaceListsAndAreValidatedByKey()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("detectors.json");
+        File.WriteAllText(path, """
+            {
+              "Detectors": {
+                "InternalNetworks": [ "10.1.0.0/16" ],
+                "PortScan": { "FastPorts": 0 },
+                "BruteForce": { "Ports": [ 22, 70000 ] },
+                "Anomaly": { "Interval": "00:00:00" }
+              }
+            }
+            """);
+
+        var result = ConfigLoader.Load(path, new Dictionary<string, string?> { ["Detectors:SynFlood:SourceSyns"] = "300" });
+
+        Assert.Equal(["Detectors:PortScan:FastPorts", "Detectors:BruteForce:Ports:1", "Detectors:Anomaly:Interval"], result.Problems.Select(p => p.Key));
+        Assert.Equal(["10.1.0.0/16"], result.Options.Detectors.InternalNetworks);
+        Assert.Equal([22, 70000], result.Options.Detectors.BruteForce.Ports);
+        Assert.Equal(300, result.Options.Detectors.SynFlood.SourceSyns);
+    }
+
+    [Fact]
+    public void Load_ShippedDefaultConfig_DetectorsMatchTheDocumentedDefaults()
+    {
+        var result = ConfigLoader.Load(Path.Combine(RepoPaths.Root, "config", "rustids.json"), new Dictionary<string, string?>());
+        var defaults = new RustIds.Detection.Behaviour.DetectorOptions();
+
+        Assert.Equal(defaults.EffectiveInternalNetworks, result.Options.Detectors.EffectiveInternalNetworks);
+        Assert.Equal(defaults.BruteForce.EffectivePorts, result.Options.Detectors.BruteForce.EffectivePorts);
+        Assert.Equal(defaults.PortScan.SlowWindow, result.Options.Detectors.PortScan.SlowWindow);
+        Assert.Equal(defaults.Exfiltration.MinBytes, result.Options.Detectors.Exfiltration.MinBytes);
+    }
 }

@@ -23,12 +23,12 @@ public sealed class BruteForceDetector
         _options = options;
         _emitter = emitter;
         _cooldown = cooldown.Ticks;
-        foreach (var port in options.Ports)
+        foreach (var port in options.EffectivePorts)
         {
             if (port is > 0 and <= 65535)
                 _loginPorts[port >> 6] |= 1UL << (port & 63);
         }
-        _loginPaths = [.. options.LoginPaths.Where(p => p.Length > 0).Select(p => Encoding.ASCII.GetBytes(p.ToLowerInvariant()))];
+        _loginPaths = [.. options.EffectiveLoginPaths.Where(p => p.Length > 0).Select(p => Encoding.ASCII.GetBytes(p.ToLowerInvariant()))];
     }
 
     public bool IsLoginPort(ushort port) => (_loginPorts[port >> 6] & (1UL << (port & 63))) != 0;

@@ -6,8 +6,14 @@ public sealed class DetectorOptions
     /// <summary>Run the detectors at all. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Networks whose hosts are ours: baselines and exfiltration watch only these. Default the private ranges.</summary>
-    public List<string> InternalNetworks { get; set; } = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+    /// <summary>The private ranges: RFC 1918 and IPv6 unique local addresses.</summary>
+    public static IReadOnlyList<string> DefaultInternalNetworks { get; } = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+
+    /// <summary>Networks whose hosts are ours: baselines and exfiltration watch only these. Null (the default) means <see cref="DefaultInternalNetworks"/>.</summary>
+    /// <remarks>Null rather than a filled list: the configuration binder appends to a list it finds, so a configured list would extend the default instead of replacing it.</remarks>
+    public List<string>? InternalNetworks { get; set; }
+
+    public IReadOnlyList<string> EffectiveInternalNetworks => InternalNetworks ?? DefaultInternalNetworks;
 
     /// <summary>Sources (and, separately, destinations) each worker keeps state for; the stalest is forgotten beyond it. Default 65536.</summary>
     public int TrackedSources { get; set; } = 65_536;
@@ -33,8 +39,9 @@ public sealed class DetectorOptions
     public IReadOnlyList<KeyValuePair<string, string>> Validate()
     {
         var problems = new OptionProblems();
-        for (var i = 0; i < InternalNetworks.Count; i++)
-            problems.Check(InternalNetworkSet.TryParsePrefix(InternalNetworks[i], out _, out _), $"InternalNetworks:{i}", $"'{InternalNetworks[i]}' is not a network such as 10.0.0.0/8 or fc00::/7");
+        var networks = EffectiveInternalNetworks;
+        for (var i = 0; i < networks.Count; i++)
+            problems.Check(InternalNetworkSet.TryParsePrefix(networks[i], out _, out _), $"InternalNetworks:{i}", $"'{networks[i]}' is not a network such as 10.0.0.0/8 or fc00::/7");
         problems.Check(TrackedSources is >= 1024 and <= 16_777_216, "TrackedSources", "must be between 1024 and 16777216");
         problems.Check(Cooldown >= TimeSpan.Zero, "Cooldown", "must not be negative");
         PortScan.Validate(problems);

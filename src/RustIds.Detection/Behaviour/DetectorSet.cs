@@ -44,7 +44,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
         Emitter = new DetectionEmitter(sink, interfaceName);
-        _internal = new InternalNetworkSet(options.InternalNetworks);
+        _internal = new InternalNetworkSet(options.EffectiveInternalNetworks);
         _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources);
         _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources);
         var cooldown = options.Cooldown;

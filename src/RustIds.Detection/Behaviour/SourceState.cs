@@ -28,6 +28,7 @@ internal struct SynCounters
     public long Start;
     public int Syns;
     public int Completed;
+    public DistinctSketch Services;
     public long QuietUntil;
 }
 

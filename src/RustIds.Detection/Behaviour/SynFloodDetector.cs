@@ -9,10 +9,14 @@ namespace RustIds.Detection.Behaviour;
 /// </summary>
 public sealed class SynFloodDetector
 {
+    /// <summary>A source's SYNs count as a flood only while they aim at this many services or fewer.</summary>
+    public const int MaxFloodedServices = 8;
+
     private readonly SynFloodOptions _options;
     private readonly DetectionEmitter _emitter;
     private readonly long _cooldown;
     private readonly int _sourceBits;
+    private readonly int _manyServicesBits = DistinctSketch.BitsFor(MaxFloodedServices + 1);
 
     public SynFloodDetector(SynFloodOptions options, TimeSpan cooldown, DetectionEmitter emitter)
     {
@@ -28,10 +32,15 @@ public sealed class SynFloodDetector
         var now = site.TimestampTicks;
         var window = _options.Window.Ticks;
         if (TimeWindow.Restart(ref source.Start, now, window))
+        {
             source.Syns = source.Completed = 0;
+            source.Services.Clear();
+        }
         source.Syns++;
+        source.Services.Add(new ServiceKey(site.Destination, site.DestinationPort, site.Protocol).Hash);
         var halfOpen = source.Syns - source.Completed;
-        if (halfOpen >= _options.SourceSyns && TimeWindow.TryArm(ref source.QuietUntil, now, _cooldown))
+        // A flood aims at a few services; SYNs spread over many ports or hosts are a scan, which the scan detector reports.
+        if (halfOpen >= _options.SourceSyns && source.Services.SetBits < _manyServicesBits && TimeWindow.TryArm(ref source.QuietUntil, now, _cooldown))
         {
             _emitter.Raise(new DetectionEvidence(DetectorSignature.SynFloodFromSource, "half-open connection attempts", halfOpen,
                 _options.SourceSyns, _options.Window, Service(in site)), in site);

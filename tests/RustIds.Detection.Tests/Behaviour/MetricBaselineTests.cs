@@ -1,0 +1,57 @@
+using RustIds.Detection.Behaviour;
+
+namespace RustIds.Detection.Tests.Behaviour;
+
+public sealed class MetricBaselineTests
+{
+    private static readonly BaselineRule Rule = new(WarmupIntervals: 5, Sigma: 6, Floor: 100, Alpha: 0.1);
+
+    [Fact]
+    public void Judge_DuringWarmUp_NeverAnomalous()
+    {
+        var metric = new MetricBaseline();
+        for (var i = 0; i < 5; i++)
+            Assert.False(metric.Judge(i == 4 ? 100_000 : 10, Rule, out _));
+    }
+
+    [Fact]
+    public void Judge_AfterWarmUp_FlagsASpikeAboveFloorAndSigma_AndDoesNotLearnIt()
+    {
+        var metric = new MetricBaseline();
+        for (var i = 0; i < 20; i++)
+            metric.Judge(10 + i % 3, Rule, out _);
+        var meanBefore = metric.Stats.Mean;
+
+        Assert.True(metric.Judge(5000, Rule, out var limit));
+        Assert.True(metric.Judge(5000, Rule, out _));
+        Assert.Equal(2, metric.Streak);
+        Assert.InRange(limit, meanBefore + 1, 1000);
+        Assert.Equal(meanBefore, metric.Stats.Mean);
+    }
+
+    [Fact]
+    public void Judge_SpikeBelowTheFloor_IsNotAnomalous()
+    {
+        var metric = new MetricBaseline();
+        for (var i = 0; i < 20; i++)
+            metric.Judge(1, Rule, out _);
+
+        Assert.False(metric.Judge(99, Rule, out _));
+        Assert.Equal(0, metric.Streak);
+    }
+
+    [Fact]
+    public void Judge_ALevelThatStays_BecomesTheNewNormal()
+    {
+        var metric = new MetricBaseline();
+        for (var i = 0; i < 20; i++)
+            metric.Judge(10, Rule, out _);
+
+        var anomalous = 0;
+        for (var i = 0; i < 200; i++)
+            anomalous += metric.Judge(5000, Rule, out _) ? 1 : 0;
+
+        Assert.InRange(anomalous, 10, 40);
+        Assert.False(metric.Judge(5000, Rule, out _));
+    }
+}
