@@ -45,7 +45,7 @@ public sealed class EndToEndTests
 
         var eve = temp.File("eve.json");
         Assert.True(EveLog.WaitUntil(() => EveLog.AlertSids(eve).Contains(Sid), TimeSpan.FromSeconds(20)), "no EVE alert for sid 1000001:\n" + ids.Output);
-        Assert.True(EveLog.WaitUntil(() => BlockSetHolds(lab, lab.AttackerAddress), TimeSpan.FromSeconds(20)),
+        Assert.True(EveLog.WaitUntil(() => lab.BlockSetHolds(lab.AttackerAddress), TimeSpan.FromSeconds(20)),
             "attacker not in block_v4:\n" + ids.Output);
 
         var blocked = Curl(lab, "/index.html");
@@ -63,7 +63,7 @@ public sealed class EndToEndTests
         Assert.Equal(0, blockList.ExitCode);
         Assert.Contains(lab.AttackerAddress, blockList.Output);
 
-        Assert.True(EveLog.WaitUntil(() => !BlockSetHolds(lab, lab.AttackerAddress), BlockDuration + TimeSpan.FromSeconds(30)),
+        Assert.True(EveLog.WaitUntil(() => !lab.BlockSetHolds(lab.AttackerAddress), BlockDuration + TimeSpan.FromSeconds(30)),
             "block did not expire:\n" + ids.Output);
         Assert.True(EveLog.WaitUntil(() => Curl(lab, "/index.html").ExitCode == 0, TimeSpan.FromSeconds(15)), "attacker still cut off after expiry");
 
@@ -107,10 +107,4 @@ public sealed class EndToEndTests
     }
 
     private static (int ExitCode, string Output) Curl(GatewayLab lab, string path) => lab.HttpGet(HttpPort, path);
-
-    private static bool BlockSetHolds(GatewayLab lab, string address)
-    {
-        var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", "block_v4");
-        return code == 0 && output.Contains($"\"{address}\"", StringComparison.Ordinal);
-    }
 }

@@ -81,6 +81,13 @@ internal sealed class GatewayLab : IDisposable
         return web;
     }
 
+    /// <summary>True when the gateway's nftables set <c>block_v4</c> holds <paramref name="address"/>.</summary>
+    public bool BlockSetHolds(string address)
+    {
+        var (code, output) = Exec(Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", "block_v4");
+        return code == 0 && output.Contains($"\"{address}\"", StringComparison.Ordinal);
+    }
+
     /// <summary>Starts a long-running command inside <paramref name="ns"/>.</summary>
     public BackgroundProcess Start(string ns, params string[] command) => new(_ip, ["netns", "exec", ns, .. command]);
 

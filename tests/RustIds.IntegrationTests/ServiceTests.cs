@@ -12,7 +12,7 @@ public sealed class ServiceTests
     [SkippableFact]
     public void Unit_PassesSystemdAnalyzeVerify()
     {
-        var analyze = Find("systemd-analyze");
+        var analyze = ToolPaths.Find("systemd-analyze");
         Skip.If(analyze is null, "systemd-analyze not installed");
         Skip.IfNot(File.Exists("/usr/local/bin/rustids"), "the unit's ExecStart (/usr/local/bin/rustids) is installed by ./install.sh");
 
@@ -25,61 +25,32 @@ public sealed class ServiceTests
     public void Run_AsUnprivilegedUserWithTwoCapabilities_CapturesAlertsAndBlocks()
     {
         var rustids = GatewayLab.RequireLabWithRustids("nftables");
-        var setpriv = Find("setpriv");
-        var useradd = Find("useradd");
-        Skip.If(setpriv is null || useradd is null, "needs setpriv (util-linux) and useradd (passwd)");
-        ProcessRun.Run(useradd!, ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", User], TimeSpan.FromSeconds(30));
-        try
-        {
-            using var temp = new TempDirectory();
-            using var lab = new GatewayLab();
-            var rules = temp.File("test.rules");
-            File.WriteAllText(rules, "alert http any any -> $HOME_NET any (msg:\"svc test path traversal\"; flow:to_server,established; http.uri; content:\"/etc/passwd\"; priority:1; sid:1000777; rev:1;)\n");
-            var config = LabConfig.Write(temp, rules,
-                reputation: new { GeoIpDatabase = (string?)null, Blocklists = Array.Empty<string>() },
-                firewall: new { Backend = "nftables" });
-            // The service runs /opt/rustids, which any user can read; the checkout may sit under a directory
-            // only root can enter (CI's does), so the service user gets its own copy of this build.
-            var binary = CopyPublishedCli(rustids, temp.File("cli"));
-            // The service user owns its state and logs, as install.sh --service arranges under /var.
-            ProcessRun.RunChecked("/usr/bin/chown", "-R", $"{User}:{User}", temp.Path);
-            using var web = lab.StartWebServer(HttpPort, temp);
+        using var user = ServiceUser.Create(User);
+        using var temp = new TempDirectory();
+        using var lab = new GatewayLab();
+        var rules = temp.File("test.rules");
+        File.WriteAllText(rules, "alert http any any -> $HOME_NET any (msg:\"svc test path traversal\"; flow:to_server,established; http.uri; content:\"/etc/passwd\"; priority:1; sid:1000777; rev:1;)\n");
+        var config = LabConfig.Write(temp, rules,
+            reputation: new { GeoIpDatabase = (string?)null, Blocklists = Array.Empty<string>() },
+            firewall: new { Backend = "nftables" });
+        var binary = ServiceUser.CopyCli(rustids, temp.File("cli"));
+        // The service user owns its state and logs, as install.sh --service arranges under /var.
+        user.Own(temp.Path);
+        using var web = lab.StartWebServer(HttpPort, temp);
 
-            using var ids = lab.Start(lab.Gateway, setpriv!, $"--reuid={User}", $"--regid={User}", "--init-groups",
-                "--inh-caps=-all,+net_raw,+net_admin", "--ambient-caps=-all,+net_raw,+net_admin", "--bounding-set=-all,+net_raw,+net_admin",
-                "--", binary, "run", "--interface", lab.GatewayInterface, "--config", config, "--metrics", "off");
-            Assert.True(ids.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)),
-                "rustids did not start capturing without root:\n" + ids.Output);
+        using var ids = lab.Start(lab.Gateway, user.Command(binary, "run", "--interface", lab.GatewayInterface, "--config", config, "--metrics", "off"));
+        Assert.True(ids.WaitFor(o => o.Contains("Capturing on", StringComparison.Ordinal), TimeSpan.FromSeconds(60)),
+            "rustids did not start capturing without root:\n" + ids.Output);
 
-            lab.HttpGet(HttpPort, "/a/../../etc/passwd");
+        lab.HttpGet(HttpPort, "/a/../../etc/passwd");
 
-            var eve = temp.File("eve.json");
-            Assert.True(EveLog.WaitUntil(() => EveLog.AlertSids(eve).Contains(1000777), TimeSpan.FromSeconds(20)), "no alert:\n" + ids.Output);
-            Assert.True(EveLog.WaitUntil(() => BlockSetHolds(lab, lab.AttackerAddress), TimeSpan.FromSeconds(20)), "not blocked:\n" + ids.Output);
-            Assert.NotEqual(0, lab.HttpGet(HttpPort, "/index.html").ExitCode);
-            var (_, status) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), "/usr/bin/ps", "-o", "user=", "-C", "rustids");
-            Assert.Contains(User, status, StringComparison.Ordinal);
-            ids.Stop(TimeSpan.FromSeconds(15));
-            Assert.Contains("capture:", ids.Output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            ProcessRun.Run(Find("userdel")!, [User], TimeSpan.FromSeconds(30));
-        }
+        var eve = temp.File("eve.json");
+        Assert.True(EveLog.WaitUntil(() => EveLog.AlertSids(eve).Contains(1000777), TimeSpan.FromSeconds(20)), "no alert:\n" + ids.Output);
+        Assert.True(EveLog.WaitUntil(() => lab.BlockSetHolds(lab.AttackerAddress), TimeSpan.FromSeconds(20)), "not blocked:\n" + ids.Output);
+        Assert.NotEqual(0, lab.HttpGet(HttpPort, "/index.html").ExitCode);
+        var (_, status) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), "/usr/bin/ps", "-o", "user=", "-C", "rustids");
+        Assert.Contains(User, status, StringComparison.Ordinal);
+        ids.Stop(TimeSpan.FromSeconds(15));
+        Assert.Contains("capture:", ids.Output, StringComparison.Ordinal);
     }
-
-    private static bool BlockSetHolds(GatewayLab lab, string address)
-    {
-        var (code, output) = lab.Exec(lab.Gateway, TimeSpan.FromSeconds(10), ToolPaths.Nft!, "-j", "list", "set", "inet", "rustids", "block_v4");
-        return code == 0 && output.Contains($"\"{address}\"", StringComparison.Ordinal);
-    }
-
-    private static string CopyPublishedCli(string rustids, string destination)
-    {
-        ProcessRun.RunChecked("/usr/bin/cp", "-r", Path.GetDirectoryName(Path.GetFullPath(rustids))!, destination);
-        return Path.Combine(destination, Path.GetFileName(rustids));
-    }
-
-    private static string? Find(string name) =>
-        new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }

@@ -26,6 +26,7 @@ internal static class ToolPaths
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    private static string? Find(string name) =>
+    /// <summary>The first of /usr/sbin, /usr/bin, /sbin, /bin holding <paramref name="name"/>, or null.</summary>
+    public static string? Find(string name) =>
         new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }

@@ -4,7 +4,9 @@ namespace RustIds.Detection.Behaviour;
 /// <param name="Sid">The sid within <see cref="Gid"/>.</param>
 /// <param name="Kind">The detector family.</param>
 /// <param name="Title">What it found, as the signature starts (<c>RUSTIDS fast port scan</c>).</param>
-/// <param name="Severity">1 (highest) to 4, as rule priorities.</param>
+/// <param name="Severity">1 (highest) to 4, as rule priorities. With the default scoring a severity-1 finding blocks on its own
+/// (60 points): scans, floods from one source and brute force, the findings fail2ban users block on sight. The others add to the
+/// score; internal hosts (tunnels, exfiltration, anomalies) are not cut off on one finding.</param>
 /// <param name="Category">The Suricata classification description.</param>
 public sealed record DetectorSignature(long Sid, DetectorKind Kind, string Title, int Severity, string Category)
 {
@@ -17,18 +19,18 @@ public sealed record DetectorSignature(long Sid, DetectorKind Kind, string Title
     private const string Leak = "Attempted Information Leak";
     private const string Unusual = "Potentially Bad Traffic";
 
-    public static DetectorSignature FastPortScan { get; } = new(1, DetectorKind.PortScan, "fast port scan", 2, Scan);
+    public static DetectorSignature FastPortScan { get; } = new(1, DetectorKind.PortScan, "fast port scan", 1, Scan);
     public static DetectorSignature SlowPortScan { get; } = new(2, DetectorKind.PortScan, "slow port scan", 2, Scan);
-    public static DetectorSignature HorizontalScan { get; } = new(3, DetectorKind.PortScan, "horizontal scan", 2, Scan);
+    public static DetectorSignature HorizontalScan { get; } = new(3, DetectorKind.PortScan, "horizontal scan", 1, Scan);
     public static DetectorSignature SynFloodOnService { get; } = new(10, DetectorKind.SynFlood, "SYN flood against a service", 1, DenialOfService);
     public static DetectorSignature SynFloodFromSource { get; } = new(11, DetectorKind.SynFlood, "SYN flood from one source", 1, DenialOfService);
-    public static DetectorSignature LoginBruteForce { get; } = new(20, DetectorKind.BruteForce, "login brute force", 2, Login);
-    public static DetectorSignature HttpLoginBruteForce { get; } = new(21, DetectorKind.BruteForce, "HTTP login brute force", 2, Login);
+    public static DetectorSignature LoginBruteForce { get; } = new(20, DetectorKind.BruteForce, "login brute force", 1, Login);
+    public static DetectorSignature HttpLoginBruteForce { get; } = new(21, DetectorKind.BruteForce, "HTTP login brute force", 1, Login);
     public static DetectorSignature IcmpFlood { get; } = new(30, DetectorKind.Icmp, "ICMP flood", 2, DenialOfService);
     public static DetectorSignature PingSweep { get; } = new(31, DetectorKind.Icmp, "ping sweep", 3, Scan);
     public static DetectorSignature DistributedIcmpFlood { get; } = new(32, DetectorKind.Icmp, "distributed ICMP flood", 2, DenialOfService);
     public static DetectorSignature DnsTunnel { get; } = new(40, DetectorKind.DnsTunnel, "DNS tunnelling", 2, Leak);
-    public static DetectorSignature ExfiltrationVolume { get; } = new(50, DetectorKind.Exfiltration, "unusual upload volume", 1, Leak);
+    public static DetectorSignature ExfiltrationVolume { get; } = new(50, DetectorKind.Exfiltration, "unusual upload volume", 2, Leak);
     public static DetectorSignature LowAndSlowUpload { get; } = new(51, DetectorKind.Exfiltration, "low and slow upload", 2, Leak);
     public static DetectorSignature PacketRateAnomaly { get; } = new(60, DetectorKind.Anomaly, "packet rate anomaly", 3, Unusual);
     public static DetectorSignature ByteRateAnomaly { get; } = new(61, DetectorKind.Anomaly, "byte rate anomaly", 3, Unusual);

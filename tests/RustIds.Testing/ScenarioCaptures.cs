@@ -1,4 +1,4 @@
-namespace RustIds.Detection.Tests.Behaviour;
+namespace RustIds.Testing;
 
 /// <summary>The attack and benign captures of <c>scripts/gen-scenarios.py</c>, generated once for the test class.</summary>
 public sealed class ScenarioCaptures : IDisposable
