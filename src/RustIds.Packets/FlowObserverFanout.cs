@@ -14,12 +14,6 @@ public sealed class FlowObserverFanout(IFlowObserver first, IFlowObserver second
         second.OnFlowStarted(slot, in flow);
     }
 
-    public void OnFlowEstablished(int slot, in FlowEntry flow)
-    {
-        first.OnFlowEstablished(slot, in flow);
-        second.OnFlowEstablished(slot, in flow);
-    }
-
     public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
     {
         first.OnFlowEnded(slot, in flow, reason);

@@ -231,11 +231,8 @@ public sealed class FlowTracker
         entry.State = packet.Protocol == IpProtocol.Tcp
             ? TcpStateMachine.Next(ref entry, packet.TcpFlags, toServer, bothWays, _allowMidstream)
             : bothWays ? FlowState.Established : entry.State;
-        if (entry.State == FlowState.Established && !entry.IsEstablished)
-        {
+        if (entry.State == FlowState.Established)
             entry.IsEstablished = true;
-            _observer?.OnFlowEstablished(slot, in entry);
-        }
 
         packet.Direction = toServer ? FlowDirection.ToServer : FlowDirection.ToClient;
         packet.FlowEstablished = entry.IsEstablished;

@@ -27,6 +27,8 @@ public class DetectorBenchmarks
     private TempDirectory _temp = null!;
     private DetectionLoop _without = null!;
     private DetectionLoop _with = null!;
+    private IReadOnlyCollection<string> _only = [];
+    private DetectorSet? _detectors;
 
     [GlobalSetup]
     public void Setup()
@@ -42,6 +44,57 @@ public class DetectorBenchmarks
         var rules = RuleSetLoader.Load(new RulesOptions { Files = [Path.Combine(BenchmarkData.RepoRoot, "rules", "local.rules")] }).Rules;
         _without = Create(rules, detectors: false);
         _with = Create(rules, detectors: true);
+    }
+
+    /// <summary>
+    /// An A/B run for a loaded machine, where BenchmarkDotNet's separate phases see different loads: each round runs
+    /// both loops back to back (alternating which goes first) and keeps the ratio. Prints the ratios' median, min and max.
+    /// </summary>
+    /// <param name="rounds">Rounds of both runs.</param>
+    /// <param name="only">Detector families to keep on (PortScan, SynFlood, BruteForce, DnsTunnel, Icmp, Exfiltration, Anomaly); all when empty.</param>
+    public static void CompareAlternating(int rounds, IReadOnlyCollection<string> only)
+    {
+        var bench = new DetectorBenchmarks { _only = only };
+        bench.Setup();
+        try
+        {
+            for (var warm = 0; warm < 3; warm++)
+            {
+                bench.WithoutDetectors();
+                bench.WithDetectors();
+            }
+            var ratios = new List<double>();
+            var without = new List<double>();
+            var with = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var first = round % 2 == 0;
+                var a = Time(first ? bench.WithoutDetectors : bench.WithDetectors);
+                var b = Time(first ? bench.WithDetectors : bench.WithoutDetectors);
+                var (off, on) = first ? (a, b) : (b, a);
+                without.Add(off);
+                with.Add(on);
+                ratios.Add(on / off);
+            }
+            ratios.Sort();
+            without.Sort();
+            with.Sort();
+            Console.WriteLine(System.FormattableString.Invariant(
+                $"detectors off: median {without[rounds / 2] / Frames * 1e6:0} ns/packet, fastest {without[0] / Frames * 1e6:0}; on: median {with[rounds / 2] / Frames * 1e6:0}, fastest {with[0] / Frames * 1e6:0} (fastest on/off {with[0] / without[0]:0.000}); {bench._with.Processor.Flows.FlowsCreated / (rounds + 3)} flows per run; detector tables {bench._detectors!.MemoryBytes / 1048576.0:0.0} MiB"));
+            Console.WriteLine(System.FormattableString.Invariant(
+                $"ratio on/off over {rounds} alternating rounds: median {ratios[rounds / 2]:0.000}, min {ratios[0]:0.000}, max {ratios[^1]:0.000}"));
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+
+    private static double Time(Action run)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        run();
+        return watch.Elapsed.TotalMilliseconds;
     }
 
     [GlobalCleanup]
@@ -69,10 +122,22 @@ public class DetectorBenchmarks
         var evaluator = compiled.CreateEvaluator();
         var counters = new PipelineCounters();
         var queue = Channel.CreateBounded<WorkerOutput>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropWrite });
-        var set = detectors ? new DetectorSet(new DetectorOptions(), new DetectionQueue(queue.Writer, counters)) : null;
+        var options = new DetectorOptions();
+        if (_only.Count > 0)
+        {
+            options.PortScan.Enabled = _only.Contains("PortScan");
+            options.SynFlood.Enabled = _only.Contains("SynFlood");
+            options.BruteForce.Enabled = _only.Contains("BruteForce");
+            options.DnsTunnel.Enabled = _only.Contains("DnsTunnel");
+            options.Icmp.Enabled = _only.Contains("Icmp");
+            options.Exfiltration.Enabled = _only.Contains("Exfiltration");
+            options.Anomaly.Enabled = _only.Contains("Anomaly");
+        }
+        var set = detectors ? new DetectorSet(options, new DetectionQueue(queue.Writer, counters)) : null;
         IAppLayerObserver observer = set is null ? evaluator : new AppLayerFanout(evaluator, set);
         var processor = new PacketProcessor(_source.LinkType, observer: observer, flowObserver: set);
         set?.Attach(processor.Flows);
+        _detectors ??= set;
         return new DetectionLoop(_source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), queue.Writer, counters, set);
     }
 }

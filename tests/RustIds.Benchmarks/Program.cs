@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
 
+// `detectors-ab [ROUNDS] [PortScan,SynFlood,...]`: the detectors' cost as an alternating A/B (see DetectorBenchmarks.CompareAlternating).
+if (args.Length > 0 && args[0] == "detectors-ab")
+{
+    RustIds.Benchmarks.DetectorBenchmarks.CompareAlternating(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15,
+        args.Length > 2 ? args[2].Split(',') : []);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace RustIds.Detection.Behaviour;
 
@@ -10,6 +11,9 @@ namespace RustIds.Detection.Behaviour;
 /// Why not a dictionary: a flood of spoofed sources must not grow memory, and eviction must be cheap
 /// and deterministic (hashes come from <see cref="KeyHash"/>, not a per-process seed). An evicted
 /// source starts over from zero, which only makes a detector later, never wrong about who did what.
+/// Layout: each set's four 32-bit tags and touch times share one 48-byte header, so a miss (the common
+/// case under a flood of new sources) reads one cache line before it picks a victim; keys and values
+/// are only read on a tag match, and a value is written where the victim was.
 /// </remarks>
 public sealed class BoundedTable<TKey, TValue>
     where TKey : struct, ITableKey<TKey>
@@ -17,7 +21,9 @@ public sealed class BoundedTable<TKey, TValue>
 {
     private const int Ways = 4;
 
-    private readonly Entry[] _entries;
+    private readonly SetHeader[] _sets;
+    private readonly TKey[] _keys;
+    private readonly TValue[] _values;
     private readonly ulong _setMask;
 
     /// <param name="capacity">Entries kept at most; rounded up to a power of two, at least 4.</param>
@@ -25,11 +31,13 @@ public sealed class BoundedTable<TKey, TValue>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         var sets = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (capacity + Ways - 1) / Ways));
-        _entries = new Entry[sets * Ways];
+        _sets = new SetHeader[sets];
+        _keys = new TKey[sets * Ways];
+        _values = new TValue[sets * Ways];
         _setMask = (ulong)sets - 1;
     }
 
-    public int Capacity => _entries.Length;
+    public int Capacity => _values.Length;
 
     /// <summary>Entries in use.</summary>
     public int Count { get; private set; }
@@ -37,55 +45,99 @@ public sealed class BoundedTable<TKey, TValue>
     /// <summary>Entries given up to make room for a new key.</summary>
     public long Evictions { get; private set; }
 
+    /// <summary>Bytes the table holds, allocated once.</summary>
+    public long MemoryBytes => (long)_sets.Length * Unsafe.SizeOf<SetHeader>() + (long)_keys.Length * (Unsafe.SizeOf<TKey>() + Unsafe.SizeOf<TValue>());
+
     /// <summary>The entry of <paramref name="key"/>, created zeroed (evicting the stalest of its set) when missing.</summary>
     /// <param name="key">The key to find or add.</param>
     /// <param name="nowTicks">Packet time, for the least-recently-touched choice.</param>
-    public ref TValue GetOrAdd(TKey key, long nowTicks)
+    public ref TValue GetOrAdd(TKey key, long nowTicks) => ref GetOrAdd(key, nowTicks, out _);
+
+    /// <summary>As <see cref="GetOrAdd(TKey, long)"/>, with the entry's index for a later <see cref="At"/>.</summary>
+    public ref TValue GetOrAdd(TKey key, long nowTicks, out int index)
     {
-        var first = (int)(key.Hash & _setMask) * Ways;
-        var victim = first;
+        var hash = key.Hash;
+        var set = (int)(hash & _setMask);
+        var tag = (uint)(hash >> 32) | 1;
+        ref var header = ref _sets[set];
+        var first = set * Ways;
+        var victim = -1;
         var oldest = long.MaxValue;
-        for (var i = first; i < first + Ways; i++)
+        for (var way = 0; way < Ways; way++)
         {
-            ref var entry = ref _entries[i];
-            if (!entry.Used)
+            var wayTag = header.Tags[way];
+            if (wayTag == 0)
             {
                 if (oldest != long.MinValue)
                 {
-                    victim = i;
+                    victim = way;
                     oldest = long.MinValue;
                 }
                 continue;
             }
-            if (entry.Key.Equals(key))
+            if (wayTag == tag && _keys[first + way].Equals(key))
             {
-                if (nowTicks > entry.TouchedTicks)
-                    entry.TouchedTicks = nowTicks;
-                return ref entry.Value;
+                if (nowTicks > header.Touched[way])
+                    header.Touched[way] = nowTicks;
+                index = first + way;
+                return ref _values[index];
             }
-            if (entry.TouchedTicks < oldest)
+            if (header.Touched[way] < oldest)
             {
-                oldest = entry.TouchedTicks;
-                victim = i;
+                oldest = header.Touched[way];
+                victim = way;
             }
         }
-        ref var slot = ref _entries[victim];
-        if (slot.Used)
+        if (header.Tags[victim] != 0)
             Evictions++;
         else
             Count++;
-        slot.Used = true;
-        slot.Key = key;
-        slot.TouchedTicks = nowTicks;
-        slot.Value = default;
-        return ref slot.Value;
+        header.Tags[victim] = tag;
+        header.Touched[victim] = nowTicks;
+        index = first + victim;
+        _keys[index] = key;
+        _values[index] = default;
+        return ref _values[index];
     }
 
-    private struct Entry
+    /// <summary>The entry of <paramref name="key"/> if there is one (never adds, never evicts); else a null reference (check with <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>).</summary>
+    public ref TValue Find(TKey key)
     {
-        public TKey Key;
-        public long TouchedTicks;
-        public bool Used;
-        public TValue Value;
+        var hash = key.Hash;
+        var first = (int)(hash & _setMask) * Ways;
+        var tag = (uint)(hash >> 32) | 1;
+        ref var header = ref _sets[(int)(hash & _setMask)];
+        for (var way = 0; way < Ways; way++)
+        {
+            if (header.Tags[way] == tag && _keys[first + way].Equals(key))
+                return ref _values[first + way];
+        }
+        return ref Unsafe.NullRef<TValue>();
+    }
+
+    /// <summary>The entry at <paramref name="index"/> if it still belongs to <paramref name="key"/> (it may have been evicted since); else a null reference (check with <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>).</summary>
+    public ref TValue At(int index, TKey key)
+    {
+        if ((uint)index >= (uint)_values.Length || _sets[index / Ways].Tags[index % Ways] == 0 || !_keys[index].Equals(key))
+            return ref Unsafe.NullRef<TValue>();
+        return ref _values[index];
+    }
+
+    private struct SetHeader
+    {
+        public Tags4 Tags;
+        public Ticks4 Touched;
+    }
+
+    [InlineArray(Ways)]
+    private struct Tags4
+    {
+        private uint _tag;
+    }
+
+    [InlineArray(Ways)]
+    private struct Ticks4
+    {
+        private long _ticks;
     }
 }

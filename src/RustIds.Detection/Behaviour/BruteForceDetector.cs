@@ -34,7 +34,7 @@ public sealed class BruteForceDetector
     public bool IsLoginPort(ushort port) => (_loginPorts[port >> 6] & (1UL << (port & 63))) != 0;
 
     /// <summary>A connection attempt to a login port.</summary>
-    internal void OnAttempt(ref LoginCounters login, in DetectionSite site)
+    internal void OnAttempt(ref LoginState login, in DetectionSite site)
     {
         var now = site.TimestampTicks;
         if (TimeWindow.Restart(ref login.AttemptStart, now, _options.Window.Ticks))
@@ -48,7 +48,7 @@ public sealed class BruteForceDetector
     }
 
     /// <summary>A completed login-port session ended; short ones count as failed logins.</summary>
-    internal void OnSessionEnded(ref LoginCounters login, in DetectionSite site, long durationTicks)
+    internal void OnSessionEnded(ref LoginState login, in DetectionSite site, long durationTicks)
     {
         if (durationTicks >= _options.ShortSession.Ticks)
             return;
@@ -86,7 +86,7 @@ public sealed class BruteForceDetector
     }
 
     /// <summary>A POST to a login page.</summary>
-    internal void OnLoginPost(ref LoginCounters login, in DetectionSite site)
+    internal void OnLoginPost(ref LoginState login, in DetectionSite site)
     {
         var now = site.TimestampTicks;
         if (TimeWindow.Restart(ref login.HttpStart, now, _options.Window.Ticks))

@@ -15,8 +15,12 @@ public sealed class DetectorOptions
 
     public IReadOnlyList<string> EffectiveInternalNetworks => InternalNetworks ?? DefaultInternalNetworks;
 
-    /// <summary>Sources (and, separately, destinations) each worker keeps state for; the stalest is forgotten beyond it. Default 65536.</summary>
-    public int TrackedSources { get; set; } = 65_536;
+    /// <summary>
+    /// Sources (and, separately, destination services and DNS client/domain pairs) each worker keeps state for; the
+    /// least recently active is forgotten beyond it. Default 16384: sources active within the detectors' windows, not
+    /// all ever seen; a bigger table also costs speed (its misses leave the CPU caches).
+    /// </summary>
+    public int TrackedSources { get; set; } = 16_384;
 
     /// <summary>Quiet time after an alert before the same detector accuses the same address again. Default 10 minutes.</summary>
     public TimeSpan Cooldown { get; set; } = TimeSpan.FromMinutes(10);

@@ -6,7 +6,7 @@ using RustIds.Packets.Processing;
 namespace RustIds.Detection.Behaviour;
 
 /// <summary>
-/// The behavioural detectors of one capture worker, fed by flow events (start, handshake, end), DNS and
+/// The behavioural detectors of one capture worker, fed by flow events (start, end), DNS and
 /// HTTP transactions, ICMP echo requests, and a walk over the flow table once per baseline interval.
 /// </summary>
 /// <remarks>
@@ -23,6 +23,9 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     private readonly InternalNetworkSet _internal;
     private readonly BoundedTable<AddressKey, SourceState> _sources;
+    private readonly BoundedTable<AddressKey, FailureState> _failures;
+    private readonly BoundedTable<AddressKey, LoginState> _logins;
+    private readonly BoundedTable<AddressKey, EchoState> _echoes;
     private readonly BoundedTable<ServiceKey, ServiceState> _services;
     private readonly PortScanDetector? _scans;
     private readonly SynFloodDetector? _synFloods;
@@ -46,6 +49,9 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         Emitter = new DetectionEmitter(sink, interfaceName);
         _internal = new InternalNetworkSet(options.EffectiveInternalNetworks);
         _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources);
+        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources);
+        _logins = new BoundedTable<AddressKey, LoginState>(options.TrackedSources);
+        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources);
         _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources);
         var cooldown = options.Cooldown;
         _scans = options.PortScan.Enabled ? new PortScanDetector(options.PortScan, cooldown, Emitter) : null;
@@ -63,8 +69,13 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     /// <summary>Counts what was raised.</summary>
     public DetectionEmitter Emitter { get; }
 
-    /// <summary>Sources tracked (scan, flood, brute-force and ICMP state); bounded by <see cref="DetectorOptions.TrackedSources"/>.</summary>
+    /// <summary>Sources tracked (SYN and fast scan windows); bounded by <see cref="DetectorOptions.TrackedSources"/>, as are the other tables.</summary>
     public BoundedTable<AddressKey, SourceState> Sources => _sources;
+
+    /// <summary>Bytes of every table, allocated at construction.</summary>
+    public long MemoryBytes =>
+        _sources.MemoryBytes + _failures.MemoryBytes + _logins.MemoryBytes + _echoes.MemoryBytes + _services.MemoryBytes
+        + (_dnsTunnels?.Domains.MemoryBytes ?? 0) + (_hosts?.Hosts.MemoryBytes ?? 0) + (_exfiltration?.Pairs.MemoryBytes ?? 0) + (_credits?.MemoryBytes ?? 0);
 
     /// <summary>Destination services tracked (flood state).</summary>
     public BoundedTable<ServiceKey, ServiceState> Services => _services;
@@ -80,7 +91,9 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     {
         ArgumentNullException.ThrowIfNull(flows);
         _flows = flows;
-        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _hosts, _exfiltration);
+        if (_synFloods is not null)
+            _synFloods.Flows = flows;
+        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _internal, _hosts, _exfiltration);
     }
 
     /// <summary>Per packet, after flow tracking: the interval walk when it is due, and ICMP echo requests.</summary>
@@ -92,9 +105,9 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             && ((packet.Protocol == IpProtocol.Icmp && packet.IcmpType == EchoRequestV4) || (packet.Protocol == IpProtocol.IcmpV6 && packet.IcmpType == EchoRequestV6)))
         {
             var site = new DetectionSite(packet.Source, 0, packet.Destination, 0, packet.Protocol, packet.FlowId, packet.TimestampTicks);
-            ref var source = ref _sources.GetOrAdd(new AddressKey(packet.Source), packet.TimestampTicks);
+            ref var source = ref _echoes.GetOrAdd(new AddressKey(packet.Source), packet.TimestampTicks);
             ref var target = ref _services.GetOrAdd(new ServiceKey(packet.Destination, 0, packet.Protocol), packet.TimestampTicks);
-            _icmp.OnEchoRequest(ref source.Echo, ref target, in site);
+            _icmp.OnEchoRequest(ref source, ref target, in site);
         }
     }
 
@@ -107,40 +120,25 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         {
             var loginAttempt = flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(site.DestinationPort);
             var synFlood = flow.OpenedBySyn && _synFloods is not null;
-            if (_scans is not null || synFlood || loginAttempt)
+            if (_scans is not null || synFlood)
             {
                 ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
-                _scans?.OnAttempt(ref source.Scan, in site);
-                if (loginAttempt)
-                    _bruteForce!.OnAttempt(ref source.Login, in site);
+                _scans?.OnAttempt(ref source.Fast, in site);
                 if (synFlood)
                 {
                     ref var service = ref _services.GetOrAdd(new ServiceKey(site.Destination, site.DestinationPort, protocol), site.TimestampTicks);
                     _synFloods!.OnSyn(ref source.Syn, ref service, in site);
                 }
             }
+            if (loginAttempt)
+                _bruteForce!.OnAttempt(ref _logins.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks), in site);
         }
-        if (_credits is null)
-            return;
-        var fromInside = _internal.Contains(site.Source);
-        _credits.Begin(slot, in flow, fromInside, fromInside && !_internal.Contains(site.Destination));
-        if (fromInside)
-            _hosts?.OnFlowStarted(in site);
-    }
-
-    public void OnFlowEstablished(int slot, in FlowEntry flow)
-    {
-        if (_synFloods is null || !flow.OpenedBySyn)
-            return;
-        var site = DetectionSite.Of(in flow, flow.LastTicks);
-        ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
-        ref var service = ref _services.GetOrAdd(new ServiceKey(site.Destination, site.DestinationPort, site.Protocol), site.TimestampTicks);
-        SynFloodDetector.OnCompleted(ref source.Syn, ref service);
+        _credits?.Begin(slot);
     }
 
     public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
     {
-        _credits?.Credit(slot, in flow, flow.LastTicks, checkLowAndSlow: true);
+        _credits?.Credit(slot, in flow, flow.LastTicks, walking: false);
         var protocol = flow.Key.Protocol;
         var failed = (flow.OpenedBySyn && !flow.IsEstablished) || (protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0);
         var loginSession = flow.OpenedBySyn && flow.IsEstablished && _bruteForce is not null;
@@ -151,11 +149,11 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             loginSession = false;
         if (!(failed && _scans is not null) && !loginSession)
             return;
-        ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
-        if (failed)
-            _scans?.OnFailed(ref source.Scan, in site);
+        var source = new AddressKey(site.Source);
+        if (failed && _scans is not null)
+            _scans.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), ref _sources.GetOrAdd(source, site.TimestampTicks).Fast, in site);
         if (loginSession)
-            _bruteForce!.OnSessionEnded(ref source.Login, in site, flow.LastTicks - flow.FirstTicks);
+            _bruteForce!.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
     }
 
     public void OnDns(in AppLayerContext context, DnsMessage message)
@@ -171,8 +169,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         if (_bruteForce is null || progress != HttpProgress.RequestHeaders || !_bruteForce.IsLoginPost(transaction))
             return;
         var site = DetectionSite.Of(context.Flow, context.TimestampTicks);
-        ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
-        _bruteForce.OnLoginPost(ref source.Login, in site);
+        _bruteForce.OnLoginPost(ref _logins.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks), in site);
     }
 
     /// <summary>Once per interval: credits every flow's traffic to the interval that just ended.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using RustIds.Packets.AppLayer.Dns;
 
@@ -7,9 +8,17 @@ namespace RustIds.Detection.Behaviour;
 /// <summary>
 /// DNS tunnelling, per client and registered domain: many queries with many distinct names below one
 /// domain, plus one sign of data carried in them (long or random-looking names, TXT/NULL records, big answers).
+/// Only candidate queries are counted (see <see cref="CandidateLength"/>).
 /// </summary>
 public sealed class DnsTunnelDetector
 {
+    /// <summary>
+    /// Only queries that could carry data are counted: a name at least this long below its registered domain, or a TXT
+    /// or NULL question. Everyday names (www, cdn-7, e1234.dscb) then cost a parse and no table access, and a tunnel
+    /// still shows: its names are long, or its answers are TXT/NULL records.
+    /// </summary>
+    public const int CandidateLength = 16;
+
     private const ushort TypeNull = 10;
     private const ushort TypeTxt = 16;
     private const int LongestDomainShown = 64;
@@ -44,8 +53,23 @@ public sealed class DnsTunnelDetector
         var registeredStart = DnsName.RegisteredDomainStart(name);
         var registered = name[registeredStart..];
         var below = registeredStart > 0 ? name[..(registeredStart - 1)] : [];
+        if (below.Length < CandidateLength && question.Type is not (TypeTxt or TypeNull))
+            return;
         var now = site.TimestampTicks;
-        ref var domain = ref _domains.GetOrAdd(new DomainKey(site.Source, KeyHash.OfTextIgnoreCase(registered)), now);
+        var key = new DomainKey(site.Source, KeyHash.OfTextIgnoreCase(registered));
+        if (message.IsResponse)
+        {
+            // A response only adds to the counts of queries seen; looking it up without adding keeps answers to
+            // one-off names from evicting entries.
+            ref var asked = ref _domains.Find(key);
+            if (!Unsafe.IsNullRef(ref asked) && now - asked.Start < _options.Window.Ticks)
+            {
+                asked.Responses++;
+                asked.ResponseBytes += message.Bytes.Length;
+            }
+            return;
+        }
+        ref var domain = ref _domains.GetOrAdd(key, now);
         if (TimeWindow.Restart(ref domain.Start, now, _options.Window.Ticks))
         {
             var quiet = domain.QuietUntil;
@@ -54,16 +78,10 @@ public sealed class DnsTunnelDetector
             domain.Start = start;
             domain.QuietUntil = quiet;
         }
-        if (message.IsResponse)
-        {
-            domain.Responses++;
-            domain.ResponseBytes += message.Bytes.Length;
-            return;
-        }
         domain.Queries++;
         if (question.Type is TypeTxt or TypeNull)
             domain.TxtOrNull++;
-        if (!below.IsEmpty)
+        if (below.Length > 0)
         {
             domain.NamedQueries++;
             domain.NameCharacters += DnsName.LabelCharacters(below);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RustIds.Packets;
 
 namespace RustIds.Detection.Behaviour;
@@ -6,52 +7,64 @@ namespace RustIds.Detection.Behaviour;
 /// Feeds the baselines from the flow table instead of from packets: once per interval it walks every
 /// flow and credits what each did since the last walk; a flow's remainder is credited when it ends.
 /// </summary>
-/// <remarks>One entry per flow-table slot, allocated once; a walk is O(active flows) once per interval.</remarks>
-internal sealed class FlowCredits(int flowCapacity, HostAnomalyDetector? hosts, ExfiltrationDetector? exfiltration)
+/// <remarks>
+/// Most flows end before any walk sees them, so they are credited once, whole, at their end, from the
+/// flow entry alone. Only flows a walk has credited keep a record of what was credited, marked in a bitmap
+/// of one bit per flow-table slot: the common path touches 8 KiB, not a record per slot, which matters
+/// because every cache line the detectors touch is one the packet path may lose.
+/// </remarks>
+internal sealed class FlowCredits(int flowCapacity, InternalNetworkSet inside, HostAnomalyDetector? hosts, ExfiltrationDetector? exfiltration)
 {
+    private readonly ulong[] _walked = new ulong[(flowCapacity + 63) / 64];
     private readonly FlowCredit[] _credits = new FlowCredit[flowCapacity];
 
-    /// <summary>A flow started in <paramref name="slot"/>.</summary>
-    public void Begin(int slot, in FlowEntry flow, bool fromInside, bool outbound)
+    public long MemoryBytes => _walked.Length * 8L + (long)_credits.Length * Unsafe.SizeOf<FlowCredit>();
+
+    /// <summary>A flow started in <paramref name="slot"/>: nothing of it is credited yet.</summary>
+    public void Begin(int slot)
     {
-        if ((uint)slot >= (uint)_credits.Length)
-            return;
-        _credits[slot] = new FlowCredit { FlowId = flow.FlowId, FromInside = fromInside, Outbound = outbound };
+        if ((uint)slot < (uint)_credits.Length)
+            _walked[slot >> 6] &= ~(1UL << (slot & 63));
     }
 
     /// <summary>Credits what the flow in <paramref name="slot"/> did since its last credit, at packet time <paramref name="nowTicks"/>.</summary>
     /// <param name="slot">The flow's table slot.</param>
     /// <param name="flow">The flow's entry.</param>
     /// <param name="nowTicks">Packet time the credit counts at.</param>
-    /// <param name="checkLowAndSlow">Also look for a low-and-slow upload (walks do; a flow's end does too).</param>
-    public void Credit(int slot, in FlowEntry flow, long nowTicks, bool checkLowAndSlow)
+    /// <param name="walking">A walk (the flow goes on; remember what was credited), not the flow's end.</param>
+    public void Credit(int slot, in FlowEntry flow, long nowTicks, bool walking)
     {
         if ((uint)slot >= (uint)_credits.Length)
             return;
-        ref var credit = ref _credits[slot];
-        if (credit.FlowId != flow.FlowId || !credit.FromInside)
+        var site = DetectionSite.Of(in flow, nowTicks);
+        if (!inside.Contains(site.Source))
             return;
+        ref var word = ref _walked[slot >> 6];
+        var bit = 1UL << (slot & 63);
+        var credited = (word & bit) != 0 ? _credits[slot] : default;
         var packets = flow.PacketsToServer + flow.PacketsToClient;
         var bytes = flow.BytesToServer + flow.BytesToClient;
-        var site = DetectionSite.Of(in flow, nowTicks);
-        if (hosts is not null && packets > credit.Packets)
-            hosts.Credit(in site, packets - credit.Packets, bytes - credit.Bytes);
-        if (exfiltration is not null && credit.Outbound)
+        var firstCredit = (word & bit) == 0;
+        if (hosts is not null && (packets > credited.Packets || firstCredit))
+            hosts.Credit(in site, packets - credited.Packets, bytes - credited.Bytes, newFlow: firstCredit);
+        var lowAndSlowReported = credited.LowAndSlowReported;
+        if (exfiltration is not null && !inside.Contains(site.Destination))
         {
-            if (flow.BytesToServer > credit.BytesUp)
-                exfiltration.CreditUpload(in site, flow.BytesToServer - credit.BytesUp);
-            if (checkLowAndSlow && !credit.LowAndSlowReported)
-                credit.LowAndSlowReported = exfiltration.CheckLowAndSlow(in site, flow.LastTicks - flow.FirstTicks, flow.BytesToServer, flow.BytesToClient);
+            if (flow.BytesToServer > credited.BytesUp)
+                exfiltration.CreditUpload(in site, flow.BytesToServer - credited.BytesUp);
+            if (!lowAndSlowReported)
+                lowAndSlowReported = exfiltration.CheckLowAndSlow(in site, flow.LastTicks - flow.FirstTicks, flow.BytesToServer, flow.BytesToClient);
         }
-        credit.Packets = packets;
-        credit.Bytes = bytes;
-        credit.BytesUp = flow.BytesToServer;
+        if (!walking)
+            return;
+        word |= bit;
+        _credits[slot] = new FlowCredit { Packets = packets, Bytes = bytes, BytesUp = flow.BytesToServer, LowAndSlowReported = lowAndSlowReported };
     }
 
     /// <summary>Credits every flow in <paramref name="flows"/> as of <paramref name="creditTicks"/>.</summary>
     public void Walk(FlowTracker flows, long creditTicks)
     {
         for (var slot = flows.OldestSlot; slot >= 0; slot = flows.NewerSlot(slot))
-            Credit(slot, in flows.EntryAt(slot), creditTicks, checkLowAndSlow: true);
+            Credit(slot, in flows.EntryAt(slot), creditTicks, walking: true);
     }
 }

@@ -5,9 +5,10 @@ namespace RustIds.Detection.Behaviour;
 /// interval, each against its exponentially weighted mean and deviation (sids 60–63).
 /// </summary>
 /// <remarks>
-/// Counts come from flows, not packets: new flows and destinations at flow start, packets and bytes
-/// credited from the flow table once per interval and at flow end (see <see cref="FlowCredits"/>),
-/// so the detector costs nothing per packet. An interval is judged when its host is next touched.
+/// Counts come from flows, not packets: a flow's packets and bytes are credited from the flow table once
+/// per interval and at its end (see <see cref="FlowCredits"/>), and its first credit counts it as a new
+/// flow to its destination; so the detector costs nothing per packet and one host lookup per flow (two
+/// for flows that outlive an interval). An interval is judged when its host is next touched.
 /// </remarks>
 public sealed class HostAnomalyDetector
 {
@@ -38,20 +39,21 @@ public sealed class HostAnomalyDetector
 
     public BoundedTable<AddressKey, HostBaseline> Hosts => _hosts;
 
-    /// <summary>The host in <paramref name="site"/>'s source opened a flow.</summary>
-    public void OnFlowStarted(in DetectionSite site)
-    {
-        ref var host = ref Current(in site);
-        host.NewFlows++;
-        host.Destinations.Add(KeyHash.Of(site.Destination));
-    }
-
     /// <summary>Traffic of a flow the host opened, since it was last credited.</summary>
-    public void Credit(in DetectionSite site, long packets, long bytes)
+    /// <param name="site">The flow, from the host.</param>
+    /// <param name="packets">Packets since the last credit.</param>
+    /// <param name="bytes">Bytes since the last credit.</param>
+    /// <param name="newFlow">The flow's first credit: it counts as a new flow to its destination.</param>
+    public void Credit(in DetectionSite site, long packets, long bytes, bool newFlow)
     {
         ref var host = ref Current(in site);
         host.Packets += packets;
         host.Bytes += bytes;
+        if (newFlow)
+        {
+            host.NewFlows++;
+            host.Destinations.Add(KeyHash.Of(site.Destination));
+        }
     }
 
     /// <summary>The host's entry, its finished intervals judged first.</summary>

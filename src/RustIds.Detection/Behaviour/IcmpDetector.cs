@@ -19,7 +19,7 @@ public sealed class IcmpDetector
         _distributedBits = DistinctSketch.BitsFor(options.DistributedSources);
     }
 
-    internal void OnEchoRequest(ref EchoCounters source, ref ServiceState target, in DetectionSite site)
+    internal void OnEchoRequest(ref EchoState source, ref ServiceState target, in DetectionSite site)
     {
         var now = site.TimestampTicks;
         if (TimeWindow.Restart(ref source.FloodStart, now, _options.FloodWindow.Ticks))

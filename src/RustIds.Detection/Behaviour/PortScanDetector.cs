@@ -28,38 +28,41 @@ public sealed class PortScanDetector
     }
 
     /// <summary>A connection attempt (a SYN or a new UDP flow) by the site's source.</summary>
-    internal void OnAttempt(ref ScanCounters scan, in DetectionSite site)
+    internal void OnAttempt(ref FastScanCounters fast, in DetectionSite site)
     {
         var now = site.TimestampTicks;
-        if (TimeWindow.Restart(ref scan.FastStart, now, _options.FastWindow.Ticks))
-            scan.FastPorts.Clear();
-        scan.FastPorts.Add(KeyHash.Mix(site.DestinationPort + 1UL));
-        if (scan.FastPorts.SetBits >= _fastBits && TimeWindow.TryArm(ref scan.VerticalQuietUntil, now, _cooldown))
+        if (TimeWindow.Restart(ref fast.Start, now, _options.FastWindow.Ticks))
+            fast.Ports.Clear();
+        fast.Ports.Add(KeyHash.Mix(site.DestinationPort + 1UL));
+        if (fast.Ports.SetBits >= _fastBits && TimeWindow.TryArm(ref fast.VerticalQuietUntil, now, _cooldown))
         {
-            _emitter.Raise(new DetectionEvidence(DetectorSignature.FastPortScan, "distinct destination ports", scan.FastPorts.Estimate(),
+            _emitter.Raise(new DetectionEvidence(DetectorSignature.FastPortScan, "distinct destination ports", fast.Ports.Estimate(),
                 _options.FastPorts, _options.FastWindow, site.Destination.ToString()), in site);
         }
     }
 
     /// <summary>An attempt that ended without an answer or with a refusal.</summary>
-    internal void OnFailed(ref ScanCounters scan, in DetectionSite site)
+    /// <param name="failures">The source's failed-attempt windows.</param>
+    /// <param name="fast">The source's fast window, whose cooldown a slow scan shares (one scan, one alert).</param>
+    /// <param name="site">The failed flow.</param>
+    internal void OnFailed(ref FailureState failures, ref FastScanCounters fast, in DetectionSite site)
     {
         var now = site.TimestampTicks;
-        if (TimeWindow.Restart(ref scan.SlowStart, now, _options.SlowWindow.Ticks))
-            scan.FailedPorts.Clear();
-        scan.FailedPorts.Add(KeyHash.Mix(site.DestinationPort + 1UL));
-        if (scan.FailedPorts.SetBits >= _slowBits && TimeWindow.TryArm(ref scan.VerticalQuietUntil, now, _cooldown))
+        if (TimeWindow.Restart(ref failures.SlowStart, now, _options.SlowWindow.Ticks))
+            failures.Ports.Clear();
+        failures.Ports.Add(KeyHash.Mix(site.DestinationPort + 1UL));
+        if (failures.Ports.SetBits >= _slowBits && TimeWindow.TryArm(ref fast.VerticalQuietUntil, now, _cooldown))
         {
-            _emitter.Raise(new DetectionEvidence(DetectorSignature.SlowPortScan, "distinct ports with failed attempts", scan.FailedPorts.Estimate(),
+            _emitter.Raise(new DetectionEvidence(DetectorSignature.SlowPortScan, "distinct ports with failed attempts", failures.Ports.Estimate(),
                 _options.SlowPorts, _options.SlowWindow, site.Destination.ToString()), in site);
         }
 
-        if (TimeWindow.Restart(ref scan.HostStart, now, _options.HostWindow.Ticks))
-            scan.FailedHosts.Clear();
-        scan.FailedHosts.Add(KeyHash.Of(site.Destination));
-        if (scan.FailedHosts.SetBits >= _hostBits && TimeWindow.TryArm(ref scan.HorizontalQuietUntil, now, _cooldown))
+        if (TimeWindow.Restart(ref failures.HostStart, now, _options.HostWindow.Ticks))
+            failures.Hosts.Clear();
+        failures.Hosts.Add(KeyHash.Of(site.Destination));
+        if (failures.Hosts.SetBits >= _hostBits && TimeWindow.TryArm(ref failures.HorizontalQuietUntil, now, _cooldown))
         {
-            _emitter.Raise(new DetectionEvidence(DetectorSignature.HorizontalScan, "distinct hosts with failed attempts", scan.FailedHosts.Estimate(),
+            _emitter.Raise(new DetectionEvidence(DetectorSignature.HorizontalScan, "distinct hosts with failed attempts", failures.Hosts.Estimate(),
                 _options.Hosts, _options.HostWindow, $"port {site.DestinationPort}/{ProtocolName(site.Protocol)}"), in site);
         }
     }

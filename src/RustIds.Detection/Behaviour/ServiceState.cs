@@ -5,7 +5,9 @@ public struct ServiceState
 {
     internal long SynStart;
     internal int Syns;
-    internal int Completed;
+    internal int NextShareCheck;
+    internal bool Starved;
+    internal double CompletedPercent;
     internal DistinctSketch SynSources;
     internal long SynQuietUntil;
     internal long EchoStart;

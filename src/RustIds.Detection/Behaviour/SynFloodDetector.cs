@@ -1,11 +1,12 @@
 using System.Globalization;
+using RustIds.Packets;
 
 namespace RustIds.Detection.Behaviour;
 
 /// <summary>
-/// SYN floods: connection attempts that do not complete. Per source (sid 11) when one address sends
-/// them; per destination service (sid 10) when they come from many sources, which are likely
-/// spoofed, so the victim is reported and no source is accused.
+/// SYN floods: connection attempts to a service whose handshakes mostly do not complete. Per source
+/// (sid 11) when one address sends them; per destination service (sid 10) when they come from many
+/// sources, which are likely spoofed, so the victim is reported and no source is accused.
 /// </summary>
 public sealed class SynFloodDetector
 {
@@ -27,51 +28,86 @@ public sealed class SynFloodDetector
         _sourceBits = DistinctSketch.BitsFor(options.DistinctSources);
     }
 
+    /// <summary>The worker's flow table, where handshake completion is read when a count crosses its threshold.</summary>
+    internal FlowTracker? Flows { get; set; }
+
+    /// <summary>A SYN (a flow opened by one) from the site's source to its destination service.</summary>
     internal void OnSyn(ref SynCounters source, ref ServiceState service, in DetectionSite site)
     {
         var now = site.TimestampTicks;
         var window = _options.Window.Ticks;
-        if (TimeWindow.Restart(ref source.Start, now, window))
-        {
-            source.Syns = source.Completed = 0;
-            source.Services.Clear();
-        }
-        source.Syns++;
-        source.Services.Add(new ServiceKey(site.Destination, site.DestinationPort, site.Protocol).Hash);
-        var halfOpen = source.Syns - source.Completed;
-        // A flood aims at a few services; SYNs spread over many ports or hosts are a scan, which the scan detector reports.
-        if (halfOpen >= _options.SourceSyns && source.Services.SetBits < _manyServicesBits && TimeWindow.TryArm(ref source.QuietUntil, now, _cooldown))
-        {
-            _emitter.Raise(new DetectionEvidence(DetectorSignature.SynFloodFromSource, "half-open connection attempts", halfOpen,
-                _options.SourceSyns, _options.Window, Service(in site)), in site);
-        }
-
         if (TimeWindow.Restart(ref service.SynStart, now, window))
         {
-            service.Syns = service.Completed = 0;
+            service.Syns = 0;
+            service.NextShareCheck = 0;
             service.SynSources.Clear();
         }
         service.Syns++;
         service.SynSources.Add(KeyHash.Of(site.Source));
-        if (service.Syns >= _options.DestinationSyns
-            && service.Completed <= _options.MaxCompletedShare * service.Syns
-            && service.SynSources.SetBits >= _sourceBits
-            && TimeWindow.TryArm(ref service.SynQuietUntil, now, _cooldown))
+
+        if (TimeWindow.Restart(ref source.Start, now, window))
         {
-            var completed = 100.0 * service.Completed / service.Syns;
+            source.Syns = 0;
+            source.Services.Clear();
+        }
+        source.Syns++;
+        source.Services.Add(new ServiceKey(site.Destination, site.DestinationPort, site.Protocol).Hash);
+
+        // A flood aims at a few services whose handshakes then mostly fail to complete; SYNs spread over many ports or
+        // hosts are a scan (the scan detector reports it), and many SYNs to a service that completes most are a busy client.
+        var fromSource = source.Syns >= _options.SourceSyns && source.Services.SetBits < _manyServicesBits && now >= source.QuietUntil;
+        var onService = service.Syns >= _options.DestinationSyns && service.SynSources.SetBits >= _sourceBits && now >= service.SynQuietUntil;
+        if ((!fromSource && !onService) || !IsStarved(ref service, in site))
+            return;
+        if (fromSource && TimeWindow.TryArm(ref source.QuietUntil, now, _cooldown))
+        {
+            _emitter.Raise(new DetectionEvidence(DetectorSignature.SynFloodFromSource, "connection attempts", source.Syns,
+                _options.SourceSyns, _options.Window, Service(in site))
+            {
+                Detail = string.Create(CultureInfo.InvariantCulture, $"{service.CompletedPercent:0.#} % of the service's handshakes completed"),
+            }, in site);
+        }
+        if (onService && TimeWindow.TryArm(ref service.SynQuietUntil, now, _cooldown))
+        {
             _emitter.Raise(new DetectionEvidence(DetectorSignature.SynFloodOnService, "connection attempts", service.Syns,
                 _options.DestinationSyns, _options.Window, Service(in site))
             {
-                Detail = string.Create(CultureInfo.InvariantCulture, $"from about {service.SynSources.Estimate()} sources, {completed:0.#} % completed; sources are likely spoofed and are not blocked"),
+                Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"from about {service.SynSources.Estimate()} sources, {service.CompletedPercent:0.#} % completed; sources are likely spoofed and are not blocked"),
             }, in site, reportsVictim: true);
         }
     }
 
-    /// <summary>A handshake completed: the attempt was not part of a flood.</summary>
-    internal static void OnCompleted(ref SynCounters source, ref ServiceState service)
+    /// <summary>
+    /// Whether the service's handshakes in this window mostly fail, read from the flow table. Only asked when a count
+    /// crossed its threshold, and again only after the SYNs doubled, so a busy service costs a few table walks per
+    /// window instead of a lookup for every completed handshake.
+    /// </summary>
+    private bool IsStarved(ref ServiceState service, in DetectionSite site)
     {
-        source.Completed++;
-        service.Completed++;
+        if (service.Syns < service.NextShareCheck)
+            return service.Starved;
+        service.NextShareCheck = service.Syns * 2;
+        var attempts = 0;
+        var completed = 0;
+        if (Flows is { } flows)
+        {
+            for (var slot = flows.OldestSlot; slot >= 0; slot = flows.NewerSlot(slot))
+            {
+                ref readonly var flow = ref flows.EntryAt(slot);
+                if (!flow.OpenedBySyn || flow.FirstTicks < service.SynStart)
+                    continue;
+                var target = DetectionSite.Of(in flow, flow.FirstTicks);
+                if (target.DestinationPort != site.DestinationPort || target.Destination != site.Destination)
+                    continue;
+                attempts++;
+                if (flow.IsEstablished)
+                    completed++;
+            }
+        }
+        service.CompletedPercent = attempts == 0 ? 0 : 100.0 * completed / attempts;
+        service.Starved = completed <= _options.MaxCompletedShare * attempts;
+        return service.Starved;
     }
 
     private static string Service(in DetectionSite site) => new ServiceKey(site.Destination, site.DestinationPort, site.Protocol).ToString();

@@ -104,8 +104,6 @@ public sealed class PacketProcessor : IFlowObserver
         _flowObserver?.OnFlowStarted(slot, in flow);
     }
 
-    void IFlowObserver.OnFlowEstablished(int slot, in FlowEntry flow) => _flowObserver?.OnFlowEstablished(slot, in flow);
-
     void IFlowObserver.OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
     {
         _sessions[slot]?.End();
