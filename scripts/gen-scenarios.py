@@ -733,11 +733,12 @@ def benign_ntp(cap, t, client, port):
 def benign_ssh_long(cap, ports):
     r = cap.rng
     c = Tcp(cap, "192.168.10.11", ports.take(), "192.168.10.2", 22)
-    t = ssh_login(c, c.handshake(2.0, 0.0006), 0.0006, b"SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5\r\n")
+    t = ssh_login(c, c.handshake(0.0, 0.0006), 0.0006, b"SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5\r\n")
     t += 1.5
-    while t < 440:
+    while t < 462:  # commands until about 7:45, then "exit"
         t = ssh_typing(c, t, r.randint(3, 12))
-        t = ssh_output(c, t + 0.003, r.randint(1, 4)) + r.uniform(4, 20)
+        t = ssh_output(c, t + 0.003, r.randint(1, 4))
+        t += min(r.uniform(4, 20), max(0.5, 466 - t))
     t = ssh_typing(c, t, 5)  # "exit"
     c.msg(t, 1, ssh_enc(r, 100))
     c.msg(t + 0.002, 0, ssh_enc(r, 40))
