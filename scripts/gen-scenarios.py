@@ -21,7 +21,7 @@ Scenarios (file -> content):
   icmp-flood-distributed.pcap 1,000 spoofed sources ping 192.168.1.25 3 times each within 5 s, no replies
   exfil-volume.pcap           192.168.1.50 -> 198.51.100.50:443: a small upload a minute, 12 MiB at 20:30 (in 25 s), then 2 small
   exfil-lowslow.pcap          192.168.1.51 -> 198.51.100.51:8443: one 45-minute connection, 1 KiB up every 5 s, 40 B down a minute
-  anomaly-host.pcap           192.168.1.60: 2 HTTPS connections per 10 s for 35 min, then 60 per 10 s (20 kB down each) for 4 min
+  anomaly-host.pcap           192.168.1.60: 2 HTTPS connections per 10 s for 35 min, then 60 per 10 s (20 kB down each) for 3 min
   benign.pcap                 8 minutes of HTTP, TLS, DNS, NTP and SSH from 192.168.10.11..20 that should raise nothing
 """
 
@@ -320,8 +320,8 @@ def tls_record(ctype, body, version=0x0303):
     return pack("!BHH", ctype, version, len(body)) + body
 
 
-def client_hello(rng, sni):
-    """A TLS 1.3 ClientHello record (about 250 bytes) carrying SNI."""
+def client_hello(rng, sni, size=None):
+    """A TLS 1.3 ClientHello record carrying SNI (about 250 bytes; exactly size with a padding extension)."""
     host = sni.encode()
     suites = (0x1301, 0x1303, 0x1302, 0xC02B, 0xC02F, 0xCCA9, 0xCCA8, 0xC02C, 0xC030, 0xC013, 0xC014,
               0x009C, 0x009D, 0x002F, 0x0035)
@@ -338,23 +338,35 @@ def client_hello(rng, sni):
         tls_ext(0x0033, pack("!HHH", 36, 0x001D, 32) + rng.randbytes(32)),
         tls_ext(0x002D, b"\x01\x01"),
     ))
+    if size is not None:
+        exts += tls_ext(0x0015, bytes(size - 86 - len(suites) * 2 - len(exts)))
     body = (b"\x03\x03" + rng.randbytes(32) + b"\x20" + rng.randbytes(32)
             + pack("!H", 2 * len(suites)) + b"".join(pack("!H", s) for s in suites) + b"\x01\x00"
             + pack("!H", len(exts)) + exts)
-    return tls_record(22, pack("!I", len(body) | 0x01000000) + body, 0x0301)
+    out = tls_record(22, pack("!I", len(body) | 0x01000000) + body, 0x0301)
+    assert size is None or len(out) == size
+    return out
 
 
-def server_flight(rng, opaque):
-    """ServerHello (TLS 1.3), ChangeCipherSpec, then `opaque` bytes of encrypted handshake records."""
+def tls_stream(rng, size):
+    """Exactly size (0 or at least 6) bytes of TLS application-data records with random ciphertext."""
+    out = []
+    while size > 0:
+        n = min(size, 5 + 16384 + 256)
+        if 0 < size - n < 6:
+            n -= 6
+        out.append(tls_record(23, rng.randbytes(n - 5)))
+        size -= n
+    return b"".join(out)
+
+
+def server_flight(rng, size):
+    """Exactly size bytes: ServerHello (TLS 1.3), ChangeCipherSpec, then encrypted records."""
     exts = tls_ext(0x002B, b"\x03\x04") + tls_ext(0x0033, pack("!HH", 0x001D, 32) + rng.randbytes(32))
     body = (b"\x03\x03" + rng.randbytes(32) + b"\x20" + rng.randbytes(32) + pack("!HB", 0x1301, 0)
             + pack("!H", len(exts)) + exts)
     out = tls_record(22, pack("!I", len(body) | 0x02000000) + body) + tls_record(20, b"\x01")
-    while opaque > 0:
-        n = min(opaque, 16401)
-        out += tls_record(23, rng.randbytes(n))
-        opaque -= n
-    return out
+    return out + tls_stream(rng, size - len(out))
 
 
 def ssh_string(b):
@@ -607,12 +619,13 @@ def icmp_flood_distributed(cap):
 
 
 def small_upload(cap, t, cip, cport, sip, sport, rtt):
-    """Handshake, client 1,500-2,500 bytes (2 segments), server 300 bytes, client FIN close."""
+    """Handshake, client 1,500-2,500 TLS bytes (2 segments), server 300 bytes, client FIN close."""
     r = cap.rng
     c = Tcp(cap, cip, cport, sip, sport)
     t = c.handshake(t, rtt)
-    t = c.transfer(t + 0.0002, 0, r.randbytes(r.randint(1500, 2500)), every=2, delay=rtt)
-    c.msg(t + 0.005, 1, r.randbytes(300))
+    up = client_hello(r, "upload.example.net", 300) + tls_stream(r, r.randint(1500, 2500) - 300)
+    t = c.transfer(t + 0.0002, 0, up, every=2, delay=rtt)
+    c.msg(t + 0.005, 1, server_flight(r, 300))
     c.ack(t + 0.0052, 0)
     return c.close(t + 0.01, 0, rtt)
 
@@ -625,7 +638,7 @@ def exfil_volume(cap):
         small_upload(cap, minute * 60.0, cip, sports.take(), sip, 443, rtt)
     c = Tcp(cap, cip, sports.take(), sip, 443)
     t = c.handshake(20 * 60 + 30.0, rtt)
-    data = r.randbytes(12 << 20)
+    data = client_hello(r, "upload.example.net", 300) + tls_stream(r, (12 << 20) - 300)
     segments = (len(data) + SEG - 1) // SEG
     t = c.transfer(t + 0.0002, 0, data, gap=25.0 / segments, every=8, delay=rtt)
     c.close(t + 0.01, 0, rtt)
@@ -647,12 +660,12 @@ def exfil_lowslow(cap):
 
 
 def https_fetch(cap, t, cip, cport, sip, rtt, down):
-    """Handshake, client 300 bytes, server `down` bytes (client ACKs every 2nd segment), client FIN close."""
+    """Handshake, a 300-byte ClientHello, `down` bytes of server TLS (client ACKs every 2nd segment), FIN close."""
     r = cap.rng
     c = Tcp(cap, cip, cport, sip, 443)
     t = c.handshake(t, rtt)
-    c.msg(t + 0.0002, 0, r.randbytes(300))
-    t = c.transfer(t + 0.0002 + rtt + 0.01, 1, r.randbytes(down), gap=0.0005, every=2, delay=0.0001)
+    c.msg(t + 0.0002, 0, client_hello(r, "sync%d.example.net" % (addr(sip)[3] - 59), 300))
+    t = c.transfer(t + 0.0002 + rtt + 0.01, 1, server_flight(r, down), gap=0.0005, every=2, delay=0.0001)
     return c.close(t + 0.01, 0, rtt)
 
 
@@ -665,7 +678,7 @@ def anomaly_host(cap):
         t = slot * 10.0
         for k in range(2):
             https_fetch(cap, t + k * 0.05, host, sports.take(), servers[slot % 10], rtt, 1200)
-    for slot in range(210, 234):  # minutes 35-39
+    for slot in range(210, 228):  # minutes 35-38: three anomalous intervals, two in a row raise the alert
         t = slot * 10.0
         for j in range(60):
             https_fetch(cap, t + j * 0.1, host, sports.take(), servers[j % 10], rtt, 20000)
@@ -706,7 +719,7 @@ def benign_tls(cap, t, client, port):
     t = c.handshake(t, rtt)
     c.msg(t + 0.0002, 0, client_hello(r, sni))
     c.ack(t + 0.0002 + rtt, 1)
-    t = c.transfer(t + 0.0002 + rtt + 0.003, 1, server_flight(r, r.randint(2700, 3000)), gap=0.0003, delay=0.0002)
+    t = c.transfer(t + 0.0002 + rtt + 0.003, 1, server_flight(r, r.randint(2800, 3200)), gap=0.0003, delay=0.0002)
     c.msg(t + 0.002, 0, tls_record(20, b"\x01") + tls_record(23, r.randbytes(53)))
     c.ack(t + 0.002 + rtt, 1)
     return c.close(t + 0.05, 0, rtt)

@@ -34,6 +34,8 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private readonly IcmpDetector? _icmp;
     private readonly HostAnomalyDetector? _hosts;
     private readonly ExfiltrationDetector? _exfiltration;
+    private readonly ActivityFilter _busySources;
+    private readonly ActivityFilter _busyServices;
     private readonly long _intervalTicks;
     private FlowTracker? _flows;
     private FlowCredits? _credits;
@@ -64,7 +66,18 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, Emitter)
             : null;
         _intervalTicks = options.Anomaly.Interval.Ticks;
+        // Both windows at most the shortest window behind them, so no source or service reaches a threshold unseen.
+        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2);
+        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2);
     }
+
+    /// <summary>
+    /// Connection attempts of a source (or SYNs to a service) within half a window before it gets exact state: the
+    /// scan and flood thresholds are far above it, and most sources never reach it.
+    /// </summary>
+    public const int BusyAfter = 8;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>Counts what was raised.</summary>
     public DetectionEmitter Emitter { get; }
@@ -74,7 +87,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     /// <summary>Bytes of every table, allocated at construction.</summary>
     public long MemoryBytes =>
-        _sources.MemoryBytes + _failures.MemoryBytes + _logins.MemoryBytes + _echoes.MemoryBytes + _services.MemoryBytes
+        _busySources.MemoryBytes + _busyServices.MemoryBytes + _sources.MemoryBytes + _failures.MemoryBytes + _logins.MemoryBytes + _echoes.MemoryBytes + _services.MemoryBytes
         + (_dnsTunnels?.Domains.MemoryBytes ?? 0) + (_hosts?.Hosts.MemoryBytes ?? 0) + (_exfiltration?.Pairs.MemoryBytes ?? 0) + (_credits?.MemoryBytes ?? 0);
 
     /// <summary>Destination services tracked (flood state).</summary>
@@ -120,15 +133,21 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         {
             var loginAttempt = flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(site.DestinationPort);
             var synFlood = flow.OpenedBySyn && _synFloods is not null;
-            if (_scans is not null || synFlood)
+            var sourceKey = new AddressKey(site.Source);
+            var serviceKey = new ServiceKey(site.Destination, site.DestinationPort, protocol);
+            // Most sources and services never get busy: they cost a counter, not a table entry (see ActivityFilter).
+            var busySource = (_scans is not null || synFlood) && _busySources.Count(sourceKey.Hash, site.TimestampTicks);
+            var busyService = synFlood && _busyServices.Count(serviceKey.Hash, site.TimestampTicks);
+            if (busySource)
             {
-                ref var source = ref _sources.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks);
+                ref var source = ref _sources.GetOrAdd(sourceKey, site.TimestampTicks);
                 _scans?.OnAttempt(ref source.Fast, in site);
                 if (synFlood)
-                {
-                    ref var service = ref _services.GetOrAdd(new ServiceKey(site.Destination, site.DestinationPort, protocol), site.TimestampTicks);
-                    _synFloods!.OnSyn(ref source.Syn, ref service, in site);
-                }
+                    _synFloods!.OnSyn(ref source.Syn, ref _services.GetOrAdd(serviceKey, site.TimestampTicks), in site);
+            }
+            else if (busyService)
+            {
+                _synFloods!.OnServiceSyn(ref _services.GetOrAdd(serviceKey, site.TimestampTicks), in site);
             }
             if (loginAttempt)
                 _bruteForce!.OnAttempt(ref _logins.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks), in site);

@@ -31,21 +31,12 @@ public sealed class SynFloodDetector
     /// <summary>The worker's flow table, where handshake completion is read when a count crosses its threshold.</summary>
     internal FlowTracker? Flows { get; set; }
 
-    /// <summary>A SYN (a flow opened by one) from the site's source to its destination service.</summary>
+    /// <summary>A SYN (a flow opened by one) from a busy source to its destination service.</summary>
     internal void OnSyn(ref SynCounters source, ref ServiceState service, in DetectionSite site)
     {
         var now = site.TimestampTicks;
-        var window = _options.Window.Ticks;
-        if (TimeWindow.Restart(ref service.SynStart, now, window))
-        {
-            service.Syns = 0;
-            service.NextShareCheck = 0;
-            service.SynSources.Clear();
-        }
-        service.Syns++;
-        service.SynSources.Add(KeyHash.Of(site.Source));
-
-        if (TimeWindow.Restart(ref source.Start, now, window))
+        CountService(ref service, in site);
+        if (TimeWindow.Restart(ref source.Start, now, _options.Window.Ticks))
         {
             source.Syns = 0;
             source.Services.Clear();
@@ -56,10 +47,7 @@ public sealed class SynFloodDetector
         // A flood aims at a few services whose handshakes then mostly fail to complete; SYNs spread over many ports or
         // hosts are a scan (the scan detector reports it), and many SYNs to a service that completes most are a busy client.
         var fromSource = source.Syns >= _options.SourceSyns && source.Services.SetBits < _manyServicesBits && now >= source.QuietUntil;
-        var onService = service.Syns >= _options.DestinationSyns && service.SynSources.SetBits >= _sourceBits && now >= service.SynQuietUntil;
-        if ((!fromSource && !onService) || !IsStarved(ref service, in site))
-            return;
-        if (fromSource && TimeWindow.TryArm(ref source.QuietUntil, now, _cooldown))
+        if (fromSource && IsStarved(ref service, in site) && TimeWindow.TryArm(ref source.QuietUntil, now, _cooldown))
         {
             _emitter.Raise(new DetectionEvidence(DetectorSignature.SynFloodFromSource, "connection attempts", source.Syns,
                 _options.SourceSyns, _options.Window, Service(in site))
@@ -67,15 +55,40 @@ public sealed class SynFloodDetector
                 Detail = string.Create(CultureInfo.InvariantCulture, $"{service.CompletedPercent:0.#} % of the service's handshakes completed"),
             }, in site);
         }
-        if (onService && TimeWindow.TryArm(ref service.SynQuietUntil, now, _cooldown))
+        CheckService(ref service, in site);
+    }
+
+    /// <summary>A SYN from a source that is not busy itself to a busy service (a flood from many sources looks like this).</summary>
+    internal void OnServiceSyn(ref ServiceState service, in DetectionSite site)
+    {
+        CountService(ref service, in site);
+        CheckService(ref service, in site);
+    }
+
+    private void CountService(ref ServiceState service, in DetectionSite site)
+    {
+        if (TimeWindow.Restart(ref service.SynStart, site.TimestampTicks, _options.Window.Ticks))
         {
-            _emitter.Raise(new DetectionEvidence(DetectorSignature.SynFloodOnService, "connection attempts", service.Syns,
-                _options.DestinationSyns, _options.Window, Service(in site))
-            {
-                Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"from about {service.SynSources.Estimate()} sources, {service.CompletedPercent:0.#} % completed; sources are likely spoofed and are not blocked"),
-            }, in site, reportsVictim: true);
+            service.Syns = 0;
+            service.NextShareCheck = 0;
+            service.SynSources.Clear();
         }
+        service.Syns++;
+        service.SynSources.Add(KeyHash.Of(site.Source));
+    }
+
+    private void CheckService(ref ServiceState service, in DetectionSite site)
+    {
+        var now = site.TimestampTicks;
+        if (service.Syns < _options.DestinationSyns || service.SynSources.SetBits < _sourceBits || now < service.SynQuietUntil
+            || !IsStarved(ref service, in site) || !TimeWindow.TryArm(ref service.SynQuietUntil, now, _cooldown))
+            return;
+        _emitter.Raise(new DetectionEvidence(DetectorSignature.SynFloodOnService, "connection attempts", service.Syns,
+            _options.DestinationSyns, _options.Window, Service(in site))
+        {
+            Detail = string.Create(CultureInfo.InvariantCulture,
+                $"from about {service.SynSources.Estimate()} sources, {service.CompletedPercent:0.#} % completed; sources are likely spoofed and are not blocked"),
+        }, in site, reportsVictim: true);
     }
 
     /// <summary>

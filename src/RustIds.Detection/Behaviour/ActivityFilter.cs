@@ -1,0 +1,44 @@
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>
+/// Lets only busy keys through to the exact per-key tables: a saturating byte counter per hash bucket, cleared
+/// every window, that says yes once a key's bucket has seen <c>promoteAt</c> events in the window.
+/// </summary>
+/// <remarks>
+/// Most sources open a few connections and are never near a threshold; with this in front, they cost one
+/// increment in a 64 KiB array that stays in the CPU caches, instead of a table entry of their own. A key
+/// that crosses is counted exactly from then on, so a detector reports at most <c>promoteAt</c> events late.
+/// Buckets shared by several keys only promote earlier, never later: the filter can cost speed, not detections.
+/// </remarks>
+public sealed class ActivityFilter
+{
+    private const int Buckets = 1 << 16;
+
+    private readonly byte[] _counts = new byte[Buckets];
+    private readonly byte _promoteAt;
+    private readonly long _windowTicks;
+    private long _windowStart;
+
+    /// <param name="promoteAt">Events in a window after which a key is let through (1–255).</param>
+    /// <param name="window">How long counts last; at most the shortest window of the detectors behind it.</param>
+    public ActivityFilter(int promoteAt, TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(promoteAt, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(promoteAt, 255);
+        _promoteAt = (byte)promoteAt;
+        _windowTicks = Math.Max(1, window.Ticks);
+    }
+
+    public long MemoryBytes => _counts.Length;
+
+    /// <summary>Counts one event of the key with <paramref name="hash"/> at packet time <paramref name="nowTicks"/>; true once the key is busy.</summary>
+    public bool Count(ulong hash, long nowTicks)
+    {
+        if (TimeWindow.Restart(ref _windowStart, nowTicks, _windowTicks))
+            Array.Clear(_counts);
+        ref var count = ref _counts[(int)(hash >> 48)];
+        if (count < byte.MaxValue)
+            count++;
+        return count >= _promoteAt;
+    }
+}
