@@ -9,7 +9,7 @@ internal static class CliRunner
 
     public static CliResult Run(params string[] arguments) => Run(arguments, workingDirectory: null);
 
-    public static CliResult Run(string[] arguments, string? workingDirectory)
+    public static CliResult Run(string[] arguments, string? workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "rustids"))
         {
@@ -22,6 +22,8 @@ internal static class CliRunner
             info.ArgumentList.Add(argument);
         // Keep the host's /etc/rustids out of the tests unless a test names a config.
         info.Environment["RUSTIDS__Firewall__Backend"] = "dry-run";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

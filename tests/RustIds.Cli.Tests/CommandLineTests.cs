@@ -63,6 +63,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Replay_WithoutDb_LeavesNothingInTheTemporaryDirectory()
+    {
+        // The repository's feed catalog (its local list is on) and no FeedCacheDirectory: the cache sits beside the temporary database.
+        var tmp = Directory.CreateDirectory(Path.Combine(_work, "tmp")).FullName;
+        var config = Path.Combine(_work, "feeds.json");
+        var catalog = Path.Combine(CliRunner.RepoRoot, "feeds", "catalog.json").Replace("\\", "/", StringComparison.Ordinal);
+        File.WriteAllText(config, $$"""{ "Reputation": { "GeoIpDatabase": null, "FeedCatalog": "{{catalog}}" } }""");
+
+        var result = CliRunner.Run(["replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",
+            "--config", config, "--eve", Path.Combine(_work, "eve.json")], workingDirectory: null, new Dictionary<string, string> { ["TMPDIR"] = tmp });
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("blocked 10.77.0.2", result.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(tmp));
+    }
+
+    [Fact]
     public void Replay_Json_GivesSummaryAndEveryCounter()
     {
         var result = CliRunner.Run("replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",

@@ -65,8 +65,10 @@ internal static class ReplayCommand
             options.Eve.Path = parse.GetValue(eve)!;
             options.Eve.DecisionLogPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Eve.Path))!, "decisions.json");
             options.Firewall.Backend = parse.GetValue(firewall)!;
-            var temporaryDb = parse.GetValue(db) is null;
-            options.Storage.DatabasePath = parse.GetValue(db) ?? Path.Combine(Path.GetTempPath(), $"rustids-replay-{Guid.NewGuid():N}.db");
+            // A temporary database gets a directory of its own, removed afterwards with everything kept beside it (the
+            // feed cache defaults to feeds/ there), so a replay without --db leaves nothing behind.
+            var temporaryDirectory = parse.GetValue(db) is null ? Directory.CreateTempSubdirectory("rustids-replay-").FullName : null;
+            options.Storage.DatabasePath = parse.GetValue(db) ?? Path.Combine(temporaryDirectory!, "rustids.db");
             var fileProblems = ConfigValidator.ValidateFiles(options);
             if (fileProblems.Count > 0)
             {
@@ -98,16 +100,10 @@ internal static class ReplayCommand
             }
             finally
             {
-                if (temporaryDb)
-                    DeleteDatabase(options.Storage.DatabasePath);
+                if (temporaryDirectory is not null)
+                    Directory.Delete(temporaryDirectory, recursive: true);
             }
         });
         return command;
-    }
-
-    private static void DeleteDatabase(string path)
-    {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            File.Delete(file);
     }
 }
