@@ -35,8 +35,9 @@ internal static class RunCommand
             nftables table 'inet rustids' with expiry; write EVE JSON and send notices. Needs root (or
             CAP_NET_RAW and CAP_NET_ADMIN). Stops cleanly on SIGTERM or Ctrl-C, handling queued alerts first;
             SIGHUP reopens the EVE and decision logs (for logrotate) and reads the configuration again: rules
-            (the old ones serve until the new ones are compiled), allowlist (blocks it now covers are lifted)
-            and notifier settings are reloaded; a part that fails keeps its old state and logs why.
+            (the old ones serve until the new ones are compiled), allowlist (blocks it now covers are lifted),
+            notifier settings and feeds (dropped ones leave scoring and the firewall, enabled ones are refreshed now)
+            are reloaded; a part that fails keeps its old state and logs why.
             Counters for Prometheus are at http://127.0.0.1:9911/metrics unless Metrics:Listen or --metrics says otherwise.
             Example: rustids run --interface eth0 --workers 2 --metrics 127.0.0.1:9911
             """)

@@ -17,7 +17,7 @@ namespace RustIds.Engine.Feeds;
 /// </remarks>
 public sealed partial class FeedUpdater
 {
-    private readonly FeedCatalog _catalog;
+    private FeedCatalog _catalog;
     private readonly FeedRefresher _refresher;
     private readonly IFirewallBackend? _firewall;
     private readonly ILogger<FeedUpdater> _logger;
@@ -122,17 +122,49 @@ public sealed partial class FeedUpdater
         foreach (var feed in _catalog.Enabled)
         {
             var neverFetched = _refresher.Registry.Find(feed.Name) is null;
-            await scheduler.ScheduleCronAsync("feed-" + feed.Name, feed.Schedule, async stop =>
-            {
-                try
-                {
-                    await UpdateAsync(feed, null, stop).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    // Shutting down: the next start loads the cached copy.
-                }
-            }, runNow: neverFetched, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleCronAsync("feed-" + feed.Name, feed.Schedule, stop => RefreshScheduledAsync(feed, stop),
+                runNow: neverFetched, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Switches to <paramref name="next"/> (SIGHUP): feeds no longer enabled are unscheduled and dropped (from scoring and
+    /// the firewall); every enabled feed is scheduled on its current definition and refreshed now, a conditional fetch,
+    /// so an unchanged server answers "not modified". Returns the number of feeds dropped.
+    /// </summary>
+    public async Task<int> ReloadAsync(FeedCatalog next, MaintenanceScheduler scheduler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        var dropped = 0;
+        foreach (var feed in _catalog.Enabled)
+        {
+            await scheduler.UnscheduleAsync("feed-" + feed.Name, cancellationToken).ConfigureAwait(false);
+            if (next.Enabled.Any(f => f.Name == feed.Name))
+                continue;
+            if (_refresher.Registry.Remove(feed.Name))
+                dropped++;
+            LogDropped(_logger, feed.Name);
+        }
+        _catalog = next;
+        foreach (var feed in next.Enabled)
+        {
+            await scheduler.ScheduleCronAsync("feed-" + feed.Name, feed.Schedule, stop => RefreshScheduledAsync(feed, stop),
+                runNow: true, cancellationToken).ConfigureAwait(false);
+        }
+        await SyncFirewallAsync(cancellationToken).ConfigureAwait(false);
+        return dropped;
+    }
+
+    private async Task RefreshScheduledAsync(FeedDefinition feed, CancellationToken stop)
+    {
+        try
+        {
+            await UpdateAsync(feed, null, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Shutting down: the next start loads the cached copy.
         }
     }
 
@@ -157,6 +189,9 @@ public sealed partial class FeedUpdater
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Feed} ALARM ({Result}): {Message}")]
     private static partial void LogAlarm(ILogger logger, string feed, FeedResult result, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} is no longer enabled: dropped from scoring and the firewall")]
+    private static partial void LogDropped(ILogger logger, string feed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} updated: {Message}")]
     private static partial void LogUpdated(ILogger logger, string feed, string message);

@@ -179,10 +179,18 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         }
         var captureDone = CaptureThreads.Start(loops, stopCapture.Token, () => alerts.Writer.TryComplete(), () => stopCapture.Cancel());
         LogCapturing(_logger, request.SourceName, ruleSets.Current.Count, response.Backend.Name);
+        // Set for live runs below; a reload before then (or in a replay) leaves the feeds alone.
+        FeedUpdater? feeds = null;
+        MaintenanceScheduler? maintenance = null;
         Volatile.Write(ref _reload, async next =>
         {
             var rulesOk = Reload((next ?? options).Rules, ruleSets, loops, counters);
-            return next is null ? rulesOk : rulesOk & await ReloadResponseAsync(next, response.Manager, delivery, http).ConfigureAwait(false);
+            if (next is null)
+                return rulesOk;
+            var responseOk = await ReloadResponseAsync(next, response.Manager, delivery, http).ConfigureAwait(false);
+            var feedsOk = feeds is null || maintenance is null
+                || await ReloadFeedsAsync(next, feeds, maintenance, response.Manager.Allowlist.ToCidrSet()).ConfigureAwait(false);
+            return rulesOk & responseOk & feedsOk;
         });
 
         var responder = new AlertResponder(context, counters, loggers.CreateLogger<AlertResponder>());
@@ -194,10 +202,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             if (options.Notify.UnblockNotices)
                 notifications.Enqueue(BlockNotice.FromEndedBlock(record, "expired", time.GetUtcNow(), context.Hostname));
         }
-        MaintenanceScheduler? maintenance = null;
         if (!replay)
         {
-            var feeds = new FeedUpdater(reputation.Catalog, reputation.Feeds, response.Backend, loggers.CreateLogger<FeedUpdater>());
+            feeds = new FeedUpdater(reputation.Catalog, reputation.Feeds, response.Backend, loggers.CreateLogger<FeedUpdater>());
             await feeds.SyncFirewallAsync(cancellation).ConfigureAwait(false);
             maintenance = await ScheduleMaintenanceAsync(response.Manager, options.Firewall, OnExpired, cancellation).ConfigureAwait(false);
             await feeds.ScheduleAsync(maintenance, cancellation).ConfigureAwait(false);
@@ -418,6 +425,31 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         LogRulesReloaded(_logger, next.Count, previous.Count, started.ElapsedMilliseconds);
         return true;
     }
+
+    /// <summary>The feeds of a reloaded configuration: the catalog read again, feeds dropped or added, every enabled one refreshed now.</summary>
+    private async Task<bool> ReloadFeedsAsync(Configuration.RustIdsOptions next, FeedUpdater feeds, MaintenanceScheduler maintenance, Reputation.Addresses.CidrSet protectedSet)
+    {
+        var catalog = FeedCatalog.Load(next.Reputation, protectedSet);
+        foreach (var problem in catalog.Problems)
+            LogFeedReloadProblem(_logger, problem.ToString());
+        try
+        {
+            var dropped = await feeds.ReloadAsync(catalog, maintenance, CancellationToken.None).ConfigureAwait(false);
+            LogFeedsReloaded(_logger, catalog.Enabled.Count(), dropped);
+            return catalog.Problems.Count == 0;
+        }
+        catch (FormatException ex)
+        {
+            LogFeedReloadProblem(_logger, ex.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feeds reloaded: {Enabled} enabled (each refreshed now), {Dropped} dropped")]
+    private static partial void LogFeedsReloaded(ILogger logger, int enabled, int dropped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed reload: {Problem}")]
+    private static partial void LogFeedReloadProblem(ILogger logger, string problem);
 
     /// <summary>The allowlist and the notifier settings of a reloaded configuration.</summary>
     private async Task<bool> ReloadResponseAsync(Configuration.RustIdsOptions next, Response.BlockManager blocks, OutboxDelivery delivery, HttpClient http)

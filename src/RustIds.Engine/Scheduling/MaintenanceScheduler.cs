@@ -93,6 +93,10 @@ public sealed class MaintenanceScheduler : IAsyncDisposable
             await _scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Removes the job <paramref name="name"/> and its trigger; a run in progress finishes. False when there was none.</summary>
+    public async Task<bool> UnscheduleAsync(string name, CancellationToken cancellationToken = default) =>
+        await _scheduler.DeleteJob(new JobKey(name), cancellationToken).ConfigureAwait(false);
+
     /// <summary>Stops the triggers and waits for running jobs to finish.</summary>
     public async ValueTask DisposeAsync()
     {
