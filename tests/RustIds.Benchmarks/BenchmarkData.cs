@@ -11,6 +11,16 @@ internal static class BenchmarkData
 
     public static string SharedData => RepoPaths.SharedData;
 
+    /// <summary><paramref name="frames"/> frames of scripts/gen-pcap.py's bench mix (seed 1), generated into <paramref name="directory"/> and held in memory.</summary>
+    public static MemoryPacketSource BenchMix(string directory, int frames)
+    {
+        var source = new MemoryPacketSource();
+        using var file = PcapFileSource.Open(GeneratedCapture.Create(directory, "bench", frames));
+        while (file.ReadNext(out var frame) == PacketReadResult.Packet)
+            source.Add(frame.Data.ToArray(), frame.TimestampTicks);
+        return source;
+    }
+
     /// <summary>HTTP conversations: handshake, then request/response pairs, as Ethernet frames.</summary>
     public static MemoryPacketSource HttpConversations(int flows, int requestsPerFlow)
     {

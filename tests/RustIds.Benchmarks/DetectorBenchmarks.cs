@@ -34,13 +34,7 @@ public class DetectorBenchmarks
     public void Setup()
     {
         _temp = new TempDirectory();
-        var path = GeneratedCapture.Create(_temp.Path, "bench", Frames);
-        _source = new MemoryPacketSource();
-        using (var file = PcapFileSource.Open(path))
-        {
-            while (file.ReadNext(out var frame) == PacketReadResult.Packet)
-                _source.Add(frame.Data.ToArray(), frame.TimestampTicks);
-        }
+        _source = BenchmarkData.BenchMix(_temp.Path, Frames);
         var rules = RuleSetLoader.Load(new RulesOptions { Files = [Path.Combine(BenchmarkData.RepoRoot, "rules", "local.rules")] }).Rules;
         _without = Create(rules, detectors: false);
         _with = Create(rules, detectors: true);

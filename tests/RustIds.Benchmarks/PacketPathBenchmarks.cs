@@ -26,13 +26,7 @@ public class PacketPathBenchmarks
     public void Setup()
     {
         _temp = new TempDirectory();
-        var path = GeneratedCapture.Create(_temp.Path, "bench", Frames);
-        _source = new MemoryPacketSource();
-        using (var file = PcapFileSource.Open(path))
-        {
-            while (file.ReadNext(out var frame) == PacketReadResult.Packet)
-                _source.Add(frame.Data.ToArray(), frame.TimestampTicks);
-        }
+        _source = BenchmarkData.BenchMix(_temp.Path, Frames);
         _full = new PacketProcessor(LinkType.Ethernet);
         _noAppLayer = new PacketProcessor(LinkType.Ethernet, new PacketProcessorOptions { AppLayer = false });
     }

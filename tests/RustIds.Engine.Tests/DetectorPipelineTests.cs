@@ -68,25 +68,7 @@ public sealed class DetectorPipelineTests(ScenarioCaptures captures) : IClassFix
         Assert.True(report.Counters.Packets > 500);
     }
 
-    private static RustIdsOptions Options(TempDirectory temp)
-    {
-        var options = new RustIdsOptions();
-        options.Rules.Files = [RepoPaths.LocalRules];
-        options.Reputation.GeoIpDatabase = null;
-        options.Reputation.FeedCatalog = null;
-        options.Firewall.Backend = FirewallBackendNames.DryRun;
-        options.Eve.Path = temp.File("eve.json");
-        options.Eve.DecisionLogPath = temp.File("decisions.json");
-        options.Storage.DatabasePath = temp.File("rustids.db");
-        return options;
-    }
+    private static RustIdsOptions Options(TempDirectory temp) => ReplayHarness.Options(temp);
 
-    private static Task<RunReport> ReplayAsync(RustIdsOptions options, string pcap) =>
-        new PipelineRunner(NullLoggerFactory.Instance).RunAsync(new RunRequest
-        {
-            Options = options,
-            Mode = RunMode.Replay,
-            OpenSource = () => PcapFileSource.Open(pcap),
-            SourceName = pcap,
-        }, CancellationToken.None);
+    private static Task<RunReport> ReplayAsync(RustIdsOptions options, string pcap) => ReplayHarness.ReplayAsync(options, pcap);
 }

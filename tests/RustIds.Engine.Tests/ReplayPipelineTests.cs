@@ -347,31 +347,10 @@ public sealed class ReplayPipelineTests
         Assert.Equal(2, Assert.Single(report.Counters.AlertsBySid()).Sid);
     }
 
-    private static RustIdsOptions Options(TempDirectory temp)
-    {
-        var options = new RustIdsOptions();
-        options.Rules.Files = [RepoPaths.LocalRules];
-        options.Reputation.GeoIpDatabase = null;
-        options.Reputation.FeedCatalog = null;
-        options.Firewall.Backend = FirewallBackendNames.DryRun;
-        options.Eve.Path = temp.File("eve.json");
-        options.Eve.DecisionLogPath = temp.File("decisions.json");
-        options.Storage.DatabasePath = temp.File("rustids.db");
-        return options;
-    }
+    private static RustIdsOptions Options(TempDirectory temp) => ReplayHarness.Options(temp);
 
-    private static Task<RunReport> ReplayAsync(RustIdsOptions options, string? pcap = null, string? transcript = null)
-    {
-        var path = pcap ?? RepoPaths.SqliPcap;
-        return new PipelineRunner(NullLoggerFactory.Instance).RunAsync(new RunRequest
-        {
-            Options = options,
-            Mode = RunMode.Replay,
-            TranscriptPath = transcript,
-            OpenSource = () => PcapFileSource.Open(path),
-            SourceName = path,
-        }, CancellationToken.None);
-    }
+    private static Task<RunReport> ReplayAsync(RustIdsOptions options, string? pcap = null, string? transcript = null) =>
+        ReplayHarness.ReplayAsync(options, pcap ?? RepoPaths.SqliPcap, transcript);
 
     /// <summary>Copies a capture and appends its first frame again, <paramref name="after"/> past its last one.</summary>
     private static void CopyWithLatePacket(string source, string destination, TimeSpan after)
