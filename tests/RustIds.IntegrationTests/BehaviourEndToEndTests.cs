@@ -77,6 +77,9 @@ public sealed class BehaviourEndToEndTests
         Assert.Contains("rustids_alerts_total{gid=\"9901\",sid=\"1\",severity=\"1\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("rustids_alerts_total{gid=\"9901\",sid=\"20\",severity=\"1\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains($"rustids_alerts_total{{gid=\"1\",sid=\"{InjectionSid}\",severity=\"1\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("rustids_detections_total{kind=\"port_scan\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("rustids_detections_total{kind=\"brute_force\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("rustids_detections_total{kind=\"dns_tunnel\"} 0", metrics, StringComparison.Ordinal);
         Assert.Contains("rustids_active_blocks{backend=\"nftables\",action=\"block\"} 3", metrics, StringComparison.Ordinal);
         var (apiExit, api) = Get(lab, "http://127.0.0.1:9912/api/blocks", "-H", "Authorization: Bearer " + Token);
         Assert.True(apiExit == 0, "no /api/blocks: " + api);

@@ -1,3 +1,4 @@
+using RustIds.Detection.Behaviour;
 using RustIds.Engine.Pipeline;
 using RustIds.Notify;
 using RustIds.Packets;
@@ -81,6 +82,15 @@ public sealed class PipelineMetrics
         {
             text.Sample("rustids_alerts_total", sid.Count, ("gid", Text(sid.Gid)), ("sid", Text(sid.Sid)), ("severity", Text(sid.Severity)));
         }
+        text.Family("rustids_detections_total", "counter", "Behavioural detections (gid 9901), by detector; every detector is listed, zero or not.");
+        var detections = new long[Enum.GetValues<DetectorKind>().Length];
+        foreach (var sid in counters.AlertsBySid())
+        {
+            if (sid.Gid == DetectorSignature.Gid && DetectorSignature.All.FirstOrDefault(s => s.Sid == sid.Sid) is { } signature)
+                detections[(int)signature.Kind] += sid.Count;
+        }
+        foreach (var kind in Enum.GetValues<DetectorKind>())
+            text.Sample("rustids_detections_total", detections[(int)kind], ("kind", System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString())));
         text.Family("rustids_verdicts_total", "counter", "Decisions taken on offenders, by outcome.");
         foreach (var (outcome, count) in counters.VerdictsByOutcome())
             text.Sample("rustids_verdicts_total", count, ("outcome", outcome));
