@@ -63,7 +63,7 @@ public sealed record BlockNotice
     public int EscalationLevel { get; init; }
 
     /// <summary>
-    /// The plain-English summary when it is not the template's: rewritten at delivery by a language model.
+    /// The plain-English summary when it is not the template's: rewritten at delivery by an <see cref="ISummaryRewriter"/>.
     /// Null (the default) means <see cref="NoticeSummary.Compose"/>; use <see cref="NoticeSummary.Text"/> to get either.
     /// </summary>
     public string? Summary { get; init; }
