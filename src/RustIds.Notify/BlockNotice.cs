@@ -62,6 +62,15 @@ public sealed record BlockNotice
     /// <summary>The block's escalation level: 0 for a first block, 1 or more for a repeat offender whose block was lengthened.</summary>
     public int EscalationLevel { get; init; }
 
+    /// <summary>
+    /// The plain-English summary when it is not the template's: rewritten at delivery by an <see cref="ISummaryRewriter"/>.
+    /// Null (the default) means <see cref="NoticeSummary.Compose"/>; use <see cref="NoticeSummary.Text"/> to get either.
+    /// </summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Who wrote <see cref="Summary"/> (the model name, shown as "rewritten by ..."); null when it is the template.</summary>
+    public string? SummaryRewrittenBy { get; init; }
+
     /// <summary>Builds the notice that a block has ended.</summary>
     /// <param name="record">The closed block (its target, score, reasons, rules and times are copied).</param>
     /// <param name="why">Why it ended, for example <c>expired</c>.</param>

@@ -7,10 +7,12 @@ using System.Text.Json;
 
 namespace RustIds.Notify;
 
-/// <summary>Renders a <see cref="BlockNotice"/> as a subject line, plain text, HTML and JSON.</summary>
+/// <summary>Renders a <see cref="BlockNotice"/> as a subject line, plain text, HTML and JSON, each with its plain-English summary.</summary>
 /// <remarks>
 /// The JSON payload (<see cref="ToJson"/>) is an object with these snake_case fields:
-/// <c>event</c> (<c>"block"</c>, <c>"unblock"</c>, or <c>"test"</c> from <c>rustids notify test</c>), <c>summary</c> (the subject line), <c>address</c>,
+/// <c>event</c> (<c>"block"</c>, <c>"unblock"</c>, or <c>"test"</c> from <c>rustids notify test</c>), <c>subject</c> (the subject line),
+/// <c>summary</c> (the plain-English summary: rewritten, or the template's), <c>summary_template</c> (always the template's,
+/// <see cref="NoticeSummary.Compose"/>), <c>summary_rewritten_by</c> (the model, or null), <c>address</c>,
 /// <c>prefix</c> (the blocked prefix, or null for one address), <c>country</c>
 /// (ISO 3166 code or null), <c>score</c>, <c>block_threshold</c>, <c>action</c>,
 /// <c>duration_seconds</c> (0 = until removed), <c>duration</c> (text, e.g. <c>"1h 30m"</c>),
@@ -40,13 +42,35 @@ public static class NoticeFormatter
             $"[rustids] {notice.Hostname}: {notice.Action} {notice.Target}{country}, score {notice.Score}/{notice.BlockThreshold}, {NoticeText.Duration(notice.Duration)}");
     }
 
-    /// <summary>The plain-text body: facts first, then reasons, rules and the unblock command.</summary>
+    /// <summary>
+    /// The plain-text body: the plain-English summary (<see cref="NoticeSummary"/>), the facts, reasons, rules and the
+    /// unblock command; when the summary was rewritten, the template's summary comes last.
+    /// </summary>
     public static string PlainText(BlockNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        var text = new StringBuilder(2048);
+        text.Append(CultureInfo.InvariantCulture, $"rustids on {notice.Hostname} applied '{notice.Action}' to {notice.Target}.").Append('\n').Append('\n');
+        text.Append(NoticeSummary.Heading(notice)).Append(':').Append('\n');
+        text.Append(NoticeSummary.Text(notice)).Append('\n').Append('\n');
+        AppendFacts(text, notice);
+        if (NoticeSummary.IsReplaced(notice))
+            text.Append('\n').Append(TemplateHeading).Append(':').Append('\n').Append(NoticeSummary.Compose(notice)).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>The facts of <see cref="PlainText"/> without the summary: the table, reasons, rules and the unblock command.</summary>
+    public static string Facts(BlockNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
         var text = new StringBuilder(1024);
+        AppendFacts(text, notice);
+        return text.ToString();
+    }
+
+    private static void AppendFacts(StringBuilder text, BlockNotice notice)
+    {
         var ci = CultureInfo.InvariantCulture;
-        text.Append(ci, $"rustids on {notice.Hostname} applied '{notice.Action}' to {notice.Target}.").Append('\n').Append('\n');
         text.Append(ci, $"Address:    {notice.Target}").Append('\n');
         text.Append(ci, $"Country:    {notice.Country ?? "unknown"}").Append('\n');
         text.Append(ci, $"Score:      {notice.Score} (block threshold {notice.BlockThreshold})").Append('\n');
@@ -66,7 +90,6 @@ public static class NoticeFormatter
             text.Append(ci, $"  sid {rule.Sid} [{rule.Gid}:{rule.Sid}:{rule.Rev}] x{rule.Count}  {rule.Signature}").Append('\n');
         text.Append('\n').Append("To unblock:").Append('\n');
         text.Append("  ").Append(notice.UnblockCommand).Append('\n');
-        return text.ToString();
     }
 
     /// <summary>The same content as <see cref="PlainText"/> as a small HTML document, every value encoded.</summary>
@@ -77,6 +100,8 @@ public static class NoticeFormatter
         var ci = CultureInfo.InvariantCulture;
         html.Append("<!DOCTYPE html>\n<html><body>\n");
         html.Append(ci, $"<p>rustids on <b>{E(notice.Hostname)}</b> applied <b>{E(notice.Action)}</b> to <b>{E(notice.Target)}</b>.</p>\n");
+        html.Append("<h3>").Append(E(NoticeSummary.Heading(notice))).Append("</h3>\n");
+        SummaryParagraphs(html, NoticeSummary.Text(notice));
         html.Append("<table>\n");
         Row(html, "Address", notice.Target);
         Row(html, "Country", notice.Country ?? "unknown");
@@ -94,10 +119,31 @@ public static class NoticeFormatter
         foreach (var rule in notice.Rules)
             html.Append(ci, $"<li>sid {rule.Sid} [{rule.Gid}:{rule.Sid}:{rule.Rev}] x{rule.Count} {E(rule.Signature)}</li>\n");
         html.Append("</ul>\n<h3>To unblock</h3>\n");
-        html.Append(ci, $"<pre>{E(notice.UnblockCommand)}</pre>\n</body></html>\n");
+        html.Append(ci, $"<pre>{E(notice.UnblockCommand)}</pre>\n");
+        if (NoticeSummary.IsReplaced(notice))
+        {
+            html.Append("<h3>").Append(TemplateHeading).Append("</h3>\n");
+            SummaryParagraphs(html, NoticeSummary.Compose(notice));
+        }
+        html.Append("</body></html>\n");
         return html.ToString();
 
         static string E(string value) => WebUtility.HtmlEncode(value);
+
+        // One paragraph per line; the template's labels in bold.
+        static void SummaryParagraphs(StringBuilder html, string summary)
+        {
+            foreach (var line in summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var label = NoticeSummary.Labels.FirstOrDefault(l => line.StartsWith(l, StringComparison.Ordinal));
+                html.Append("<p>");
+                if (label is not null)
+                    html.Append("<b>").Append(E(label)).Append("</b>").Append(E(line[label.Length..]));
+                else
+                    html.Append(E(line));
+                html.Append("</p>\n");
+            }
+        }
 
         static void Row(StringBuilder html, string name, string value) =>
             html.Append("<tr><th align=\"left\">").Append(name).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
@@ -118,7 +164,14 @@ public static class NoticeFormatter
     {
         json.WriteStartObject();
         json.WriteString("event"u8, notice.Event);
-        json.WriteString("summary"u8, Subject(notice));
+        json.WriteString("subject"u8, Subject(notice));
+        var template = NoticeSummary.Compose(notice);
+        json.WriteString("summary"u8, notice.Summary ?? template);
+        json.WriteString("summary_template"u8, template);
+        if (notice.Summary is not null && notice.SummaryRewrittenBy is { } model)
+            json.WriteString("summary_rewritten_by"u8, model);
+        else
+            json.WriteNull("summary_rewritten_by"u8);
         json.WriteString("address"u8, notice.Address.ToString());
         if (notice.Prefix is null)
             json.WriteNull("prefix"u8);
@@ -159,20 +212,39 @@ public static class NoticeFormatter
         json.WriteEndObject();
     }
 
-    /// <summary>A Slack-compatible incoming-webhook payload: <c>{"text": subject + plain text}</c>.</summary>
+    /// <summary>
+    /// A Slack-compatible incoming-webhook payload, <c>{"text": ...}</c>: the subject in bold, the summary as the first
+    /// text block, then the facts in a code block (and the template's summary when it was rewritten).
+    /// </summary>
     /// <remarks>Mattermost, Rocket.Chat and Discord's <c>/slack</c> endpoint accept the same shape.</remarks>
     public static byte[] ToSlackJson(BlockNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var text = new StringBuilder(2048);
+        text.Append('*').Append(Subject(notice)).Append("*\n");
+        text.Append('*').Append(SlackEscape(NoticeSummary.Heading(notice))).Append(":*\n").Append(SlackEscape(NoticeSummary.Text(notice))).Append('\n');
+        text.Append("```\n").Append(Facts(notice)).Append("```");
+        if (NoticeSummary.IsReplaced(notice))
+            text.Append("\n_").Append(TemplateHeading).Append(":_\n").Append(SlackEscape(NoticeSummary.Compose(notice)));
+        var buffer = new ArrayBufferWriter<byte>(text.Length + 256);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteString("text"u8, "*" + Subject(notice) + "*\n```\n" + PlainText(notice) + "```");
+            json.WriteString("text"u8, text.ToString());
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>The heading of the template's summary where a rewritten one is shown first.</summary>
+    internal const string TemplateHeading = "Summary as rustids' template wrote it";
+
+    /// <summary>
+    /// Slack's escaping for message text (&amp;, &lt;, &gt;), so a summary cannot form a link or an <c>&lt;!channel&gt;</c>
+    /// mention; a rewritten summary is model output.
+    /// </summary>
+    private static string SlackEscape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     internal static string Escalation(int level) =>
         level <= 0 ? "0 (first block)" : string.Create(CultureInfo.InvariantCulture, $"{level} (repeat offender, block lengthened)");

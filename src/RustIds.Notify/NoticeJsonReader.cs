@@ -9,7 +9,8 @@ namespace RustIds.Notify;
 /// <remarks>
 /// The outbox stores each notice as this documented payload, so what is queued is exactly what a generic
 /// webhook receives, and a notice survives a restart without a second serialisation format.
-/// Times come back at second precision, as written.
+/// Times come back at second precision, as written. The template summary is not read back but composed again from the
+/// facts (the same text, <see cref="NoticeSummary"/> is deterministic); only a rewritten summary is kept.
 /// </remarks>
 internal static class NoticeJsonReader
 {
@@ -35,6 +36,7 @@ internal static class NoticeJsonReader
                     rule.GetProperty("signature").GetString()!, rule.GetProperty("count").GetInt32(),
                     rule.TryGetProperty("severity", out var ruleSeverity) ? ruleSeverity.GetInt32() : 3));
             }
+            var summary = ReplacedSummary(root);
             var severity = root.TryGetProperty("severity", out var s) && NoticeSeverities.TryParse(s.GetString(), out var parsed) ? parsed : NoticeSeverity.Medium;
             return new BlockNotice
             {
@@ -54,6 +56,8 @@ internal static class NoticeJsonReader
                 EscalationLevel = root.TryGetProperty("escalation_level", out var level) ? level.GetInt32() : 0,
                 Reasons = reasons,
                 Rules = rules,
+                Summary = summary,
+                SummaryRewrittenBy = summary is null ? null : NullableString(root, "summary_rewritten_by"),
             };
         }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
@@ -61,6 +65,14 @@ internal static class NoticeJsonReader
             throw new JsonException("Not a rustids notice payload: " + ex.Message, ex);
         }
     }
+
+    /// <summary>
+    /// The summary when it is not the template's (a rewritten one), else null so the template is composed again.
+    /// Rows written before summaries existed have no <c>summary_template</c>, and their <c>summary</c> was the subject line.
+    /// </summary>
+    private static string? ReplacedSummary(JsonElement root) =>
+        NullableString(root, "summary") is { } summary && NullableString(root, "summary_template") is { } template
+            && !string.Equals(summary, template, StringComparison.Ordinal) ? summary : null;
 
     private static string? NullableString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,4 +1,11 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using RustIds.Engine.Composition;
 using RustIds.Engine.Configuration;
+using RustIds.Notify;
 
 namespace RustIds.Engine.Tests;
 
@@ -238,5 +245,200 @@ public sealed class ConfigLoaderTests
         Assert.Equal(defaults.BruteForce.EffectivePorts, result.Options.Detectors.BruteForce.EffectivePorts);
         Assert.Equal(defaults.PortScan.SlowWindow, result.Options.Detectors.PortScan.SlowWindow);
         Assert.Equal(defaults.Exfiltration.MinBytes, result.Options.Detectors.Exfiltration.MinBytes);
+    }
+
+    [Fact]
+    public void Load_SummaryRewrite_OffByDefaultAndOffInTheShippedConfig()
+    {
+        var shipped = ConfigLoader.Load(Path.Combine(RepoPaths.Root, "config", "rustids.json"), new Dictionary<string, string?>());
+
+        Assert.False(new RustIdsOptions().Notify.Summary.Rewrite.Enabled);
+        Assert.Equal(TimeSpan.FromSeconds(10), new RustIdsOptions().Notify.Summary.Rewrite.Timeout);
+        var rewrite = shipped.Options.Notify.Summary.Rewrite;
+        Assert.False(rewrite.Enabled);
+        Assert.Equal("http://127.0.0.1:11434/v1", rewrite.Url);
+        Assert.Null(rewrite.ApiKeyFile);
+    }
+
+    [Fact]
+    public void Load_SummaryRewriteEnabledWithoutUrlOrModel_NamesBothKeys()
+    {
+        var problems = LoadNotify("""{ "Summary": { "Rewrite": { "Enabled": true } } }""");
+
+        Assert.Equal(["Notify:Summary:Rewrite:Url", "Notify:Summary:Rewrite:Model"], problems.Keys);
+        Assert.StartsWith("is required when the rewrite is enabled", problems["Notify:Summary:Rewrite:Url"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"Url\": \"ftp://llm/v1\"", "Notify:Summary:Rewrite:Url", "'ftp://llm/v1' is not an http(s) URL")]
+    [InlineData("\"Url\": \"not a url\"", "Notify:Summary:Rewrite:Url", "'not a url' is not an http(s) URL")]
+    [InlineData("\"Url\": \"http://127.0.0.1:11434/v1/chat/completions\"", "Notify:Summary:Rewrite:Url", "without /chat/completions, which rustids appends")]
+    [InlineData("\"Url\": \"http://llm.example.org/v1\", \"ApiKey\": \"sk-1\"", "Notify:Summary:Rewrite:Url", "must be https when an API key is set")]
+    [InlineData("\"Url\": \"https://api.example.org/v1\", \"ApiKey\": \"\"", "Notify:Summary:Rewrite:ApiKey", "is empty")]
+    [InlineData("\"Url\": \"https://api.example.org/v1\", \"ApiKey\": \"sk-1\", \"ApiKeyFile\": \"/etc/rustids/llm.key\"", "Notify:Summary:Rewrite:ApiKeyFile", "set either ApiKey or ApiKeyFile, not both")]
+    [InlineData("\"Url\": \"http://127.0.0.1:11434/v1\", \"ApiKeyFile\": \"/nonexistent/llm.key\"", "Notify:Summary:Rewrite:ApiKeyFile", "'/nonexistent/llm.key' does not exist")]
+    [InlineData("\"Url\": \"http://127.0.0.1:11434/v1\", \"Timeout\": \"00:10:00\"", "Notify:Summary:Rewrite:Timeout", "must be between 00:00:00.001 and 00:05:00")]
+    [InlineData("\"Url\": \"http://127.0.0.1:11434/v1\", \"Timeout\": \"00:00:00\"", "Notify:Summary:Rewrite:Timeout", "must be between 00:00:00.001 and 00:05:00")]
+    public void Load_SummaryRewriteBadSetting_IsTheOnlyProblemUnderItsKey(string settings, string key, string message)
+    {
+        var problems = LoadNotify($$"""{ "Summary": { "Rewrite": { "Enabled": true, "Model": "llama3.1:8b", {{settings}} } } }""");
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(key, problem.Key);
+        Assert.Contains(message, problem.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SummaryRewriteDisabled_IsNotChecked()
+    {
+        Assert.Empty(LoadNotify("""{ "Summary": { "Rewrite": { "Enabled": false, "Url": "ftp://x", "ApiKeyFile": "/nonexistent/llm.key" } } }"""));
+    }
+
+    [Theory]
+    [InlineData("sk-from-file\n", UnixFileMode.UserRead | UnixFileMode.UserWrite, null)]
+    [InlineData("sk-from-file", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, "can be read or written by others (mode 0644): chmod 600")]
+    [InlineData(" \n", UnixFileMode.UserRead | UnixFileMode.UserWrite, "is empty: put the API key in it")]
+    public void Load_SummaryRewriteKeyFile_OnlyAPrivateFileWithAKeyIsAccepted(string content, UnixFileMode mode, string? problem)
+    {
+        using var temp = new TempDirectory();
+        var keyFile = temp.File("llm.key");
+        File.WriteAllText(keyFile, content);
+        File.SetUnixFileMode(keyFile, mode);
+
+        var problems = LoadNotify($$"""{ "Summary": { "Rewrite": { "Enabled": true, "Url": "https://api.example.org/v1", "Model": "gpt-4o-mini", "ApiKeyFile": "{{keyFile}}" } } }""");
+
+        if (problem is null)
+        {
+            Assert.Empty(problems);
+            Assert.True(NotifierFactory.TryReadApiKey(new SummaryRewriteSettings { ApiKeyFile = keyFile }, out var key, out _));
+            Assert.Equal("sk-from-file", key);
+        }
+        else
+        {
+            Assert.Contains(problem, Assert.Single(problems, p => p.Key == "Notify:Summary:Rewrite:ApiKeyFile").Value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Load_SummaryRewriteFromEnvironment_BindsEveryKey()
+    {
+        using var temp = new TempDirectory();
+        var empty = temp.File("rustids.json");
+        File.WriteAllText(empty, "{}");
+
+        var result = ConfigLoader.Load(empty, new Dictionary<string, string?>
+        {
+            ["Notify:Summary:Rewrite:Enabled"] = "true",
+            ["Notify:Summary:Rewrite:Url"] = "https://api.example.org/v1/",
+            ["Notify:Summary:Rewrite:Model"] = "gpt-4o-mini",
+            ["Notify:Summary:Rewrite:ApiKey"] = "sk-env",
+            ["Notify:Summary:Rewrite:Timeout"] = "00:00:20",
+        });
+
+        Assert.DoesNotContain(result.Problems, p => p.Key.StartsWith("Notify", StringComparison.Ordinal));
+        var rewrite = result.Options.Notify.Summary.Rewrite;
+        Assert.Equal((true, "https://api.example.org/v1/", "gpt-4o-mini", "sk-env", TimeSpan.FromSeconds(20)),
+            (rewrite.Enabled, rewrite.Url, rewrite.Model, rewrite.ApiKey, rewrite.Timeout));
+        Assert.Equal(new Uri("https://api.example.org/v1/chat/completions"), NotifierFactory.ToSummaryRewriteOptions(rewrite, rewrite.ApiKey).Endpoint);
+    }
+
+    [Fact]
+    public async Task CreateChannels_RewriteConfiguredButOff_PlainChannelsAndNoRequestToTheModel()
+    {
+        var chat = new ConcurrentQueue<string>();
+        var hooks = new ConcurrentQueue<byte[]>();
+        using var model = new LoopbackHttpServer(context => Answer(context, chat, """{"choices":[{"message":{"content":"rewritten"}}]}"""));
+        using var hook = new LoopbackHttpServer(context => Record(context, hooks));
+        using var http = new HttpClient();
+        var notify = new NotifyOptions { Webhooks = [new WebhookSettings { Url = hook.Url("hook").ToString() }] };
+        notify.Summary.Rewrite.Url = model.Url("v1").ToString();
+        notify.Summary.Rewrite.Model = "llama3.1:8b";
+
+        var channel = Assert.Single(NotifierFactory.CreateChannels(notify, http, NullLoggerFactory.Instance));
+        await channel.SendAsync(Notice(), CancellationToken.None);
+
+        Assert.IsType<WebhookChannel>(channel);
+        var root = JsonDocument.Parse(Assert.Single(hooks)).RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("summary_rewritten_by").ValueKind);
+        Assert.Equal(root.GetProperty("summary_template").GetString(), root.GetProperty("summary").GetString());
+        Assert.Empty(chat);
+    }
+
+    [Fact]
+    public async Task CreateChannels_RewriteOn_EveryChannelSharesOneRewriterUsingTheKeyFile()
+    {
+        using var temp = new TempDirectory();
+        var keyFile = temp.File("llm.key");
+        File.WriteAllText(keyFile, "sk-file-key\n");
+        File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var chat = new ConcurrentQueue<string>();
+        var hooks = new ConcurrentQueue<byte[]>();
+        using var model = new LoopbackHttpServer(context => Answer(context, chat, """{"choices":[{"message":{"role":"assistant","content":"In short: blocked."}}]}"""));
+        using var hook = new LoopbackHttpServer(context => Record(context, hooks));
+        using var http = new HttpClient();
+        var notify = new NotifyOptions { Webhooks = [new WebhookSettings { Url = hook.Url("a").ToString() }, new WebhookSettings { Url = hook.Url("b").ToString() }] };
+        notify.Summary.Rewrite = new SummaryRewriteSettings { Enabled = true, Url = model.Url("v1").ToString(), Model = "llama3.1:8b", ApiKeyFile = keyFile };
+
+        var channels = NotifierFactory.CreateChannels(notify, http, NullLoggerFactory.Instance);
+        await channels[0].SendAsync(Notice(), CancellationToken.None);
+
+        Assert.Equal(["webhook1", "webhook2"], channels.Select(c => c.Name));
+        var wrapped = channels.Cast<SummaryRewritingChannel>().ToArray();
+        Assert.Same(wrapped[0].Rewriter, wrapped[1].Rewriter);
+        Assert.Equal("POST /v1/chat/completions Bearer sk-file-key", Assert.Single(chat));
+        var root = JsonDocument.Parse(Assert.Single(hooks)).RootElement;
+        Assert.Equal("In short: blocked.", root.GetProperty("summary").GetString());
+        Assert.Equal("llama3.1:8b", root.GetProperty("summary_rewritten_by").GetString());
+    }
+
+    [Fact]
+    public void CreateRewriter_KeyFileGoneSinceValidation_OffInsteadOfFailing()
+    {
+        using var http = new HttpClient();
+        var settings = new SummaryRewriteSettings { Enabled = true, Url = "http://127.0.0.1:11434/v1", Model = "m", ApiKeyFile = "/nonexistent/llm.key" };
+
+        Assert.Null(NotifierFactory.CreateRewriter(settings, http, NullLoggerFactory.Instance));
+    }
+
+    private static Dictionary<string, string> LoadNotify(string notifyJson)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("rustids.json");
+        File.WriteAllText(path, $$"""{ "Notify": {{notifyJson}} }""");
+        return ConfigLoader.Load(path, new Dictionary<string, string?>()).Problems
+            .Where(p => p.Key.StartsWith("Notify", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key, p => p.Message);
+    }
+
+    private static BlockNotice Notice() => new()
+    {
+        Address = RustIds.Packets.IpAddr.Parse("203.0.113.7"),
+        Country = "NL",
+        Score = 85,
+        BlockThreshold = 70,
+        Reasons = [new RustIds.Reputation.VerdictReason("rule", "1:1000001:3 \"SQL injection\" priority 1", 60)],
+        Rules = [new RuleHit(1, 1000001, 3, "LOCAL SQL injection", 2, 1)],
+        Action = "blocked",
+        Duration = TimeSpan.FromHours(1),
+        ExpiresAt = new DateTimeOffset(2026, 12, 4, 14, 11, 50, TimeSpan.Zero),
+        DecidedAt = new DateTimeOffset(2026, 12, 4, 13, 11, 50, TimeSpan.Zero),
+        UnblockCommand = "rustids block remove 203.0.113.7",
+        Hostname = "gw1",
+    };
+
+    /// <summary>Records "METHOD PATH AUTHORIZATION" and answers like a chat-completions API.</summary>
+    private static async Task Answer(HttpListenerContext context, ConcurrentQueue<string> requests, string completion)
+    {
+        requests.Enqueue($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath} {context.Request.Headers["Authorization"]}");
+        context.Response.ContentType = "application/json";
+        await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(completion));
+    }
+
+    private static async Task Record(HttpListenerContext context, ConcurrentQueue<byte[]> bodies)
+    {
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        bodies.Enqueue(body.ToArray());
+        await context.Response.OutputStream.WriteAsync("ok"u8.ToArray());
     }
 }

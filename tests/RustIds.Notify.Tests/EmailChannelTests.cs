@@ -32,6 +32,23 @@ public sealed class EmailChannelTests
         Assert.Contains("rustids block remove 203.0.113.7", message, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task SendAsync_RealSmtpServer_BothBodiesStartWithThePlainEnglishSummary()
+    {
+        var missing = DebianPython.MissingReason("aiosmtpd");
+        Skip.If(missing is not null, missing);
+        using var server = SmtpDebugServer.Start();
+        var notice = TestData.Notice();
+
+        await new EmailChannel(Options(server.Port)).SendAsync(notice, CancellationToken.None);
+
+        var message = QuotedPrintable.Decode(server.WaitForOutput("END MESSAGE", 1, TimeSpan.FromSeconds(20)));
+        Assert.Contains("applied 'block' to 203.0.113.7.\n\nSummary:\n" + NoticeSummary.Compose(notice) + "\n\nAddress:    203.0.113.7", message, StringComparison.Ordinal);
+        Assert.Contains("<h3>Summary</h3>\n<p><b>What happened:</b> 203.0.113.7 (country NL) set off 2 rules", message, StringComparison.Ordinal);
+        Assert.Contains("<p><b>What to do next:</b> If 203.0.113.7 is legitimate, lift the block with `rustids block remove 203.0.113.7`", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("rewritten by", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SendAsync_NothingListening_ThrowsClearTransientNotificationException()
     {

@@ -170,4 +170,111 @@ public sealed class NoticeFormatterTests
         Assert.Equal(["aggregate", "rules"], json.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
         Assert.Contains("rustids block add 2001:db8:5:6::/64", NoticeFormatter.PlainText(notice), StringComparison.Ordinal);
     }
+    [Fact]
+    public void PlainText_TemplateSummary_ComesFirstUnderItsHeading()
+    {
+        var notice = TestData.Notice();
+
+        var text = NoticeFormatter.PlainText(notice);
+
+        Assert.StartsWith("rustids on gw1 applied 'block' to 203.0.113.7.\n\nSummary:\n" + NoticeSummary.Compose(notice) + "\n\nAddress:    203.0.113.7\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(NoticeFormatter.TemplateHeading, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlainTextAndHtml_RewrittenSummary_MarkedWithTheModelAndTemplateKeptBelow()
+    {
+        var notice = TestData.Notice() with { Summary = "An attacker at 203.0.113.7 <probed> the web server.", SummaryRewrittenBy = "llama3.1:8b" };
+
+        var text = NoticeFormatter.PlainText(notice);
+        var html = NoticeFormatter.Html(notice);
+
+        Assert.Contains("Summary (rewritten by llama3.1:8b):\nAn attacker at 203.0.113.7 <probed> the web server.\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n" + NoticeFormatter.TemplateHeading + ":\n" + NoticeSummary.Compose(notice) + "\n", text, StringComparison.Ordinal);
+        Assert.Contains("<h3>Summary (rewritten by llama3.1:8b)</h3>\n<p>An attacker at 203.0.113.7 &lt;probed&gt; the web server.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>" + NoticeFormatter.TemplateHeading + "</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<p><b>What happened:</b> 203.0.113.7 (country NL) set off 2 rules", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_TemplateSummary_OneParagraphPerPartWithBoldLabels()
+    {
+        var html = NoticeFormatter.Html(TestData.Notice());
+
+        Assert.Contains("<h3>Summary</h3>\n<p><b>What happened:</b> ", html, StringComparison.Ordinal);
+        Assert.Contains("<p><b>What to do next:</b> If 203.0.113.7 is legitimate", html, StringComparison.Ordinal);
+        Assert.Contains("rule &quot;LOCAL scanner &lt;nikto&gt;&quot;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(NoticeFormatter.TemplateHeading, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToJson_TemplateSummary_SummaryEqualsTemplateAndSubjectKeepsTheOneLiner()
+    {
+        var notice = TestData.Notice();
+
+        var root = JsonDocument.Parse(NoticeFormatter.ToJson(notice)).RootElement;
+
+        Assert.Equal("[rustids] gw1: block 203.0.113.7 (NL), score 85/70, 1h", root.GetProperty("subject").GetString());
+        Assert.Equal(NoticeSummary.Compose(notice), root.GetProperty("summary").GetString());
+        Assert.Equal(NoticeSummary.Compose(notice), root.GetProperty("summary_template").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("summary_rewritten_by").ValueKind);
+    }
+
+    [Fact]
+    public void ToJson_RewrittenSummary_CarriesBothAndReadsBack()
+    {
+        var notice = TestData.Notice() with { Summary = "Rewritten.", SummaryRewrittenBy = "gpt-4o-mini" };
+
+        var json = NoticeFormatter.ToJson(notice);
+        var root = JsonDocument.Parse(json).RootElement;
+        var back = NoticeJsonReader.Read(System.Text.Encoding.UTF8.GetString(json));
+
+        Assert.Equal("Rewritten.", root.GetProperty("summary").GetString());
+        Assert.Equal(NoticeSummary.Compose(notice), root.GetProperty("summary_template").GetString());
+        Assert.Equal("gpt-4o-mini", root.GetProperty("summary_rewritten_by").GetString());
+        Assert.Equal("Rewritten.", back.Summary);
+        Assert.Equal("gpt-4o-mini", back.SummaryRewrittenBy);
+        Assert.Equal(json, NoticeFormatter.ToJson(back));
+    }
+
+    [Fact]
+    public void Read_RowWrittenBeforeSummaries_ComposesTheTemplate()
+    {
+        // An outbox row of the previous build: "summary" was the subject line, and there was no summary_template.
+        const string Old = """
+            {"event":"block","summary":"[rustids] gw1: block 203.0.113.7 (NL), score 85/70, 1h","address":"203.0.113.7","prefix":null,"country":"NL",
+             "score":85,"block_threshold":70,"action":"block","duration_seconds":3600,"duration":"1h","expires_at":"2026-12-04T14:11:50Z",
+             "decided_at":"2026-12-04T13:11:50Z","hostname":"gw1","unblock_command":"rustids block remove 203.0.113.7","severity":"high",
+             "escalation_level":0,"reasons":[{"kind":"rule","detail":"sid 1000001","points":50}],
+             "rules":[{"gid":1,"sid":1000001,"rev":3,"signature":"LOCAL SQL injection","count":2,"severity":1}]}
+            """;
+
+        var notice = NoticeJsonReader.Read(Old);
+
+        Assert.Null(notice.Summary);
+        Assert.Null(notice.SummaryRewrittenBy);
+        Assert.Contains(".\n\nSummary:\nWhat happened: 203.0.113.7 (country NL) set off 1 rule (2 alerts in all)", NoticeFormatter.PlainText(notice), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToSlackJson_RewrittenSummary_IsTheFirstBlockEscapedAndTheTemplateFollows()
+    {
+        var notice = TestData.Notice() with { Summary = "Blocked <!channel> & co.", SummaryRewrittenBy = "llama3.1:8b" };
+
+        var text = JsonDocument.Parse(NoticeFormatter.ToSlackJson(notice)).RootElement.GetProperty("text").GetString()!;
+
+        Assert.StartsWith("*[rustids] gw1: block 203.0.113.7 (NL), score 85/70, 1h*\n*Summary (rewritten by llama3.1:8b):*\nBlocked &lt;!channel&gt; &amp; co.\n```\nAddress:",
+            text, StringComparison.Ordinal);
+        Assert.Contains("```\n_" + NoticeFormatter.TemplateHeading + ":_\nWhat happened: ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToSlackJson_TemplateSummary_ComesBeforeTheFactsOnce()
+    {
+        var text = JsonDocument.Parse(NoticeFormatter.ToSlackJson(TestData.Notice())).RootElement.GetProperty("text").GetString()!;
+
+        Assert.StartsWith("*[rustids] gw1: block 203.0.113.7 (NL), score 85/70, 1h*\n*Summary:*\nWhat happened: ", text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "What happened:"));
+        Assert.EndsWith("```", text, StringComparison.Ordinal);
+    }
 }

@@ -33,6 +33,42 @@ public sealed class WebhookChannelTests
     }
 
     [Fact]
+    public async Task SendAsync_Generic_CarriesTheTemplateSummaryAndTheSubject()
+    {
+        using var server = new HttpTestServer();
+        using var http = new HttpClient();
+        var channel = new WebhookChannel(new WebhookOptions { Url = server.Url() }, http);
+        var notice = TestData.Notice();
+
+        await channel.SendAsync(notice, CancellationToken.None);
+
+        var root = JsonDocument.Parse(Assert.Single(server.Requests).Body).RootElement;
+        var summary = root.GetProperty("summary").GetString()!;
+        Assert.Equal(NoticeSummary.Compose(notice), summary);
+        Assert.StartsWith("What happened: 203.0.113.7 (country NL) set off 2 rules", summary, StringComparison.Ordinal);
+        Assert.Contains("\nWhat to do next: If 203.0.113.7 is legitimate", summary, StringComparison.Ordinal);
+        Assert.Equal(summary, root.GetProperty("summary_template").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("summary_rewritten_by").ValueKind);
+        Assert.Equal("[rustids] gw1: block 203.0.113.7 (NL), score 85/70, 1h", root.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_Slack_SummaryIsTheFirstTextBlock()
+    {
+        using var server = new HttpTestServer();
+        using var http = new HttpClient();
+        var channel = new WebhookChannel(new WebhookOptions { Url = server.Url(), Format = WebhookFormat.Slack }, http);
+
+        await channel.SendAsync(TestData.Notice(), CancellationToken.None);
+
+        var text = JsonDocument.Parse(Assert.Single(server.Requests).Body).RootElement.GetProperty("text").GetString()!;
+        var blocks = text.Split("\n", 3);
+        Assert.Equal("*[rustids] gw1: block 203.0.113.7 (NL), score 85/70, 1h*", blocks[0]);
+        Assert.Equal("*Summary:*", blocks[1]);
+        Assert.StartsWith("What happened: 203.0.113.7 (country NL) set off 2 rules", blocks[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_TamperedBody_SignatureNoLongerMatches()
     {
         using var server = new HttpTestServer();

@@ -5,9 +5,15 @@ using RustIds.Notify;
 namespace RustIds.Engine.Composition;
 
 /// <summary>Builds the notification channels the configuration enables, their policies and the outbox that feeds them.</summary>
-public static class NotifierFactory
+public static partial class NotifierFactory
 {
-    /// <summary>The enabled channels, in configuration order: <c>email</c>, then <c>webhook</c> (or <c>webhook1</c>, <c>webhook2</c>, … when there are several).</summary>
+    private const UnixFileMode GroupOrOthers =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// The enabled channels, in configuration order: <c>email</c>, then <c>webhook</c> (or <c>webhook1</c>, <c>webhook2</c>, … when there are several).
+    /// With <c>Notify:Summary:Rewrite</c> on, each is a <see cref="SummaryRewritingChannel"/> and all share one rewriter.
+    /// </summary>
     public static IReadOnlyList<INotificationChannel> CreateChannels(NotifyOptions options, HttpClient http, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -17,7 +23,78 @@ public static class NotifierFactory
             channels.Add(new EmailChannel(ToEmailOptions(options.Email), loggers.CreateLogger<EmailChannel>()));
         for (var i = 0; i < options.Webhooks.Count; i++)
             channels.Add(new WebhookChannel(ToWebhookOptions(options.Webhooks[i], i, options.Webhooks.Count), http, loggers.CreateLogger<WebhookChannel>()));
-        return channels;
+        var rewriter = channels.Count == 0 ? null : CreateRewriter(options.Summary.Rewrite, http, loggers);
+        return rewriter is null ? channels : [.. channels.Select(c => new SummaryRewritingChannel(c, rewriter))];
+    }
+
+    /// <summary>
+    /// The summary rewriter <paramref name="settings"/> ask for; null when it is off, or when its key file cannot be read
+    /// now (logged: the notices then carry the template summary, as without a rewriter).
+    /// </summary>
+    /// <exception cref="ArgumentException">The settings are invalid (<see cref="ConfigValidator"/> reports them first).</exception>
+    public static ChatCompletionsRewriter? CreateRewriter(SummaryRewriteSettings settings, HttpClient http, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(loggers);
+        if (!settings.Enabled)
+            return null;
+        if (!TryReadApiKey(settings, out var key, out var problem))
+        {
+            LogRewriteOff(loggers.CreateLogger(typeof(NotifierFactory).FullName!), problem!);
+            return null;
+        }
+        return new ChatCompletionsRewriter(ToSummaryRewriteOptions(settings, key), http, loggers.CreateLogger<ChatCompletionsRewriter>());
+    }
+
+    /// <summary>The rewriter's options; <paramref name="apiKey"/> from <see cref="TryReadApiKey"/>.</summary>
+    internal static SummaryRewriteOptions ToSummaryRewriteOptions(SummaryRewriteSettings settings, string? apiKey) => new()
+    {
+        BaseUrl = Uri.TryCreate(settings.Url, UriKind.Absolute, out var url) ? url : null,
+        Model = settings.Model ?? "",
+        ApiKey = apiKey,
+        Timeout = settings.Timeout,
+    };
+
+    /// <summary>
+    /// The bearer key: <see cref="SummaryRewriteSettings.ApiKey"/>, or the trimmed content of
+    /// <see cref="SummaryRewriteSettings.ApiKeyFile"/>, or null when neither is set. False with the reason when the file is
+    /// missing, open to other users, unreadable by this user or empty.
+    /// </summary>
+    internal static bool TryReadApiKey(SummaryRewriteSettings settings, out string? key, out string? problem)
+    {
+        key = settings.ApiKey;
+        problem = null;
+        if (string.IsNullOrEmpty(settings.ApiKeyFile))
+            return true;
+        var path = settings.ApiKeyFile;
+        if (!File.Exists(path))
+        {
+            problem = $"'{path}' does not exist";
+            return false;
+        }
+        // rustids runs on Linux only; the guard is for the platform analyzer.
+        var mode = OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(path);
+        if ((mode & GroupOrOthers) != 0)
+        {
+            problem = $"'{path}' can be read or written by others (mode {Convert.ToString((int)mode, 8).PadLeft(4, '0')}): chmod 600 {path}";
+            return false;
+        }
+        try
+        {
+            key = File.ReadAllText(path).Trim();
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            problem = $"'{path}' cannot be read by this user ({ex.Message}): chown it to the user rustids runs as, mode 600";
+            return false;
+        }
+        if (key.Length == 0)
+        {
+            problem = $"'{path}' is empty: put the API key in it";
+            key = null;
+            return false;
+        }
+        return true;
     }
 
     /// <summary>One dispatcher over every enabled channel, for a single attempt each (<c>rustids notify test</c>).</summary>
@@ -107,4 +184,7 @@ public static class NotifierFactory
         StopTimeout = settings.StopTimeout,
         KeepDelivered = settings.KeepDelivered,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notify:Summary:Rewrite is off for this run, notices carry the template summary: the API key file {Problem}")]
+    private static partial void LogRewriteOff(ILogger logger, string problem);
 }

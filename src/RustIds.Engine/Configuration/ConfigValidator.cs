@@ -115,6 +115,36 @@ public static class ConfigValidator
         Check(outbox.KeepDelivered >= TimeSpan.FromHours(1), "Notify:Outbox:KeepDelivered",
             "must be at least 01:00:00 (deduplication and the hourly cap read the last hour of delivered rows)");
 
+        var rewrite = options.Notify.Summary.Rewrite;
+        if (rewrite.Enabled)
+        {
+            const string Section = "Notify:Summary:Rewrite";
+            if (string.IsNullOrWhiteSpace(rewrite.Url))
+            {
+                problems.Add(new ConfigProblem(Section + ":Url", "is required when the rewrite is enabled: the API's base URL, e.g. http://127.0.0.1:11434/v1"));
+            }
+            else if (!Uri.TryCreate(rewrite.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add(new ConfigProblem(Section + ":Url", $"'{rewrite.Url}' is not an http(s) URL"));
+            }
+            else
+            {
+                Check(!url.AbsolutePath.TrimEnd('/').EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase), Section + ":Url",
+                    $"'{rewrite.Url}' must be the API's base URL without /chat/completions, which rustids appends (e.g. http://127.0.0.1:11434/v1)");
+                Check(url.Query.Length == 0 && url.Fragment.Length == 0, Section + ":Url", $"'{rewrite.Url}' must have no query or fragment");
+                Check(url.Scheme == Uri.UriSchemeHttps || url.IsLoopback || (rewrite.ApiKey is null && string.IsNullOrEmpty(rewrite.ApiKeyFile)), Section + ":Url",
+                    "must be https when an API key is set and the server is not on loopback: the key would cross the network in clear text");
+            }
+            Check(!string.IsNullOrWhiteSpace(rewrite.Model), Section + ":Model", "is required when the rewrite is enabled: the model name the API knows, e.g. llama3.1:8b");
+            Check(rewrite.ApiKey is not { Length: 0 }, Section + ":ApiKey", "is empty; remove it or set the key");
+            if (rewrite.ApiKey is not null && !string.IsNullOrEmpty(rewrite.ApiKeyFile))
+                problems.Add(new ConfigProblem(Section + ":ApiKeyFile", "set either ApiKey or ApiKeyFile, not both"));
+            else if (!NotifierFactory.TryReadApiKey(rewrite, out _, out var keyProblem))
+                problems.Add(new ConfigProblem(Section + ":ApiKeyFile", keyProblem!));
+            Check(rewrite.Timeout > TimeSpan.Zero && rewrite.Timeout <= Notify.SummaryRewriteOptions.MaxTimeout, Section + ":Timeout",
+                "must be between 00:00:00.001 and 00:05:00");
+        }
+
         void CheckPolicy(NotifyPolicySettings policy, string section)
         {
             Check(Notify.NoticeSeverities.TryParse(policy.ImmediateSeverity, out _), section + ":ImmediateSeverity",
@@ -161,6 +191,8 @@ public static class ConfigValidator
             if (!problems.Any(p => p.Key.StartsWith(section, StringComparison.Ordinal)))
                 AddComponentProblems(problems, section, NotifierFactory.ToWebhookOptions(options.Notify.Webhooks[i], i, options.Notify.Webhooks.Count).Validate());
         }
+        if (rewrite.Enabled)
+            AddComponentProblems(problems, "Notify:Summary:Rewrite", NotifierFactory.ToSummaryRewriteOptions(rewrite, rewrite.ApiKey).Validate());
         return problems;
     }
 

@@ -13,4 +13,7 @@ public sealed class NotifyOptions
 
     /// <summary>Retries and shutdown of the durable outbox every notice goes through.</summary>
     public OutboxSettings Outbox { get; set; } = new();
+
+    /// <summary>The plain-English summary in every notice, and its optional rewrite by a language model.</summary>
+    public SummarySettings Summary { get; set; } = new();
 }
