@@ -80,6 +80,29 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Replay_NetworkModel_DelaysEveryPacketAndLosesTheSameOnesForTheSameSeed()
+    {
+        string[] Replay(params string[] model) => [.. new[] { "replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",
+            "--eve", Path.Combine(_work, "eve.json"), "--json" }.Concat(model)];
+        long Packets(CliResult r) => System.Text.Json.JsonDocument.Parse(r.Output).RootElement.GetProperty("counters").GetProperty("decode").GetProperty("packets").GetInt64();
+
+        var plain = CliRunner.Run(Replay());
+        var delayed = CliRunner.Run(Replay("--latency", "2s"));
+        var lossyA = CliRunner.Run(Replay("--jitter", "50ms", "--loss", "0.3", "--seed", "7"));
+        var lossyB = CliRunner.Run(Replay("--jitter", "50ms", "--loss", "0.3", "--seed", "7"));
+        var bad = CliRunner.Run(Replay("--loss", "1.5"));
+
+        Assert.True(plain.ExitCode == 0 && delayed.ExitCode == 0 && lossyA.ExitCode == 0, plain.Error + delayed.Error + lossyA.Error);
+        DateTimeOffset Decided(CliResult r) => System.Text.Json.JsonDocument.Parse(r.Output).RootElement.GetProperty("decisions")[0].GetProperty("at").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromSeconds(2), Decided(delayed) - Decided(plain));
+        Assert.Equal(24, Packets(delayed));
+        Assert.InRange(Packets(lossyA), 5, 23);
+        Assert.Equal(lossyA.Output, lossyB.Output);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("loss must be between 0 and 1", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Replay_Json_GivesSummaryAndEveryCounter()
     {
         var result = CliRunner.Run("replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",

@@ -42,6 +42,18 @@ internal static class ReplayCommand
             Description = "Transcript file of --virtual-clock (implies it). Default: transcript.json beside --eve.",
             HelpName = "FILE",
         };
+        var latency = new Option<string?>("--latency")
+        {
+            Description = "Network model: delay every packet by this much (90ms, 1s, 00:00:00.250), as if the capture crossed a slow link.",
+            HelpName = "DURATION",
+        };
+        var jitter = new Option<string?>("--jitter")
+        {
+            Description = "Network model: delay each packet by up to this much more, at random (packets keep their order).",
+            HelpName = "DURATION",
+        };
+        var loss = new Option<double>("--loss") { Description = "Network model: drop this share of packets at random (0 to 1).", HelpName = "SHARE" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the network model's random draws: the same seed gives the same replay.", DefaultValueFactory = _ => 1 };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step, not only warnings." };
         var stats = new Option<bool>("--stats") { Description = "Also print every packet-path counter: decode results by layer, defragmentation, flows, TCP reassembly, app-layer flows and transactions by protocol, drops." };
         var json = new Option<bool>("--json") { Description = "Print the summary and every counter as one JSON document on stdout instead of text." };
@@ -53,13 +65,20 @@ internal static class ReplayCommand
             Example: rustids replay --pcap attack.pcap --rules rules/local.rules --firewall dry-run
                      rustids replay --pcap big.pcap --stats       (where did the packets go?)
                      rustids replay --pcap attack.pcap --config test.json --virtual-clock   (transcript.json, sends nothing)
+                     rustids replay --pcap attack.pcap --latency 40ms --jitter 10ms --loss 0.01 --seed 7   (over a lossy link)
             """)
-        { pcap, rules, config, eve, firewall, db, virtualClock, transcript, verbose, stats, json };
+        { pcap, rules, config, eve, firewall, db, virtualClock, transcript, latency, jitter, loss, seed, verbose, stats, json };
         command.SetAction(async (parse, cancellation) =>
         {
             var options = CommonOptions.LoadConfigOrReport(parse.GetValue(config));
             if (options is null)
                 return ExitCodes.InputErrors;
+            var (model, modelProblem) = NetworkModelOf(parse.GetValue(latency), parse.GetValue(jitter), parse.GetValue(loss), parse.GetValue(seed));
+            if (modelProblem is not null)
+            {
+                Console.Error.WriteLine($"rustids: {modelProblem}");
+                return ExitCodes.InputErrors;
+            }
             if (parse.GetValue(rules) is { Length: > 0 } ruleFiles)
                 options.Rules.Files = [.. ruleFiles];
             options.Eve.Path = parse.GetValue(eve)!;
@@ -91,7 +110,7 @@ internal static class ReplayCommand
                     Options = options,
                     Mode = RunMode.Replay,
                     TranscriptPath = transcriptPath,
-                    OpenSource = () => PcapFileSource.Open(pcapPath),
+                    OpenSource = () => model is null ? PcapFileSource.Open(pcapPath) : new NetworkModelSource(PcapFileSource.Open(pcapPath), model),
                     SourceName = pcapPath,
                 };
                 return await PipelineExecution.ExecuteAsync(new PipelineRunner(loggers), request, ExitCodes.InputErrors,
@@ -105,5 +124,20 @@ internal static class ReplayCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The network model the options describe, null when none is asked for, or what is wrong with them.</summary>
+    private static (NetworkModel? Model, string? Problem) NetworkModelOf(string? latencyText, string? jitterText, double loss, int seed)
+    {
+        if (latencyText is null && jitterText is null && loss == 0)
+            return (null, null);
+        var latency = TimeSpan.Zero;
+        var jitter = TimeSpan.Zero;
+        if (latencyText is not null && !DurationText.TryParse(latencyText, out latency))
+            return (null, $"--latency: '{latencyText}' is not a duration such as 40ms, 2s or 00:00:00.040");
+        if (jitterText is not null && !DurationText.TryParse(jitterText, out jitter))
+            return (null, $"--jitter: '{jitterText}' is not a duration such as 10ms, 1s or 00:00:00.010");
+        var model = new NetworkModel(latency, jitter, loss, seed);
+        return model.Problem is { } problem ? (null, "network model: " + problem) : (model, null);
     }
 }
