@@ -111,8 +111,10 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             var value = await EvaluateAsync(condition);
             if (value.ValueKind == JsonValueKind.True)
                 return;
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the page to show " + what + "; page text: " +
-                (await EvaluateAsync("document.body.innerText")).GetString());
+            // The page text only for the failure message: evaluated eagerly, it threw while the page was still loading (no body yet).
+            if (DateTime.UtcNow >= deadline)
+                Assert.Fail("timed out waiting for the page to show " + what + "; page text: " +
+                    (await EvaluateAsync("document.body ? document.body.innerText : '(no body)'")).GetString());
             await Task.Delay(100); // the page refreshes itself every 2 s; nothing to await but its DOM
         }
     }
