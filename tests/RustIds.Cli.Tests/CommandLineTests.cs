@@ -80,6 +80,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Replay_FileFeedIntoAKeptCache_StampsTheCopyWithTheWallClockNotPacketTime()
+    {
+        var cache = Path.Combine(_work, "feeds");
+        var config = Path.Combine(_work, "cache.json");
+        var catalog = Path.Combine(CliRunner.RepoRoot, "feeds", "catalog.json").Replace("\\", "/", StringComparison.Ordinal);
+        File.WriteAllText(config, $$"""{ "Reputation": { "GeoIpDatabase": null, "FeedCatalog": "{{catalog}}", "FeedCacheDirectory": "{{cache}}" } }""");
+
+        var result = CliRunner.Run("replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",
+            "--config", config, "--eve", Path.Combine(_work, "eve.json"));
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using var state = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(cache, "local.state.json")));
+        Assert.True(DateTimeOffset.UtcNow - state.RootElement.GetProperty("fetchedAt").GetDateTimeOffset() < TimeSpan.FromHours(1),
+            state.RootElement.GetRawText());
+    }
+
+    [Fact]
     public void Replay_NetworkModel_DelaysEveryPacketAndLosesTheSameOnesForTheSameSeed()
     {
         string[] Replay(params string[] model) => [.. new[] { "replay", "--pcap", "tests/data/pcaps/sqli-union-select.pcap", "--rules", "rules/local.rules",

@@ -73,8 +73,9 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         using var threatDb = ThreatDb.Open(options.Storage.DatabasePath);
         using var response = ResponseComponents.Create(options, options.Firewall.Backend, options.Storage.DatabasePath, time, loggers);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        // Feeds load from local files and the cache only; downloads happen in the scheduled refreshes.
-        using var reputation = ReputationSources.Load(options, response.Manager.Allowlist.ToCidrSet(), new FeedFetcher(http), time, warnings);
+        // Feeds load from local files and the cache only; downloads happen in the scheduled refreshes. Their copies are
+        // stamped with the wall clock even in a replay: on packet time, a replay wrote "fetched in 1970" into the shared cache.
+        using var reputation = ReputationSources.Load(options, response.Manager.Allowlist.ToCidrSet(), new FeedFetcher(http), TimeProvider.System, warnings);
         foreach (var warning in warnings)
             LogInputWarning(_logger, warning);
         // A replay starts from an empty firewall picture: reconciling it with the live store would be wrong.
