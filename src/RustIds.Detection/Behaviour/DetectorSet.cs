@@ -158,21 +158,18 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
     {
         _credits?.Credit(slot, in flow, flow.LastTicks, walking: false);
-        var protocol = flow.Key.Protocol;
-        var failed = (flow.OpenedBySyn && !flow.IsEstablished) || (protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0);
-        var loginSession = flow.OpenedBySyn && flow.IsEstablished && _bruteForce is not null;
-        if (!(failed && _scans is not null) && !loginSession)
+        // A failed attempt (refused or unanswered) feeds the slow and horizontal scans; a completed login-port session, brute force.
+        var failedAttempt = _scans is not null
+            && ((flow.OpenedBySyn && !flow.IsEstablished) || (flow.Key.Protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0));
+        var loginSession = _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished;
+        if (!failedAttempt && !loginSession)
             return;
         var site = DetectionSite.Of(in flow, flow.LastTicks);
-        if (loginSession && !_bruteForce!.IsLoginPort(site.DestinationPort))
-            loginSession = false;
-        if (!(failed && _scans is not null) && !loginSession)
-            return;
         var source = new AddressKey(site.Source);
-        if (failed && _scans is not null)
-            _scans.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), ref _sources.GetOrAdd(source, site.TimestampTicks).Fast, in site);
-        if (loginSession)
-            _bruteForce!.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
+        if (failedAttempt)
+            _scans!.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), ref _sources.GetOrAdd(source, site.TimestampTicks).Fast, in site);
+        if (loginSession && _bruteForce!.IsLoginPort(site.DestinationPort))
+            _bruteForce.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
     }
 
     public void OnDns(in AppLayerContext context, DnsMessage message)
