@@ -13,7 +13,7 @@ public sealed class SynFloodOptions
     /// <summary>Distinct sources at which a destination's flood counts as spoofed or distributed: then the destination is reported, not each source. Default 50.</summary>
     public int DistinctSources { get; set; } = 50;
 
-    /// <summary>Half-open SYNs (not completed) from one source within the window (sid 11). Default 200.</summary>
+    /// <summary>SYNs from one source within the window, aimed at a few services whose handshakes mostly fail (sid 11). Default 200.</summary>
     public int SourceSyns { get; set; } = 200;
 
     /// <summary>A destination whose handshakes complete more often than this share is busy, not flooded. Default 0.2.</summary>
