@@ -51,10 +51,7 @@ public sealed class BoundedTable<TKey, TValue>
     /// <summary>The entry of <paramref name="key"/>, created zeroed (evicting the stalest of its set) when missing.</summary>
     /// <param name="key">The key to find or add.</param>
     /// <param name="nowTicks">Packet time, for the least-recently-touched choice.</param>
-    public ref TValue GetOrAdd(TKey key, long nowTicks) => ref GetOrAdd(key, nowTicks, out _);
-
-    /// <summary>As <see cref="GetOrAdd(TKey, long)"/>, with the entry's index for a later <see cref="At"/>.</summary>
-    public ref TValue GetOrAdd(TKey key, long nowTicks, out int index)
+    public ref TValue GetOrAdd(TKey key, long nowTicks)
     {
         var hash = key.Hash;
         var set = (int)(hash & _setMask);
@@ -79,8 +76,7 @@ public sealed class BoundedTable<TKey, TValue>
             {
                 if (nowTicks > header.Touched[way])
                     header.Touched[way] = nowTicks;
-                index = first + way;
-                return ref _values[index];
+                return ref _values[first + way];
             }
             if (header.Touched[way] < oldest)
             {
@@ -94,7 +90,7 @@ public sealed class BoundedTable<TKey, TValue>
             Count++;
         header.Tags[victim] = tag;
         header.Touched[victim] = nowTicks;
-        index = first + victim;
+        var index = first + victim;
         _keys[index] = key;
         _values[index] = default;
         return ref _values[index];
@@ -113,14 +109,6 @@ public sealed class BoundedTable<TKey, TValue>
                 return ref _values[first + way];
         }
         return ref Unsafe.NullRef<TValue>();
-    }
-
-    /// <summary>The entry at <paramref name="index"/> if it still belongs to <paramref name="key"/> (it may have been evicted since); else a null reference (check with <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>).</summary>
-    public ref TValue At(int index, TKey key)
-    {
-        if ((uint)index >= (uint)_values.Length || _sets[index / Ways].Tags[index % Ways] == 0 || !_keys[index].Equals(key))
-            return ref Unsafe.NullRef<TValue>();
-        return ref _values[index];
     }
 
     private struct SetHeader

@@ -37,12 +37,10 @@ public sealed class BruteForceDetector
     internal void OnAttempt(ref LoginState login, in DetectionSite site)
     {
         var now = site.TimestampTicks;
-        if (TimeWindow.Restart(ref login.AttemptStart, now, _options.Window.Ticks))
-            login.Attempts = 0;
-        login.Attempts++;
-        if (login.Attempts >= _options.Attempts && TimeWindow.TryArm(ref login.QuietUntil, now, _cooldown))
+        var attempts = login.Attempts.Add(now, _options.Window.Ticks);
+        if (attempts >= _options.Attempts && TimeWindow.TryArm(ref login.QuietUntil, now, _cooldown))
         {
-            _emitter.Raise(new DetectionEvidence(DetectorSignature.LoginBruteForce, "connection attempts to login services", login.Attempts,
+            _emitter.Raise(new DetectionEvidence(DetectorSignature.LoginBruteForce, "connection attempts to login services", attempts,
                 _options.Attempts, _options.Window, Service(in site)), in site);
         }
     }
@@ -53,13 +51,11 @@ public sealed class BruteForceDetector
         if (durationTicks >= _options.ShortSession.Ticks)
             return;
         var now = site.TimestampTicks;
-        if (TimeWindow.Restart(ref login.ShortStart, now, _options.ShortSessionWindow.Ticks))
-            login.ShortSessions = 0;
-        login.ShortSessions++;
-        if (login.ShortSessions >= _options.ShortSessions && TimeWindow.TryArm(ref login.QuietUntil, now, _cooldown))
+        var sessions = login.ShortSessions.Add(now, _options.ShortSessionWindow.Ticks);
+        if (sessions >= _options.ShortSessions && TimeWindow.TryArm(ref login.QuietUntil, now, _cooldown))
         {
             _emitter.Raise(new DetectionEvidence(DetectorSignature.LoginBruteForce, "login sessions shorter than " + (int)_options.ShortSession.TotalSeconds + " s",
-                login.ShortSessions, _options.ShortSessions, _options.ShortSessionWindow, Service(in site)), in site);
+                sessions, _options.ShortSessions, _options.ShortSessionWindow, Service(in site)), in site);
         }
     }
 
@@ -89,12 +85,10 @@ public sealed class BruteForceDetector
     internal void OnLoginPost(ref LoginState login, in DetectionSite site)
     {
         var now = site.TimestampTicks;
-        if (TimeWindow.Restart(ref login.HttpStart, now, _options.Window.Ticks))
-            login.HttpPosts = 0;
-        login.HttpPosts++;
-        if (login.HttpPosts >= _options.HttpLogins && TimeWindow.TryArm(ref login.HttpQuietUntil, now, _cooldown))
+        var posts = login.HttpPosts.Add(now, _options.Window.Ticks);
+        if (posts >= _options.HttpLogins && TimeWindow.TryArm(ref login.HttpQuietUntil, now, _cooldown))
         {
-            _emitter.Raise(new DetectionEvidence(DetectorSignature.HttpLoginBruteForce, "POSTs to login pages", login.HttpPosts,
+            _emitter.Raise(new DetectionEvidence(DetectorSignature.HttpLoginBruteForce, "POSTs to login pages", posts,
                 _options.HttpLogins, _options.Window, Service(in site)), in site);
         }
     }

@@ -1,22 +1,9 @@
 namespace RustIds.Detection.Behaviour;
 
-/// <summary>Turns a detector's evidence into an <see cref="Alert"/> and hands it to the sink; counts what it raised.</summary>
+/// <summary>Turns a detector's evidence into an <see cref="Alert"/> and hands it to the sink (the alerts are counted by sid downstream).</summary>
 /// <remarks>Runs on the capture thread only when a detector fires: the allocation is per alert, never per packet.</remarks>
 public sealed class DetectionEmitter(IDetectionSink sink, string interfaceName)
 {
-    private readonly long[] _bySignature = new long[DetectorSignature.All.Count];
-
-    /// <summary>Alerts raised, in all.</summary>
-    public long Raised { get; private set; }
-
-    /// <summary>Alerts raised with <paramref name="signature"/>.</summary>
-    public long RaisedFor(DetectorSignature signature)
-    {
-        ArgumentNullException.ThrowIfNull(signature);
-        var index = IndexOf(signature);
-        return index < 0 ? 0 : _bySignature[index];
-    }
-
     /// <param name="evidence">What was measured.</param>
     /// <param name="site">Who, against whom, when.</param>
     /// <param name="reportsVictim">The alert names an attacked destination, not an offender to score.</param>
@@ -24,10 +11,6 @@ public sealed class DetectionEmitter(IDetectionSink sink, string interfaceName)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var signature = evidence.Signature;
-        Raised++;
-        var index = IndexOf(signature);
-        if (index >= 0)
-            _bySignature[index]++;
         sink.OnDetection(new Alert
         {
             Timestamp = new DateTimeOffset(site.TimestampTicks, TimeSpan.Zero),
@@ -47,16 +30,5 @@ public sealed class DetectionEmitter(IDetectionSink sink, string interfaceName)
             Evidence = evidence,
             ReportsVictim = reportsVictim,
         });
-    }
-
-    private static int IndexOf(DetectorSignature signature)
-    {
-        var all = DetectorSignature.All;
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (ReferenceEquals(all[i], signature))
-                return i;
-        }
-        return -1;
     }
 }

@@ -21,6 +21,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private const byte EchoRequestV4 = 8;
     private const byte EchoRequestV6 = 128;
 
+    private readonly DetectionEmitter _emitter;
     private readonly InternalNetworkSet _internal;
     private readonly BoundedTable<AddressKey, SourceState> _sources;
     private readonly BoundedTable<AddressKey, FailureState> _failures;
@@ -48,7 +49,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
-        Emitter = new DetectionEmitter(sink, interfaceName);
+        _emitter = new DetectionEmitter(sink, interfaceName);
         _internal = new InternalNetworkSet(options.EffectiveInternalNetworks);
         _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources);
         _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources);
@@ -56,14 +57,14 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources);
         _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources);
         var cooldown = options.Cooldown;
-        _scans = options.PortScan.Enabled ? new PortScanDetector(options.PortScan, cooldown, Emitter) : null;
-        _synFloods = options.SynFlood.Enabled ? new SynFloodDetector(options.SynFlood, cooldown, Emitter) : null;
-        _bruteForce = options.BruteForce.Enabled ? new BruteForceDetector(options.BruteForce, cooldown, Emitter) : null;
-        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, Emitter) : null;
-        _icmp = options.Icmp.Enabled ? new IcmpDetector(options.Icmp, cooldown, Emitter) : null;
-        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, Emitter) : null;
+        _scans = options.PortScan.Enabled ? new PortScanDetector(options.PortScan, cooldown, _emitter) : null;
+        _synFloods = options.SynFlood.Enabled ? new SynFloodDetector(options.SynFlood, cooldown, _emitter) : null;
+        _bruteForce = options.BruteForce.Enabled ? new BruteForceDetector(options.BruteForce, cooldown, _emitter) : null;
+        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, _emitter) : null;
+        _icmp = options.Icmp.Enabled ? new IcmpDetector(options.Icmp, cooldown, _emitter) : null;
+        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter) : null;
         _exfiltration = options.Exfiltration.Enabled
-            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, Emitter)
+            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter)
             : null;
         _intervalTicks = options.Anomaly.Interval.Ticks;
         // Both windows at most the shortest window behind them, so no source or service reaches a threshold unseen.
@@ -79,8 +80,6 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    /// <summary>Counts what was raised.</summary>
-    public DetectionEmitter Emitter { get; }
 
     /// <summary>Sources tracked (SYN and fast scan windows); bounded by <see cref="DetectorOptions.TrackedSources"/>, as are the other tables.</summary>
     public BoundedTable<AddressKey, SourceState> Sources => _sources;
@@ -92,12 +91,6 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     /// <summary>Destination services tracked (flood state).</summary>
     public BoundedTable<ServiceKey, ServiceState> Services => _services;
-
-    public HostAnomalyDetector? HostBaselines => _hosts;
-
-    public ExfiltrationDetector? Exfiltration => _exfiltration;
-
-    public DnsTunnelDetector? DnsTunnels => _dnsTunnels;
 
     /// <summary>Gives the detectors the worker's flow table, for the per-interval walk that feeds the baselines. Call once, before the first packet.</summary>
     public void Attach(FlowTracker flows)
@@ -157,14 +150,14 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
     {
-        _credits?.Credit(slot, in flow, flow.LastTicks, walking: false);
+        var site = DetectionSite.Of(in flow, flow.LastTicks);
+        _credits?.Credit(slot, in flow, in site, walking: false);
         // A failed attempt (refused or unanswered) feeds the slow and horizontal scans; a completed login-port session, brute force.
         var failedAttempt = _scans is not null
             && ((flow.OpenedBySyn && !flow.IsEstablished) || (flow.Key.Protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0));
         var loginSession = _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished;
         if (!failedAttempt && !loginSession)
             return;
-        var site = DetectionSite.Of(in flow, flow.LastTicks);
         var source = new AddressKey(site.Source);
         if (failedAttempt)
             _scans!.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), ref _sources.GetOrAdd(source, site.TimestampTicks).Fast, in site);

@@ -3,8 +3,7 @@ namespace RustIds.Detection.Behaviour;
 /// <summary>The echo requests one source sent: the flood window and the hosts it pinged.</summary>
 public struct EchoState
 {
-    internal long FloodStart;
-    internal int Requests;
+    internal WindowCount Requests;
     internal long SweepStart;
     internal DistinctSketch Hosts;
     internal long FloodQuietUntil;

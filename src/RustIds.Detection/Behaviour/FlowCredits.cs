@@ -27,16 +27,15 @@ internal sealed class FlowCredits(int flowCapacity, InternalNetworkSet inside, H
             _walked[slot >> 6] &= ~(1UL << (slot & 63));
     }
 
-    /// <summary>Credits what the flow in <paramref name="slot"/> did since its last credit, at packet time <paramref name="nowTicks"/>.</summary>
+    /// <summary>Credits what the flow in <paramref name="slot"/> did since its last credit.</summary>
     /// <param name="slot">The flow's table slot.</param>
     /// <param name="flow">The flow's entry.</param>
-    /// <param name="nowTicks">Packet time the credit counts at.</param>
+    /// <param name="site">The flow seen from its initiator, at the packet time the credit counts at.</param>
     /// <param name="walking">A walk (the flow goes on; remember what was credited), not the flow's end.</param>
-    public void Credit(int slot, in FlowEntry flow, long nowTicks, bool walking)
+    public void Credit(int slot, in FlowEntry flow, in DetectionSite site, bool walking)
     {
         if ((uint)slot >= (uint)_credits.Length)
             return;
-        var site = DetectionSite.Of(in flow, nowTicks);
         if (!inside.Contains(site.Source))
             return;
         ref var word = ref _walked[slot >> 6];
@@ -65,6 +64,9 @@ internal sealed class FlowCredits(int flowCapacity, InternalNetworkSet inside, H
     public void Walk(FlowTracker flows, long creditTicks)
     {
         for (var slot = flows.OldestSlot; slot >= 0; slot = flows.NewerSlot(slot))
-            Credit(slot, in flows.EntryAt(slot), creditTicks, walking: true);
+        {
+            ref readonly var flow = ref flows.EntryAt(slot);
+            Credit(slot, in flow, DetectionSite.Of(in flow, creditTicks), walking: true);
+        }
     }
 }

@@ -22,12 +22,10 @@ public sealed class IcmpDetector
     internal void OnEchoRequest(ref EchoState source, ref ServiceState target, in DetectionSite site)
     {
         var now = site.TimestampTicks;
-        if (TimeWindow.Restart(ref source.FloodStart, now, _options.FloodWindow.Ticks))
-            source.Requests = 0;
-        source.Requests++;
-        if (source.Requests >= _options.FloodRequests && TimeWindow.TryArm(ref source.FloodQuietUntil, now, _cooldown))
+        var requests = source.Requests.Add(now, _options.FloodWindow.Ticks);
+        if (requests >= _options.FloodRequests && TimeWindow.TryArm(ref source.FloodQuietUntil, now, _cooldown))
         {
-            _emitter.Raise(new DetectionEvidence(DetectorSignature.IcmpFlood, "echo requests", source.Requests,
+            _emitter.Raise(new DetectionEvidence(DetectorSignature.IcmpFlood, "echo requests", requests,
                 _options.FloodRequests, _options.FloodWindow, site.Destination.ToString()), in site);
         }
 
