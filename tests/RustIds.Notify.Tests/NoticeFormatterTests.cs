@@ -150,16 +150,7 @@ public sealed class NoticeFormatterTests
     [Fact]
     public void FromEndedBlock_ExpiredPrefix_SubjectJsonAndReasonsSayWhatEnded()
     {
-        var record = new RustIds.Response.BlockRecord
-        {
-            Id = 7,
-            Target = RustIds.Reputation.Addresses.Cidr.Parse("2001:db8:5:6::/64"),
-            Score = 80,
-            ReasonsJson = """[{"Kind":"aggregate","Detail":"3 addresses of 2001:db8:5:6::/64 blocked","Points":0}]""",
-            Rules = "1:2001:1 ET SCAN x3",
-            CreatedAt = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero),
-            ExpiresAt = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero),
-        };
+        var record = TestData.EndedPrefixBlock();
 
         var notice = BlockNotice.FromEndedBlock(record, "expired", record.ExpiresAt, "gw1");
 

@@ -86,6 +86,18 @@ internal static class TestData
         ],
     };
 
+    /// <summary>A two-hour block of an IPv6 /64 (aggregated from three addresses) that has ended.</summary>
+    public static RustIds.Response.BlockRecord EndedPrefixBlock() => new()
+    {
+        Id = 7,
+        Target = RustIds.Reputation.Addresses.Cidr.Parse("2001:db8:5:6::/64"),
+        Score = 80,
+        ReasonsJson = """[{"Kind":"aggregate","Detail":"3 addresses of 2001:db8:5:6::/64 blocked","Points":0}]""",
+        Rules = "1:2001:1 ET SCAN x3",
+        CreatedAt = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero),
+        ExpiresAt = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero),
+    };
+
     public static BlockNotice Notice()
     {
         var alerts = new[] { TcpAlert(), TcpAlert(), TcpAlert() with { Sid = 1000009, Signature = "LOCAL scanner <nikto>" } };
