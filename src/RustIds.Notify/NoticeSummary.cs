@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RustIds.Detection.Behaviour;
 using RustIds.Reputation;
 
 namespace RustIds.Notify;
@@ -15,10 +16,6 @@ namespace RustIds.Notify;
 /// </remarks>
 public static class NoticeSummary
 {
-    /// <summary>The generator id of rustids' behavioural detectors; their rule message carries the evidence.</summary>
-    /// <remarks>Mirrors <c>DetectorSignature.Gid</c> in RustIds.Detection, which Notify must not depend on for one number.</remarks>
-    public const int BehaviourGid = 9901;
-
     /// <summary>The four labels, in order; each line of <see cref="Compose"/> starts with one.</summary>
     public static IReadOnlyList<string> Labels { get; } = ["What happened:", "Why it is suspicious:", "What rustids did:", "What to do next:"];
 
@@ -131,7 +128,7 @@ public static class NoticeSummary
     private static string RuleList(IReadOnlyList<RuleHit> hits)
     {
         var ci = CultureInfo.InvariantCulture;
-        var detections = hits.Count(h => h.Gid == BehaviourGid);
+        var detections = hits.Count(h => h.Gid == DetectorSignature.Gid);
         var rules = hits.Count - detections;
         var kinds = (rules, detections) switch
         {
@@ -146,7 +143,7 @@ public static class NoticeSummary
             var hit = hits[i];
             if (i > 0)
                 text.Append("; ");
-            if (hit.Gid == BehaviourGid)
+            if (hit.Gid == DetectorSignature.Gid)
             {
                 // The detector's message already carries its evidence ("... 40 attempts to login ports in 60 s").
                 var evidence = hit.Signature.StartsWith("RUSTIDS ", StringComparison.Ordinal) ? hit.Signature["RUSTIDS ".Length..] : hit.Signature;

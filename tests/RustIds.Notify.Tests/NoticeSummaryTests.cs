@@ -36,7 +36,7 @@ public sealed class NoticeSummaryTests
     {
         var rules = new[]
         {
-            new RuleHit(NoticeSummary.BehaviourGid, 20, 1, "RUSTIDS brute force: 40 attempts to login ports in 60 s", 1, Severity: 1),
+            new RuleHit(RustIds.Detection.Behaviour.DetectorSignature.Gid, 20, 1, "RUSTIDS brute force: 40 attempts to login ports in 60 s", 1, Severity: 1),
             new RuleHit(1, 2001, 4, "ET SCAN libssh banner", 3),
         };
         var notice = BlockNotice.FromVerdict(TestData.BlockVerdict(), rules, TestData.Decided, "gw1");
