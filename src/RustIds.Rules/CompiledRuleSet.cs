@@ -51,6 +51,7 @@ public sealed class CompiledRuleSet : IDisposable
         }
         FlowbitCount = flowbits.Count;
         Prefilter = prefilter;
+        InspectsStreams = Rules.Any(r => r.InspectsStream);
 
         _packetPlans = new PacketPlan[PacketGroups.Length + 1];
         for (var g = 0; g <= PacketGroups.Length; g++)
@@ -76,6 +77,9 @@ public sealed class CompiledRuleSet : IDisposable
     /// <summary>Distinct flowbit names.</summary>
     public int FlowbitCount { get; }
 
+    /// <summary>Some rule inspects the reassembled TCP stream, so workers keep a window of each stream.</summary>
+    public bool InspectsStreams { get; }
+
     /// <summary>The prefilter engine asked for.</summary>
     public PrefilterEngine Prefilter { get; }
 
@@ -93,7 +97,8 @@ public sealed class CompiledRuleSet : IDisposable
     public Rule GetRule(int index) => Rules[index].Rule;
 
     /// <summary>A new evaluator for one capture worker.</summary>
-    public RuleEvaluator CreateEvaluator() => new(this);
+    /// <param name="streamWindowBytes">Stream bytes kept per TCP direction for stream matching (<c>Rules:StreamWindowBytes</c>).</param>
+    public RuleEvaluator CreateEvaluator(int streamWindowBytes = RuleEvaluator.DefaultStreamWindowBytes) => new(this, streamWindowBytes);
 
     /// <summary>Evaluates the packet rules on <paramref name="packet"/> with this thread's evaluator (tests, tools); workers use <see cref="CreateEvaluator"/>.</summary>
     public int Evaluate(in Packet packet, Span<int> matches) => _defaultEvaluators.Value!.Evaluate(in packet, matches);
@@ -150,9 +155,14 @@ public sealed class CompiledRuleSet : IDisposable
             .GroupBy(r => (r.FastPattern!.Value.Buffer, r.FastPattern!.Value.Transforms))
             .Select(g => new PrefilterGroup(g.Key.Buffer, g.Key.Transforms, [.. g], engine))
             .ToArray();
+        var streamRules = list.Where(r => r.InspectsStream).ToList();
         return new RulePlan(groups, [.. always],
             bySource.Count == 0 ? null : new AddressIndex(bySource),
-            byDestination.Count == 0 ? null : new AddressIndex(byDestination));
+            byDestination.Count == 0 ? null : new AddressIndex(byDestination))
+        {
+            StreamAlways = [.. streamRules.Where(r => r.FastPattern is null).Select(r => r.Index)],
+            HasStreamRules = streamRules.Count > 0,
+        };
     }
 
     /// <summary>Splits TCP or UDP packet rules by the ports they name (see <see cref="Evaluation.PacketPlan"/>).</summary>

@@ -42,7 +42,7 @@ public sealed class Rule
         Event = body.Event;
         Services = body.Services;
         IgnoredKeywords = body.IgnoredKeywords;
-        PacketsOnly = header.PacketsOnly;
+        Scope = body.Scope ?? header.Scope;
         Threshold = body.Threshold;
         DetectionFilter = body.DetectionFilter;
         File = file;
@@ -135,8 +135,8 @@ public sealed class Rule
     /// <summary><c>detection_filter</c>, or null.</summary>
     public Thresholds.DetectionFilterSpec? DetectionFilter { get; }
 
-    /// <summary><c>tcp-pkt</c>.</summary>
-    public bool PacketsOnly { get; }
+    /// <summary>Whether TCP payload keywords inspect packets, the reassembled stream or both: <c>flow:only_stream|no_stream</c>, else the header (<c>tcp-pkt</c>, <c>tcp-stream</c>).</summary>
+    public PayloadScope Scope { get; }
 
     /// <summary>flow option.</summary>
     public FlowOptions Flow { get; }

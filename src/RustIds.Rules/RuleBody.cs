@@ -29,6 +29,9 @@ public sealed record RuleBody
 
     public required FlowOptions Flow { get; init; }
 
+    /// <summary><c>flow:only_stream</c> or <c>flow:no_stream</c>, else null (the header decides).</summary>
+    public PayloadScope? Scope { get; init; }
+
     /// <summary>Payload keywords grouped by buffer, packet payload first.</summary>
     public required IReadOnlyList<BufferInspection> Buffers { get; init; }
 

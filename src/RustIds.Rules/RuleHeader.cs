@@ -25,6 +25,6 @@ public sealed record RuleHeader(
     /// <summary>Snort 3 rule without addresses and ports (<c>alert http ( ... )</c>).</summary>
     public bool Headerless { get; init; }
 
-    /// <summary><c>tcp-pkt</c>: packets only, never the reassembled stream.</summary>
-    public bool PacketsOnly { get; init; }
+    /// <summary><c>tcp-pkt</c> (packets only) or <c>tcp-stream</c> (stream only); <c>tcp</c> inspects both.</summary>
+    public PayloadScope Scope { get; init; }
 }

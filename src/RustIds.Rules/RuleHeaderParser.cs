@@ -14,16 +14,17 @@ internal static class RuleHeaderParser
     };
 
     /// <summary>Maps a header protocol word to the transport and the app-layer protocol it implies.</summary>
-    public static bool TryProtocol(string word, out RuleProtocol protocol, out AppProtocol appProtocol, out bool packetsOnly)
+    public static bool TryProtocol(string word, out RuleProtocol protocol, out AppProtocol appProtocol, out PayloadScope scope)
     {
-        packetsOnly = false;
+        scope = PayloadScope.PacketAndStream;
         appProtocol = AppProtocol.Unknown;
         protocol = RuleProtocol.Ip;
         switch (word)
         {
             case "ip" or "ipv4" or "ipv6" or "pkthdr": return true;
-            case "tcp" or "tcp-stream": protocol = RuleProtocol.Tcp; return true;
-            case "tcp-pkt": protocol = RuleProtocol.Tcp; packetsOnly = true; return true;
+            case "tcp": protocol = RuleProtocol.Tcp; return true;
+            case "tcp-stream": protocol = RuleProtocol.Tcp; scope = PayloadScope.StreamOnly; return true;
+            case "tcp-pkt": protocol = RuleProtocol.Tcp; scope = PayloadScope.PacketOnly; return true;
             case "udp": protocol = RuleProtocol.Udp; return true;
             case "icmp" or "icmpv4" or "icmpv6": protocol = RuleProtocol.Icmp; return true;
             case "http" or "http1": protocol = RuleProtocol.Tcp; appProtocol = AppProtocol.Http; return true;
@@ -63,7 +64,7 @@ internal static class RuleHeaderParser
             session.Error(protocolAt, RuleDiagnosticKind.Syntax, "expected a protocol");
             return null;
         }
-        var known = TryProtocol(protocol.ToLowerInvariant(), out var ruleProtocol, out var appProtocol, out var packetsOnly);
+        var known = TryProtocol(protocol.ToLowerInvariant(), out var ruleProtocol, out var appProtocol, out var scope);
         if (!known)
         {
             // Keep parsing a full header so the options are checked too (and their unsupported keywords counted).
@@ -86,7 +87,7 @@ internal static class RuleHeaderParser
             {
                 AppProtocol = appProtocol,
                 Headerless = true,
-                PacketsOnly = packetsOnly,
+                Scope = scope,
             };
         }
 
@@ -120,7 +121,7 @@ internal static class RuleHeaderParser
         return new RuleHeader(ruleAction, ruleProtocol, source!, sourcePorts, destination!, destinationPorts, direction == "<>")
         {
             AppProtocol = appProtocol,
-            PacketsOnly = packetsOnly,
+            Scope = scope,
         };
     }
 

@@ -26,6 +26,7 @@ internal sealed partial class RuleOptionParser
     private readonly List<FlowbitOperation> _flowbits = [];
     private readonly List<string> _services = [];
     private readonly List<string> _ignored = [];
+    private PayloadScope? _scope;
     private readonly HashSet<string> _unsupported = new(StringComparer.Ordinal);
     private long _gid = 1;
     private long? _sid;
@@ -230,6 +231,7 @@ internal sealed partial class RuleOptionParser
             References = _references,
             Metadata = _metadata,
             Flow = _flow,
+            Scope = _scope,
             Buffers = buffers,
             Conditions = _conditions,
             Flowbits = _flowbits,
@@ -382,9 +384,17 @@ internal sealed partial class RuleOptionParser
                 _session.Unsupported(wordAt, $"flow:{word}", $"unsupported flow option '{word}'");
                 continue;
             }
-            if (word is "only_stream" or "no_stream" or "no_frag" or "only_frag")
+            if (word is "only_stream" or "no_stream")
             {
-                // Packets are inspected whole and defragmented datagrams as packets; these narrow nothing here.
+                var scope = word == "only_stream" ? PayloadScope.StreamOnly : PayloadScope.PacketOnly;
+                if (_scope is { } earlier && earlier != scope)
+                    _session.Error(wordAt, RuleDiagnosticKind.Semantic, $"flow option '{word}' contradicts an earlier one");
+                _scope = scope;
+                continue;
+            }
+            if (word is "no_frag" or "only_frag")
+            {
+                // Defragmented datagrams are inspected as packets; these narrow nothing here.
                 _ignored.Add("flow:" + word);
                 continue;
             }

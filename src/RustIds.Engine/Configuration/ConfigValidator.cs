@@ -29,6 +29,8 @@ public static class ConfigValidator
         Check(packets.StreamDepthKiB is >= 1 and <= 1_048_576, "Packets:StreamDepthKiB", "must be between 1 and 1048576 (1 GiB)");
         Check(packets.StreamMemcapMiB is >= 1 and <= 16_384, "Packets:StreamMemcapMiB", "must be between 1 and 16384");
 
+        Check(options.Rules.StreamWindowBytes is >= 0 and <= 65_536, "Rules:StreamWindowBytes", "must be between 0 and 65536");
+
         foreach (var (key, message) in options.Detectors.Validate())
             problems.Add(new ConfigProblem("Detectors:" + key, message));
 

@@ -12,6 +12,12 @@ public sealed class RulesOptions
     /// <summary>Rule variables such as <c>HOME_NET</c>; unset ones keep Suricata's defaults.</summary>
     public Dictionary<string, string> Variables { get; set; } = [];
 
+    /// <summary>
+    /// Reassembled bytes kept per TCP direction for stream matching: a pattern split across segments is found when it
+    /// spans at most this many bytes before the segment that completes it. 0 inspects each delivered chunk alone.
+    /// </summary>
+    public int StreamWindowBytes { get; set; } = RustIds.Rules.Evaluation.RuleEvaluator.DefaultStreamWindowBytes;
+
     /// <summary>A Suricata <c>threshold.config</c>: suppress, threshold/event_filter overrides and rate_filter lines.</summary>
     public string? ThresholdFile { get; set; }
 

@@ -21,6 +21,18 @@ public sealed class AppLayerFanout(IAppLayerObserver first, IAppLayerObserver se
         second.OnStreamData(in context, data);
     }
 
+    public void OnStreamGap(in AppLayerContext context)
+    {
+        first.OnStreamGap(in context);
+        second.OnStreamGap(in context);
+    }
+
+    public void OnStreamEnd(in AppLayerContext context)
+    {
+        first.OnStreamEnd(in context);
+        second.OnStreamEnd(in context);
+    }
+
     public void OnProtocolDetected(in AppLayerContext context, AppProtocol protocol)
     {
         first.OnProtocolDetected(in context, protocol);

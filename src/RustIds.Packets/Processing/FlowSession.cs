@@ -160,6 +160,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     public void OnGap(FlowDirection direction, uint missingBytes)
     {
         _direction = direction;
+        _services.Observer?.OnStreamGap(Context());
         switch (Protocol)
         {
             case AppProtocol.Unknown:
@@ -187,6 +188,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     public void OnEnd(FlowDirection direction)
     {
         _direction = direction;
+        _services.Observer?.OnStreamEnd(Context());
         if (Protocol == AppProtocol.Http)
             _http?.OnEnd(direction, this);
         _ended[Side(direction)] = true;

@@ -21,6 +21,16 @@ public interface IAppLayerObserver
     {
     }
 
+    /// <summary>Bytes are missing from <paramref name="context"/>'s direction: the next stream data does not follow the last.</summary>
+    void OnStreamGap(in AppLayerContext context)
+    {
+    }
+
+    /// <summary>A TCP direction ended (FIN, RST or the flow's end): no more stream data comes that way.</summary>
+    void OnStreamEnd(in AppLayerContext context)
+    {
+    }
+
     /// <summary>A flow's application protocol was recognised from its content.</summary>
     void OnProtocolDetected(in AppLayerContext context, AppProtocol protocol)
     {

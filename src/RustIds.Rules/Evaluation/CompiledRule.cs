@@ -27,6 +27,9 @@ internal sealed class CompiledRule
         _flowbitTests = [.. rule.Flowbits.Where(f => f.IsTest).Select(f => new CompiledFlowbit(f, flowbitIndex))];
         _flowbitActions = [.. rule.Flowbits.Where(f => !f.IsTest).Select(f => new CompiledFlowbit(f, flowbitIndex))];
         FastPattern = ChooseFastPattern(rule);
+        InspectsStream = !IsTxRule && _packetBuffers.Length > 0 && rule.AppliesTo(IpProtocol.Tcp) && rule.Scope != PayloadScope.PacketOnly;
+        StreamOnly = InspectsStream && rule.Scope == PayloadScope.StreamOnly;
+        StreamAnchored = _packetBuffers.Any(DependsOnBufferEdges);
     }
 
     public Rule Rule { get; }
@@ -46,8 +49,36 @@ internal sealed class CompiledRule
 
     public ReadOnlySpan<BufferInspection> AppBuffers => _appBuffers;
 
+    /// <summary>A TCP packet rule with payload keywords that also inspects the reassembled stream (not <c>tcp-pkt</c> / <c>no_stream</c>).</summary>
+    public bool InspectsStream { get; }
+
+    /// <summary><c>tcp-stream</c> / <c>only_stream</c>: the payload keywords never inspect a packet alone.</summary>
+    public bool StreamOnly { get; }
+
+    /// <summary>
+    /// Some payload keyword is placed from the buffer's start or end (offset, depth, startswith, endswith, absolute
+    /// byte_* or isdataat, bsize, an anchored pcre): on the stream it means something only in a window that begins
+    /// at the stream's first byte.
+    /// </summary>
+    public bool StreamAnchored { get; }
+
+    /// <summary>The payload keywords against <paramref name="data"/>, a window of the reassembled stream.</summary>
+    public bool PayloadMatches(ReadOnlySpan<byte> data, InspectionScratch scratch)
+    {
+        foreach (var inspection in _packetBuffers)
+        {
+            if (!BufferMatcher.Matches(inspection, data, scratch))
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>Everything but the app-layer buffers: protocol, flow, header, conditions, packet payload, flowbit tests.</summary>
-    public bool MatchesPacket(in Packet packet, InspectionScratch scratch, FlowbitStore flowbits)
+    /// <param name="packet">The packet.</param>
+    /// <param name="scratch">The worker's inspection scratch.</param>
+    /// <param name="flowbits">The worker's flowbits.</param>
+    /// <param name="payloadFromStream">The payload keywords already matched the packet's reassembled stream, so the packet's own payload is not inspected.</param>
+    public bool MatchesPacket(in Packet packet, InspectionScratch scratch, FlowbitStore flowbits, bool payloadFromStream = false)
     {
         var rule = Rule;
         if (!rule.AppliesTo(packet.Protocol) || !AppProtocolMatches(packet.AppProtocol))
@@ -61,18 +92,25 @@ internal sealed class CompiledRule
             if (!condition.Matches(in packet))
                 return false;
         }
-        foreach (var inspection in _packetBuffers)
+        if (!payloadFromStream)
         {
-            if (!BufferMatcher.Matches(inspection, packet.Payload, scratch))
+            if (StreamOnly && packet.Protocol == IpProtocol.Tcp)
                 return false;
+            foreach (var inspection in _packetBuffers)
+            {
+                if (!BufferMatcher.Matches(inspection, packet.Payload, scratch))
+                    return false;
+            }
         }
         return FlowbitTestsPass(packet.FlowSlot, packet.FlowId, flowbits);
     }
 
-    /// <summary>For an app-layer match whose packet never came (the flow ended): what can be checked from the flow alone.</summary>
-    public bool MatchesFlow(in FlowMatch match)
+    /// <summary>For an app-layer or stream match whose packet never came (the flow ended): what can be checked from the flow alone.</summary>
+    /// <param name="match">The match.</param>
+    /// <param name="payloadFromStream">The payload keywords matched the reassembled stream.</param>
+    public bool MatchesFlow(in FlowMatch match, bool payloadFromStream = false)
     {
-        if (_conditions.Length > 0 || _packetBuffers.Length > 0 || _flowbitTests.Length > 0)
+        if (_conditions.Length > 0 || (_packetBuffers.Length > 0 && !payloadFromStream) || _flowbitTests.Length > 0)
             return false;
         return FlowMatches(Rule.Flow, match.Direction, established: true)
             && HeaderMatches(match.Source, match.SourcePort, match.Destination, match.DestinationPort, match.Protocol);
@@ -144,6 +182,16 @@ internal sealed class CompiledRule
             return false;
         return rule.SourcePorts.Matches(sourcePort) && rule.DestinationPorts.Matches(destinationPort);
     }
+
+    private static bool DependsOnBufferEdges(BufferInspection inspection) => inspection.Steps.Any(step => step switch
+    {
+        ContentStep { Content: var content } => content.EndsWith
+            || (!content.IsRelative && (content.Offset != 0 || content.Depth != 0 || content.OffsetVariable >= 0 || content.DepthVariable >= 0)),
+        PcreStep { Spec: var pcre } => !pcre.Relative && (pcre.Anchored || pcre.Pattern.StartsWith('^') || pcre.Pattern.Contains('$', StringComparison.Ordinal)),
+        ByteStep { Operation: var operation } => !operation.Relative,
+        BufferSizeStep => true,
+        _ => false,
+    });
 
     /// <summary>The explicit fast_pattern, else the longest positive content (app buffers preferred for app rules, as Suricata does).</summary>
     private static (ContentMatch, BufferKind, BufferTransforms)? ChooseFastPattern(Rule rule)

@@ -23,15 +23,29 @@ namespace RustIds.Rules.Evaluation;
 /// and their app-layer buffers verified then, while the parser's objects are valid; what matched waits for
 /// <see cref="Evaluate"/> on the packet that carried the event, which checks the rest (header, flow,
 /// packet payload, flowbits) together with the packet rules, in one rule order, as Suricata does.</para>
+/// <para>TCP packet rules with payload keywords also inspect the reassembled stream, as Suricata's do: each
+/// in-order chunk is inspected in a window with up to <see cref="StreamWindowBytes"/> bytes of the stream before
+/// it, so a pattern split across segments is found; the match completes on the next packet sent in that
+/// direction (normally the one that delivered the chunk), where the rest of the rule is checked. A match that the
+/// window's older bytes alone already held is not reported again. Rules placed from the buffer's start
+/// (offset, depth, ...) inspect the stream only while the window begins at its first byte.</para>
 /// <para>Not thread-safe; allocation-free per packet once warm.</para>
 /// </remarks>
 public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
 {
     private const int MaxPending = 256;
 
+    /// <summary>Stream bytes kept per TCP direction by default (<c>Rules:StreamWindowBytes</c>).</summary>
+    public const int DefaultStreamWindowBytes = 2048;
+
+    /// <summary>Longest piece of a delivered chunk inspected in one window; longer chunks are inspected in pieces.</summary>
+    private const int MaxStreamChunk = 16 * 1024;
+
     private readonly PendingTxMatch[] _pending = new PendingTxMatch[MaxPending];
     private readonly InspectionScratch _scratch = new();
     private readonly TxData _tx = new();
+    private readonly StreamWindows _streams;
+    private readonly byte[] _streamWindow;
     private IMultiPatternScanner[] _scanners = [];
     private CompiledRuleSet _set = null!;
     private CompiledRule[] _rules = [];
@@ -43,15 +57,30 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private bool _eventSnapshotTaken;
     private ulong[] _eventCandidates = [];
     private ulong[] _found = [];
+    private ulong[] _streamCandidates = [];
+    private ulong[] _streamMatched = [];
+    private bool _anyStreamMatch;
     private int[] _hits = [];
     private FlowbitStore _flowbits = null!;
     private Thresholds.ThresholdState? _thresholds;
     private int _pendingCount;
 
-    internal RuleEvaluator(CompiledRuleSet set)
+    internal RuleEvaluator(CompiledRuleSet set, int streamWindowBytes = DefaultStreamWindowBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(streamWindowBytes);
+        _streams = new StreamWindows(streamWindowBytes);
+        _streamWindow = new byte[streamWindowBytes + MaxStreamChunk];
         Use(set);
     }
+
+    /// <summary>Stream bytes kept per TCP direction to inspect the next chunk with.</summary>
+    public int StreamWindowBytes => _streams.WindowBytes;
+
+    /// <summary>Reassembled stream bytes inspected by stream rules.</summary>
+    public long StreamBytesInspected { get; private set; }
+
+    /// <summary>Stream windows in which some rule's payload keywords matched (before the rest of the rule was checked).</summary>
+    public long StreamMatches { get; private set; }
 
     /// <summary>The rule set this evaluator runs; indices it reports refer to it.</summary>
     public CompiledRuleSet Rules => _set;
@@ -78,6 +107,11 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _txMatches = new int[_rules.Length];
         _txSnapshots = new AppLayerSnapshot?[_rules.Length];
         _eventCandidates = new ulong[words];
+        _streamCandidates = new ulong[words];
+        _streamMatched = new ulong[words];
+        _anyStreamMatch = false;
+        // Windows are kept only while some rule inspects streams; a reload starts every stream afresh.
+        _streams.Clear();
         var maxPatterns = 1;
         _scanners = new IMultiPatternScanner[set.AllPrefilters.Length];
         foreach (var group in set.AllPrefilters)
@@ -102,7 +136,13 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         for (var i = 0; i < _pendingCount; i++)
         {
             ref var pending = ref _pending[i];
-            if (pending.FlowId == packet.FlowId && packet.FlowSlot >= 0)
+            if (pending.Stream && pending.FlowId == packet.FlowId && pending.Direction == packet.Direction && packet.FlowSlot >= 0)
+            {
+                Set(_streamMatched, pending.RuleIndex);
+                _anyStreamMatch = true;
+                Set(_candidates, pending.RuleIndex);
+            }
+            else if (!pending.Stream && pending.FlowId == packet.FlowId && packet.FlowSlot >= 0)
             {
                 // One alert per transaction: two requests in one packet matching the same rule alert twice.
                 _txMatches[pending.RuleIndex]++;
@@ -142,7 +182,8 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
                     snapshot = _txSnapshots[index];
                     _txSnapshots[index] = null;
                 }
-                if (passed || times == 0 || !rule.MatchesPacket(in packet, _scratch, _flowbits))
+                var fromStream = _anyStreamMatch && IsSet(_streamMatched, index);
+                if (passed || times == 0 || !rule.MatchesPacket(in packet, _scratch, _flowbits, fromStream))
                     continue;
                 for (var t = 0; t < times; t++)
                 {
@@ -163,6 +204,11 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
                     }
                 }
             }
+        }
+        if (_anyStreamMatch)
+        {
+            Array.Clear(_streamMatched);
+            _anyStreamMatch = false;
         }
         return passed ? 0 : count;
     }
@@ -200,7 +246,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         {
             var match = _pending[i].ToFlowMatch();
             var rule = _rules[match.RuleIndex];
-            if (rule.MatchesFlow(in match) && !rule.Rule.NoAlert && rule.Rule.Action != RuleAction.Pass && count < matches.Length
+            if (rule.MatchesFlow(in match, _pending[i].Stream) && !rule.Rule.NoAlert && rule.Rule.Action != RuleAction.Pass && count < matches.Length
                 && MayAlert(rule, match.Source, match.Destination, match.FlowId, match.TimestampTicks))
             {
                 matches[count++] = match;
@@ -209,6 +255,37 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _pendingCount = 0;
         return count;
     }
+
+    void IAppLayerObserver.OnStreamData(in AppLayerContext context, ReadOnlySpan<byte> data)
+    {
+        if (!_set.InspectsStreams || data.IsEmpty)
+            return;
+        var key = context.Flow.Key;
+        var (sourcePort, destinationPort) = SenderPorts(in context);
+        var plans = _set.PacketPlan(IpProtocol.Tcp);
+        var anyPort = plans.AnyPort.HasStreamRules ? plans.AnyPort : null;
+        var byDestination = plans.ForDestination(destinationPort) is { HasStreamRules: true } d ? d : null;
+        var bySource = plans.ForSource(sourcePort) is { HasStreamRules: true } s ? s : null;
+        // The ports never change within a flow: no stream rule for them now means none for the whole flow.
+        if (anyPort is null && byDestination is null && bySource is null || key.Protocol != IpProtocol.Tcp)
+            return;
+        ref var tail = ref _streams.For(context.Slot, context.Direction, context.FlowId);
+        while (!data.IsEmpty)
+        {
+            var chunk = data[..Math.Min(data.Length, MaxStreamChunk)];
+            InspectStream(in context, ref tail, chunk, anyPort, byDestination, bySource);
+            _streams.Append(ref tail, chunk);
+            data = data[chunk.Length..];
+        }
+    }
+
+    void IAppLayerObserver.OnStreamGap(in AppLayerContext context)
+    {
+        if (_set.InspectsStreams)
+            _streams.Gap(context.Slot, context.Direction, context.FlowId);
+    }
+
+    void IAppLayerObserver.OnStreamEnd(in AppLayerContext context) => _streams.End(context.Slot, context.Direction, context.FlowId);
 
     void IAppLayerObserver.OnHttp(in AppLayerContext context, HttpTransaction transaction, HttpProgress progress)
     {
@@ -288,10 +365,72 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
                 var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 if (AppBuffersMatch(_rules[index]))
-                    AddPending(index, in context, protocol);
+                    AddPending(index, in context, protocol, stream: false);
             }
         }
         _tx.Set();
+    }
+
+    /// <summary>Prefilters the window of held bytes plus <paramref name="chunk"/> with the stream rules of the flow's port plans and verifies the candidates.</summary>
+    private void InspectStream(in AppLayerContext context, ref StreamTail tail, ReadOnlySpan<byte> chunk, RulePlan? anyPort, RulePlan? byDestination, RulePlan? bySource)
+    {
+        var held = tail.Length;
+        var window = _streamWindow.AsSpan(0, held + chunk.Length);
+        if (held > 0)
+            tail.Bytes.AsSpan(0, held).CopyTo(window);
+        chunk.CopyTo(window[held..]);
+        StreamBytesInspected += chunk.Length;
+        if (anyPort is not null)
+            StreamCandidates(anyPort, window);
+        if (byDestination is not null)
+            StreamCandidates(byDestination, window);
+        if (bySource is not null)
+            StreamCandidates(bySource, window);
+
+        var fromStreamStart = tail.FromStreamStart;
+        var matched = false;
+        for (var word = 0; word < _streamCandidates.Length; word++)
+        {
+            var bits = _streamCandidates[word];
+            if (bits == 0)
+                continue;
+            _streamCandidates[word] = 0;
+            while (bits != 0)
+            {
+                var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var rule = _rules[index];
+                if (!rule.InspectsStream || (rule.StreamAnchored && !fromStreamStart) || !rule.PayloadMatches(window, _scratch))
+                    continue;
+                // What the older bytes alone match was found when they arrived: report only what the new bytes complete.
+                if (held > 0 && rule.PayloadMatches(window[..held], _scratch))
+                    continue;
+                AddPending(index, in context, AppProtocol.Unknown, stream: true);
+                matched = true;
+            }
+        }
+        if (matched)
+            StreamMatches++;
+    }
+
+    private void StreamCandidates(RulePlan plan, ReadOnlySpan<byte> window)
+    {
+        // The whole window: new bytes can complete a rule whose fast pattern lies entirely in the older ones.
+        foreach (var group in plan.Prefilters)
+            Scan(group, group.Transforms == BufferTransforms.None ? window : _scratch.Transform(window, group.Transforms), _streamCandidates);
+        foreach (var index in plan.StreamAlways)
+            Set(_streamCandidates, index);
+    }
+
+    /// <summary>The source and destination ports of the side sending in <paramref name="context"/>'s direction.</summary>
+    private static (ushort Source, ushort Destination) SenderPorts(in AppLayerContext context)
+    {
+        var flow = context.Flow;
+        var key = flow.Key;
+        var clientIsLow = key.LowAddress == flow.InitiatorAddress && key.LowPort == flow.InitiatorPort;
+        var clientPort = flow.InitiatorPort;
+        var serverPort = clientIsLow ? key.HighPort : key.LowPort;
+        return context.Direction == FlowDirection.ToServer ? (clientPort, serverPort) : (serverPort, clientPort);
     }
 
     private bool AppBuffersMatch(CompiledRule rule)
@@ -318,7 +457,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         return false;
     }
 
-    private void AddPending(int ruleIndex, in AppLayerContext context, AppProtocol protocol)
+    private void AddPending(int ruleIndex, in AppLayerContext context, AppProtocol protocol, bool stream)
     {
         if (_pendingCount == MaxPending)
         {
@@ -333,7 +472,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         var server = clientIsLow ? key.HighAddress : key.LowAddress;
         var serverPort = clientIsLow ? key.HighPort : key.LowPort;
         var toServer = context.Direction == FlowDirection.ToServer;
-        if (!_eventSnapshotTaken)
+        if (!stream && !_eventSnapshotTaken)
         {
             // One copy per event, shared by every rule it matched; made only because something matched.
             _eventSnapshot = AppLayerSnapshot.From(_tx);
@@ -341,7 +480,8 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         }
         _pending[_pendingCount++] = new PendingTxMatch
         {
-            Snapshot = _eventSnapshot,
+            Snapshot = stream ? null : _eventSnapshot,
+            Stream = stream,
             RuleIndex = ruleIndex,
             FlowId = context.FlowId,
             Direction = context.Direction,

@@ -3,6 +3,12 @@ namespace RustIds.Rules.Evaluation;
 /// <summary>The rules one packet protocol or one app-layer event can match: prefiltered groups plus the rules always tried.</summary>
 internal sealed class RulePlan(PrefilterGroup[] prefilters, int[] always, AddressIndex? bySource = null, AddressIndex? byDestination = null) : IDisposable
 {
+    /// <summary>Rules that inspect the TCP stream without a fast pattern (always or address-indexed for packets): verified on every stream window, ascending.</summary>
+    public int[] StreamAlways { get; init; } = [];
+
+    /// <summary>Some rule of the plan inspects the reassembled TCP stream.</summary>
+    public bool HasStreamRules { get; init; }
+
     public PrefilterGroup[] Prefilters { get; } = prefilters;
 
     /// <summary>Rules without a usable fast pattern or an address index, ascending.</summary>

@@ -49,6 +49,27 @@ internal sealed class Conversation
         return this;
     }
 
+    /// <summary>Two segments of one side sent in reverse order, then the receiver's ACK of both.</summary>
+    public Conversation SendReversed(bool toServer, string first, string second)
+    {
+        var (a, b) = (Encoding.Latin1.GetBytes(first), Encoding.Latin1.GetBytes(second));
+        var start = toServer ? _clientSeq : _serverSeq;
+        SetSequence(toServer, start + (uint)a.Length);
+        Add(toServer, TcpFlags.Psh | TcpFlags.Ack, b);
+        SetSequence(toServer, start);
+        Add(toServer, TcpFlags.Psh | TcpFlags.Ack, a);
+        SetSequence(toServer, start + (uint)(a.Length + b.Length));
+        Add(!toServer, TcpFlags.Ack, default);
+        return this;
+    }
+
+    /// <summary>Bytes the capture never sees: the sender's sequence moves on, so the next segment leaves a hole.</summary>
+    public Conversation Lose(bool toServer, int bytes)
+    {
+        SetSequence(toServer, (toServer ? _clientSeq : _serverSeq) + (uint)bytes);
+        return this;
+    }
+
     public Conversation Close()
     {
         Add(toServer: true, TcpFlags.Fin | TcpFlags.Ack, default);
@@ -57,6 +78,14 @@ internal sealed class Conversation
         _serverSeq++;
         Add(toServer: true, TcpFlags.Ack, default);
         return this;
+    }
+
+    private void SetSequence(bool toServer, uint sequence)
+    {
+        if (toServer)
+            _clientSeq = sequence;
+        else
+            _serverSeq = sequence;
     }
 
     private void Add(bool toServer, TcpFlags flags, ReadOnlySpan<byte> payload)

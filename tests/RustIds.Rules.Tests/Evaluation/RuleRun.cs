@@ -17,10 +17,11 @@ internal sealed class RuleRun : IDisposable
     {
     }
 
-    public RuleRun(IEnumerable<Rule> rules, LinkType linkType = LinkType.Ethernet, Rules.Thresholds.ThresholdConfig? thresholds = null)
+    public RuleRun(IEnumerable<Rule> rules, LinkType linkType = LinkType.Ethernet, Rules.Thresholds.ThresholdConfig? thresholds = null,
+        int streamWindowBytes = RuleEvaluator.DefaultStreamWindowBytes)
     {
         _set = new CompiledRuleSet(rules, thresholds: thresholds);
-        _evaluator = _set.CreateEvaluator();
+        _evaluator = _set.CreateEvaluator(streamWindowBytes);
         _processor = new PacketProcessor(linkType, new PacketProcessorOptions(), _evaluator);
     }
 

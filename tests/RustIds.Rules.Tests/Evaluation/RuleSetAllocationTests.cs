@@ -47,6 +47,8 @@ public sealed class RuleSetAllocationTests
 
         Assert.Equal(0, alerts);
         Assert.Equal(0, allocated);
+        // ET Open's TCP payload rules inspect the streams too, so the stream windows are part of what allocates nothing.
+        Assert.True(evaluator.StreamBytesInspected > 0);
         Assert.True(rules.Count > 15_000);
     }
 
