@@ -162,6 +162,7 @@ public sealed class CompiledRuleSet : IDisposable
         {
             StreamAlways = [.. streamRules.Where(r => r.FastPattern is null).Select(r => r.Index)],
             HasStreamRules = streamRules.Count > 0,
+            LongestStreamPattern = streamRules.Select(r => r.FastPattern?.Content.PrefilterBytes.Length ?? 0).DefaultIfEmpty().Max(),
         };
     }
 

@@ -58,6 +58,8 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private ulong[] _eventCandidates = [];
     private ulong[] _found = [];
     private ulong[] _streamCandidates = [];
+    private int[] _streamFound = new int[64];
+    private int _streamFoundCount;
     private ulong[] _streamMatched = [];
     private bool _anyStreamMatch;
     private int[] _hits = [];
@@ -371,55 +373,133 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _tx.Set();
     }
 
-    /// <summary>Prefilters the window of held bytes plus <paramref name="chunk"/> with the stream rules of the flow's port plans and verifies the candidates.</summary>
+    /// <summary>Finds the stream rules of the flow's port plans that the held bytes plus <paramref name="chunk"/> may match, and verifies them on that window.</summary>
     private void InspectStream(in AppLayerContext context, ref StreamTail tail, ReadOnlySpan<byte> chunk, RulePlan? anyPort, RulePlan? byDestination, RulePlan? bySource)
     {
-        var held = tail.Length;
+        var history = _streams.WindowBytes > 0 ? _streams.HistoryOf(ref tail) : null;
+        var held = tail.Held;
         var window = _streamWindow.AsSpan(0, held + chunk.Length);
         if (held > 0)
-            tail.Bytes.AsSpan(0, held).CopyTo(window);
+            history!.Bytes.AsSpan(0, held).CopyTo(window);
         chunk.CopyTo(window[held..]);
         StreamBytesInspected += chunk.Length;
+        var windowStart = tail.StreamBytes - held;
+        var windowEnd = tail.StreamBytes + chunk.Length;
+        var scanWhole = history is not null && history.RescanUntil > windowStart;
+
+        _streamFoundCount = 0;
         if (anyPort is not null)
-            StreamCandidates(anyPort, window);
+            StreamCandidates(anyPort, window, ScanFrom(anyPort, held, scanWhole));
         if (byDestination is not null)
-            StreamCandidates(byDestination, window);
+            StreamCandidates(byDestination, window, ScanFrom(byDestination, held, scanWhole));
         if (bySource is not null)
-            StreamCandidates(bySource, window);
+            StreamCandidates(bySource, window, ScanFrom(bySource, held, scanWhole));
+        if (history is not null)
+            Remember(history, windowStart, windowEnd, scanWhole);
 
         var fromStreamStart = tail.FromStreamStart;
         var matched = false;
-        for (var word = 0; word < _streamCandidates.Length; word++)
+        for (var i = 0; i < _streamFoundCount; i++)
         {
-            var bits = _streamCandidates[word];
-            if (bits == 0)
+            var index = _streamFound[i];
+            _streamCandidates[index >> 6] = 0;
+            var rule = _rules[index];
+            if ((rule.StreamAnchored && !fromStreamStart) || !rule.PayloadMatches(window, _scratch))
                 continue;
-            _streamCandidates[word] = 0;
-            while (bits != 0)
-            {
-                var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                var rule = _rules[index];
-                if (!rule.InspectsStream || (rule.StreamAnchored && !fromStreamStart) || !rule.PayloadMatches(window, _scratch))
-                    continue;
-                // What the older bytes alone match was found when they arrived: report only what the new bytes complete.
-                if (held > 0 && rule.PayloadMatches(window[..held], _scratch))
-                    continue;
-                AddPending(index, in context, AppProtocol.Unknown, stream: true);
-                matched = true;
-            }
+            // What the older bytes alone match was found when they arrived: report only what the new bytes complete.
+            if (held > 0 && rule.PayloadMatches(window[..held], _scratch))
+                continue;
+            AddPending(index, in context, AppProtocol.Unknown, stream: true);
+            matched = true;
         }
         if (matched)
             StreamMatches++;
     }
 
-    private void StreamCandidates(RulePlan plan, ReadOnlySpan<byte> window)
+    /// <summary>
+    /// Keeps the rules found in this window for the next ones: those the scan found now, with this chunk's end, and
+    /// the earlier ones whose chunk is still in the next window; too many, and windows are scanned whole for a while.
+    /// </summary>
+    private void Remember(StreamHistory history, long windowStart, long windowEnd, bool scannedWhole)
     {
-        // The whole window: new bytes can complete a rule whose fast pattern lies entirely in the older ones.
+        var foundNow = _streamFoundCount;
+        var earlier = history.RecentCount;
+        // The earlier ones join this window's candidates (a scan of the new bytes alone cannot see them).
+        if (!scannedWhole)
+        {
+            for (var i = 0; i < earlier; i++)
+            {
+                if (history.RecentEnds[i] > windowStart)
+                    MarkStream(history.RecentRules[i]);
+            }
+        }
+        var nextStart = windowEnd - _streams.WindowBytes;
+        var kept = 0;
+        Span<int> rules = stackalloc int[StreamHistory.RecentCapacity];
+        Span<long> ends = stackalloc long[StreamHistory.RecentCapacity];
+        for (var i = 0; i < foundNow && kept <= StreamHistory.RecentCapacity; i++)
+        {
+            if (kept < StreamHistory.RecentCapacity)
+            {
+                rules[kept] = _streamFound[i];
+                ends[kept] = windowEnd;
+            }
+            kept++;
+        }
+        for (var i = 0; i < earlier && kept <= StreamHistory.RecentCapacity; i++)
+        {
+            if (history.RecentEnds[i] <= nextStart || rules[..Math.Min(kept, StreamHistory.RecentCapacity)].Contains(history.RecentRules[i]))
+                continue;
+            if (kept < StreamHistory.RecentCapacity)
+            {
+                rules[kept] = history.RecentRules[i];
+                ends[kept] = history.RecentEnds[i];
+            }
+            kept++;
+        }
+        if (kept > StreamHistory.RecentCapacity)
+        {
+            // Too many to remember: scan whole every window that still holds these bytes.
+            history.RescanUntil = windowEnd;
+            history.RecentCount = 0;
+            return;
+        }
+        rules[..kept].CopyTo(history.RecentRules);
+        ends[..kept].CopyTo(history.RecentEnds);
+        history.RecentCount = kept;
+    }
+
+    /// <summary>Scans <paramref name="window"/> from <paramref name="scanFrom"/> with <paramref name="plan"/>'s prefilters.</summary>
+    private void StreamCandidates(RulePlan plan, ReadOnlySpan<byte> window, int scanFrom)
+    {
+        var scanned = window[scanFrom..];
         foreach (var group in plan.Prefilters)
-            Scan(group, group.Transforms == BufferTransforms.None ? window : _scratch.Transform(window, group.Transforms), _streamCandidates);
+        {
+            var data = group.Transforms == BufferTransforms.None ? scanned : _scratch.Transform(scanned, group.Transforms);
+            if (data.IsEmpty)
+                continue;
+            var found = _found.AsSpan(0, (group.Rules.Length + 63) / 64);
+            found.Clear();
+            var hits = _scanners[group.Id].Scan(data, found, _hits);
+            for (var i = 0; i < hits; i++)
+                MarkStream(group.Rules[_hits[i]]);
+        }
         foreach (var index in plan.StreamAlways)
-            Set(_streamCandidates, index);
+            MarkStream(index);
+    }
+
+    /// <summary>Where a window's scan starts: at its first byte, or just early enough to see a fast pattern that ends in the new bytes.</summary>
+    private static int ScanFrom(RulePlan plan, int held, bool whole) => whole ? 0 : held - Math.Min(held, Math.Max(0, plan.LongestStreamPattern - 1));
+
+    /// <summary>Adds a stream rule to this window's candidates, once.</summary>
+    private void MarkStream(int index)
+    {
+        if (!_rules[index].InspectsStream || IsSet(_streamCandidates, index))
+            return;
+        Set(_streamCandidates, index);
+        if (_streamFoundCount == _streamFound.Length)
+            Array.Resize(ref _streamFound, _streamFound.Length * 2);
+        _streamFound[_streamFoundCount++] = index;
     }
 
     /// <summary>The source and destination ports of the side sending in <paramref name="context"/>'s direction.</summary>

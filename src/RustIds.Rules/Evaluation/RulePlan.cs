@@ -9,6 +9,9 @@ internal sealed class RulePlan(PrefilterGroup[] prefilters, int[] always, Addres
     /// <summary>Some rule of the plan inspects the reassembled TCP stream.</summary>
     public bool HasStreamRules { get; init; }
 
+    /// <summary>The longest fast pattern of the plan's stream rules: a chunk is scanned from this many bytes minus one before it, so a pattern split across chunks is found.</summary>
+    public int LongestStreamPattern { get; init; }
+
     public PrefilterGroup[] Prefilters { get; } = prefilters;
 
     /// <summary>Rules without a usable fast pattern or an address index, ascending.</summary>

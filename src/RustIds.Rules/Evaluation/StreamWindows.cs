@@ -3,26 +3,23 @@ using RustIds.Packets;
 namespace RustIds.Rules.Evaluation;
 
 /// <summary>
-/// The most recent bytes of every open TCP direction's reassembled stream, by flow slot, so each new chunk is
-/// inspected together with what came just before it and a pattern split across segments is still found.
+/// The recent past of every open TCP direction's reassembled stream, by flow slot: its last bytes, so each new chunk
+/// is inspected together with what came just before it, and the stream rules whose fast pattern was found in them.
 /// </summary>
 /// <remarks>
-/// Each direction holds at most <see cref="WindowBytes"/> bytes, in an array taken from a free list when its first
-/// data arrives and given back when the direction ends, so memory follows the open streams and steady state
-/// allocates nothing. Not thread-safe: one per capture worker.
+/// Each direction's <see cref="StreamHistory"/> is taken from a free list when its first data arrives and given back
+/// when the direction ends, so memory follows the open streams and steady state allocates nothing. Not thread-safe:
+/// one per capture worker.
 /// </remarks>
 internal sealed class StreamWindows(int windowBytes)
 {
-    private readonly Stack<byte[]> _free = new();
+    private readonly Stack<StreamHistory> _free = new();
     private StreamTail[] _tails = [];
 
     /// <summary>Bytes kept per direction.</summary>
     public int WindowBytes { get; } = windowBytes;
 
-    /// <summary>Arrays in use or on the free list, for the memory report.</summary>
-    public int ArraysCreated { get; private set; }
-
-    /// <summary>The tail of <paramref name="direction"/> of the flow <paramref name="flowId"/> in <paramref name="slot"/>; a different flow's leftovers are dropped.</summary>
+    /// <summary>The state of <paramref name="direction"/> of the flow <paramref name="flowId"/> in <paramref name="slot"/>; a different flow's leftovers are dropped.</summary>
     public ref StreamTail For(int slot, FlowDirection direction, ulong flowId)
     {
         var index = (slot * 2) + (direction == FlowDirection.ToClient ? 1 : 0);
@@ -33,86 +30,73 @@ internal sealed class StreamWindows(int windowBytes)
         if (tail.Owner != flowId + 1)
         {
             tail.Owner = flowId + 1;
-            tail.Length = 0;
             tail.StreamBytes = 0;
             tail.Broken = false;
+            tail.History?.Reset();
         }
         return ref tail;
+    }
+
+    /// <summary>The direction's history, taken from the free list on first use.</summary>
+    public StreamHistory HistoryOf(ref StreamTail tail)
+    {
+        if (tail.History is null)
+        {
+            if (!_free.TryPop(out var history))
+                history = new StreamHistory(WindowBytes);
+            tail.History = history;
+        }
+        return tail.History;
     }
 
     /// <summary>Appends delivered bytes, keeping the last <see cref="WindowBytes"/>.</summary>
     public void Append(ref StreamTail tail, ReadOnlySpan<byte> data)
     {
         tail.StreamBytes += data.Length;
-        if (WindowBytes == 0 || data.IsEmpty)
-            return;
-        if (tail.Bytes is null)
-        {
-            if (!_free.TryPop(out var bytes))
-            {
-                bytes = new byte[WindowBytes];
-                ArraysCreated++;
-            }
-            tail.Bytes = bytes;
-        }
-        var buffer = tail.Bytes.AsSpan();
-        if (data.Length >= WindowBytes)
-        {
-            data[^WindowBytes..].CopyTo(buffer);
-            tail.Length = WindowBytes;
-            return;
-        }
-        var keep = Math.Min(tail.Length, WindowBytes - data.Length);
-        if (keep < tail.Length)
-            buffer.Slice(tail.Length - keep, keep).CopyTo(buffer);
-        data.CopyTo(buffer[keep..]);
-        tail.Length = keep + data.Length;
+        if (WindowBytes > 0 && !data.IsEmpty)
+            HistoryOf(ref tail).Append(data);
     }
 
     /// <summary>A hole in the stream: what came before it is no longer adjacent to what follows.</summary>
     public void Gap(int slot, FlowDirection direction, ulong flowId)
     {
         ref var tail = ref For(slot, direction, flowId);
-        tail.Length = 0;
+        tail.History?.Reset();
         tail.Broken = true;
     }
 
-    /// <summary>The direction ended: its array goes back to the free list.</summary>
+    /// <summary>The direction ended: its history goes back to the free list.</summary>
     public void End(int slot, FlowDirection direction, ulong flowId)
     {
         var index = (slot * 2) + (direction == FlowDirection.ToClient ? 1 : 0);
-        if (index >= _tails.Length)
+        if (index >= _tails.Length || _tails[index].Owner != flowId + 1)
             return;
-        ref var tail = ref _tails[index];
-        if (tail.Owner != flowId + 1)
-            return;
-        if (tail.Bytes is not null)
-            _free.Push(tail.Bytes);
-        tail = default;
+        Release(ref _tails[index]);
     }
 
-    /// <summary>Forgets every stream (a rule reload): arrays go back to the free list.</summary>
+    /// <summary>Forgets every stream (a rule reload: rule indices change): histories go back to the free list.</summary>
     public void Clear()
     {
         for (var i = 0; i < _tails.Length; i++)
+            Release(ref _tails[i]);
+    }
+
+    private void Release(ref StreamTail tail)
+    {
+        if (tail.History is { } history)
         {
-            if (_tails[i].Bytes is { } bytes)
-                _free.Push(bytes);
-            _tails[i] = default;
+            history.Reset();
+            _free.Push(history);
         }
+        tail = default;
     }
 }
 
-/// <summary>What <see cref="StreamWindows"/> keeps of one direction.</summary>
+/// <summary>Where one direction's stream stands.</summary>
 internal struct StreamTail
 {
-    /// <summary>Flow id plus one of the flow these bytes belong to; 0 when unused.</summary>
+    /// <summary>Flow id plus one of the flow this belongs to; 0 when unused.</summary>
     public ulong Owner;
-
-    public byte[]? Bytes;
-
-    /// <summary>Bytes held, the last of the stream so far.</summary>
-    public int Length;
 
     /// <summary>Bytes delivered in this direction so far.</summary>
     public long StreamBytes;
@@ -120,6 +104,61 @@ internal struct StreamTail
     /// <summary>A gap was seen: stream offsets are unknown from here on.</summary>
     public bool Broken;
 
-    /// <summary>The held bytes are the whole stream from its first byte, so buffer offsets are stream offsets.</summary>
-    public readonly bool FromStreamStart => !Broken && StreamBytes == Length;
+    /// <summary>The kept bytes and recent candidates, once data arrived.</summary>
+    public StreamHistory? History;
+
+    /// <summary>Bytes kept, the last of the stream so far.</summary>
+    public readonly int Held => History?.Length ?? 0;
+
+    /// <summary>The kept bytes are the whole stream from its first byte, so buffer offsets are stream offsets.</summary>
+    public readonly bool FromStreamStart => !Broken && StreamBytes == Held;
+}
+
+/// <summary>One direction's last bytes and the stream rules whose fast pattern was found in them.</summary>
+/// <remarks>
+/// A later chunk can complete a rule whose fast pattern lies wholly in the kept bytes (<c>content:"USER ";
+/// content:"root"; distance:0;</c> split after the space). Rather than scanning the kept bytes again for every chunk,
+/// the rules found there are remembered with the stream offset where the chunk that revealed them ended; when more
+/// than <see cref="RecentCapacity"/> are in the window, the window is scanned whole until those bytes have left it.
+/// </remarks>
+internal sealed class StreamHistory(int windowBytes)
+{
+    /// <summary>Candidates remembered per direction.</summary>
+    public const int RecentCapacity = 16;
+
+    public readonly byte[] Bytes = new byte[windowBytes];
+    public readonly int[] RecentRules = new int[RecentCapacity];
+    public readonly long[] RecentEnds = new long[RecentCapacity];
+
+    /// <summary>Bytes held in <see cref="Bytes"/>.</summary>
+    public int Length;
+
+    /// <summary>Entries in <see cref="RecentRules"/>.</summary>
+    public int RecentCount;
+
+    /// <summary>Stream offset before which the remembered candidates are incomplete: a window starting earlier is scanned whole.</summary>
+    public long RescanUntil;
+
+    public void Reset()
+    {
+        Length = 0;
+        RecentCount = 0;
+        RescanUntil = 0;
+    }
+
+    public void Append(ReadOnlySpan<byte> data)
+    {
+        var buffer = Bytes.AsSpan();
+        if (data.Length >= buffer.Length)
+        {
+            data[^buffer.Length..].CopyTo(buffer);
+            Length = buffer.Length;
+            return;
+        }
+        var keep = Math.Min(Length, buffer.Length - data.Length);
+        if (keep < Length)
+            buffer.Slice(Length - keep, keep).CopyTo(buffer);
+        data.CopyTo(buffer[keep..]);
+        Length = keep + data.Length;
+    }
 }

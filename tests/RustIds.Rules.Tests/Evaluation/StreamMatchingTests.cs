@@ -92,6 +92,22 @@ public sealed class StreamMatchingTests
         Assert.Equal(expected, run.Count(1));
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(40)]
+    public void Evaluate_ManyRulesWhosePatternIsInTheEarlierSegment_AllCompletedByTheNextOne(int rules)
+    {
+        // Each rule's fast pattern ("K7:") lies wholly in the first segment and "GO" completes it: up to 16 are remembered,
+        // beyond that the window is scanned whole, and either way every rule alerts once.
+        var texts = Enumerable.Range(1, rules).Select(n => $"alert tcp any any -> any 9000 (content:\"K{n}:\"; content:\"GO\"; distance:0; sid:{n};)");
+        using var run = new RuleRun([.. texts.Select(TestRules.Parse)]);
+        var first = string.Concat(Enumerable.Range(1, rules).Select(n => $"K{n}: "));
+
+        run.FeedAll(Session().Client(first).Client("GO").Client("more").Close().Frames).Finish();
+
+        Assert.All(Enumerable.Range(1, rules), n => Assert.Equal(1, run.Count(n)));
+    }
+
     [Fact]
     public void Evaluate_DepthRuleAtStreamStart_MatchesAcrossTheFirstSegments()
     {
