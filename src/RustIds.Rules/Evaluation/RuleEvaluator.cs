@@ -60,6 +60,11 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private ulong[] _streamCandidates = [];
     private int[] _streamFound = new int[64];
     private int _streamFoundCount;
+    private readonly RulePlan?[] _chunkPlans = new RulePlan?[3];
+    private int _lastChunkLength = -1;
+    private int _lastChunkStart;
+    private ulong _lastChunkFlowId;
+    private FlowDirection _lastChunkDirection;
     private ulong[] _streamMatched = [];
     private bool _anyStreamMatch;
     private int[] _hits = [];
@@ -74,6 +79,9 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _streamWindow = new byte[streamWindowBytes + MaxStreamChunk];
         Use(set);
     }
+
+    /// <summary>Whether a packet whose payload was just scanned as a stream chunk skips its own scan (tests turn it off to compare).</summary>
+    internal bool ReuseStreamScan { get; set; } = true;
 
     /// <summary>Stream bytes kept per TCP direction to inspect the next chunk with.</summary>
     public int StreamWindowBytes => _streams.WindowBytes;
@@ -133,7 +141,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     /// <c>pass</c> rule ends the inspection: no alert for this packet. Stops when <paramref name="matches"/> is full.</remarks>
     public int Evaluate(in Packet packet, Span<int> matches)
     {
-        Array.Clear(_candidates);
+        // _candidates may already hold what the stream scan of this packet's payload found (see InspectStream).
         var kept = 0;
         for (var i = 0; i < _pendingCount; i++)
         {
@@ -159,17 +167,22 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         _pendingCount = kept;
 
         var plans = _set.PacketPlan(packet.Protocol);
-        Candidates(plans.AnyPort, in packet);
+        var scannedAsStream = ReuseStreamScan && PayloadScannedAsStream(in packet);
+        _lastChunkLength = -1;
+        Candidates(plans.AnyPort, in packet, scannedAsStream);
         if (plans.ForDestination(packet.DestinationPort) is { } byDestination)
-            Candidates(byDestination, in packet);
+            Candidates(byDestination, in packet, scannedAsStream);
         if (plans.ForSource(packet.SourcePort) is { } bySource)
-            Candidates(bySource, in packet);
+            Candidates(bySource, in packet, scannedAsStream);
 
         var count = 0;
         var passed = false;
         for (var word = 0; word < _candidates.Length; word++)
         {
             var bits = _candidates[word];
+            if (bits == 0)
+                continue;
+            _candidates[word] = 0;
             while (bits != 0)
             {
                 var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
@@ -388,6 +401,13 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         var scanWhole = history is not null && history.RescanUntil > windowStart;
 
         _streamFoundCount = 0;
+        _lastChunkLength = chunk.Length;
+        _lastChunkFlowId = context.FlowId;
+        _lastChunkDirection = context.Direction;
+        _lastChunkStart = held;
+        _chunkPlans[0] = anyPort;
+        _chunkPlans[1] = byDestination;
+        _chunkPlans[2] = bySource;
         if (anyPort is not null)
             StreamCandidates(anyPort, window, ScanFrom(anyPort, held, scanWhole));
         if (byDestination is not null)
@@ -482,10 +502,24 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
             found.Clear();
             var hits = _scanners[group.Id].Scan(data, found, _hits);
             for (var i = 0; i < hits; i++)
-                MarkStream(group.Rules[_hits[i]]);
+            {
+                var index = group.Rules[_hits[i]];
+                // The packet that carried these bytes needs the same hits: a superset of its own scan, verified on its payload.
+                if (group.Transforms == BufferTransforms.None)
+                    Set(_candidates, index);
+                MarkStream(index);
+            }
         }
         foreach (var index in plan.StreamAlways)
             MarkStream(index);
+    }
+
+    /// <summary>Whether <paramref name="packet"/>'s payload is exactly the last stream chunk scanned (the in-order case), whose hits are already in the candidates.</summary>
+    private bool PayloadScannedAsStream(in Packet packet)
+    {
+        var payload = packet.Payload;
+        return _lastChunkLength == payload.Length && payload.Length > 0 && _lastChunkFlowId == packet.FlowId && _lastChunkDirection == packet.Direction
+            && _streamWindow.AsSpan(_lastChunkStart, _lastChunkLength).SequenceEqual(payload);
     }
 
     /// <summary>Where a window's scan starts: at its first byte, or just early enough to see a fast pattern that ends in the new bytes.</summary>
@@ -576,7 +610,10 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     }
 
     /// <summary>Marks the rules of <paramref name="plan"/> that <paramref name="packet"/> may match.</summary>
-    private void Candidates(RulePlan plan, in Packet packet)
+    /// <param name="plan">One of the packet's port plans.</param>
+    /// <param name="packet">The packet.</param>
+    /// <param name="scannedAsStream">The packet's payload was the last stream chunk inspected, so plans scanned then are not scanned again.</param>
+    private void Candidates(RulePlan plan, in Packet packet, bool scannedAsStream)
     {
         var payload = packet.Payload;
         if (plan.BySource is { } bySource)
@@ -589,8 +626,14 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
             foreach (var index in byDestination.Lookup(packet.Destination))
                 Set(_candidates, index);
         }
+        var skipScan = scannedAsStream && (ReferenceEquals(plan, _chunkPlans[0]) || ReferenceEquals(plan, _chunkPlans[1]) || ReferenceEquals(plan, _chunkPlans[2]));
         foreach (var group in plan.Prefilters)
+        {
+            // A transformed buffer differs when transformed with the bytes before it, so only plain groups reuse the stream scan.
+            if (skipScan && group.Transforms == BufferTransforms.None)
+                continue;
             Scan(group, group.Transforms == BufferTransforms.None ? payload : _scratch.Transform(payload, group.Transforms), _candidates);
+        }
         foreach (var index in plan.Always)
             Set(_candidates, index);
     }

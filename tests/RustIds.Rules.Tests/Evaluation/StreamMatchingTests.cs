@@ -1,3 +1,5 @@
+using RustIds.Testing;
+
 namespace RustIds.Rules.Tests.Evaluation;
 
 /// <summary>TCP payload rules on the reassembled stream as well as on packets, over real frames through the packet path.</summary>
@@ -186,5 +188,26 @@ public sealed class StreamMatchingTests
         run.FeedAll(Session().Client("HEAD" + new string('.', 100)).Client("TAIL").Close().Frames).Finish();
 
         Assert.Equal(0, run.Count(1));
+    }
+
+    [SkippableFact]
+    public void Evaluate_EtOpenOverGeneratedTraffic_ReusingTheStreamScanForThePacketChangesNoAlert()
+    {
+        var directory = Path.Combine(RepoPaths.SharedData, "rules", "et-open");
+        Skip.IfNot(Directory.Exists(directory), $"{directory} not present");
+        Skip.IfNot(GeneratedCapture.CanGenerate, "Debian's python3 is needed to generate the capture");
+        using var temp = new TempDirectory();
+        var path = GeneratedCapture.Create(temp.Path, "conformance", 6000, seed: 11);
+        var rules = new RuleFileLoader().LoadFiles(Directory.GetFiles(directory, "*.rules")).Rules;
+
+        using var reusing = new RuleRun(rules);
+        reusing.FeedPcap(path).Finish();
+        using var scanning = new RuleRun(rules);
+        scanning.Evaluator.ReuseStreamScan = false;
+        scanning.FeedPcap(path).Finish();
+
+        Assert.NotEmpty(reusing.Log);
+        Assert.True(reusing.Evaluator.StreamBytesInspected > 100_000, $"{reusing.Evaluator.StreamBytesInspected} stream bytes");
+        Assert.Equal(scanning.Log, reusing.Log);
     }
 }
