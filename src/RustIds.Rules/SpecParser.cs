@@ -156,6 +156,9 @@ internal sealed class SpecParser
 
     private int ParseAddressLiteral(string token, int offset, int anchor)
     {
+        var dash = token.IndexOf('-', StringComparison.Ordinal);
+        if (dash >= 0)
+            return ParseAddressRange(token, dash, offset, anchor);
         var slash = token.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? token : token[..slash];
         if (!IpAddr.TryParse(addressText, out var address))
@@ -178,6 +181,49 @@ internal sealed class SpecParser
             }
         }
         return Add(new SpecNode { Kind = SpecNodeKind.Prefix, Network = address, Low = prefix });
+    }
+
+    /// <summary>Suricata 9's <c>first-last</c> (<c>2001:db8::1-2001:db8::ff</c>): the smallest list of prefixes covering it.</summary>
+    private int ParseAddressRange(string token, int dash, int offset, int anchor)
+    {
+        if (!IpAddr.TryParse(token.AsSpan(0, dash), out var first))
+            return Fail(offset, anchor, $"invalid address '{token[..dash]}' in range '{token}'");
+        if (!IpAddr.TryParse(token.AsSpan(dash + 1), out var last))
+            return Fail(offset + dash + 1, anchor, $"invalid address '{token[(dash + 1)..]}' in range '{token}'");
+        if (first.Family != last.Family)
+            return Fail(offset, anchor, $"range '{token}' mixes IPv4 and IPv6");
+        if (last < first)
+            return Fail(offset, anchor, $"range '{token}' ends before it starts");
+        var prefixes = new List<int>();
+        foreach (var (network, length) in CoveringPrefixes(first, last))
+            prefixes.Add(Add(new SpecNode { Kind = SpecNodeKind.Prefix, Network = network, Low = length }));
+        if (prefixes.Count == 1)
+            return prefixes[0];
+        var firstChild = _children.Count;
+        _children.AddRange(prefixes);
+        return Add(new SpecNode { Kind = SpecNodeKind.List, First = firstChild, Count = prefixes.Count });
+    }
+
+    /// <summary>The aligned blocks that tile [<paramref name="first"/>, <paramref name="last"/>], largest first from the low end.</summary>
+    private static IEnumerable<(IpAddr Network, int Length)> CoveringPrefixes(IpAddr first, IpAddr last)
+    {
+        var bits = first.BitLength;
+        var low = first.IsV4 ? (UInt128)first.V4Value : new UInt128(first.High, first.Low);
+        var high = last.IsV4 ? (UInt128)last.V4Value : new UInt128(last.High, last.Low);
+        while (true)
+        {
+            // The widest block that starts at low (its alignment) and does not run past high.
+            var hostBits = low == 0 ? bits : Math.Min(bits, (int)UInt128.TrailingZeroCount(low));
+            while (hostBits > 0 && (hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1) > high - low)
+                hostBits--;
+            yield return (first.IsV4 ? IpAddr.FromV4((uint)low) : IpAddr.FromV6((ulong)(low >> 64), (ulong)low), bits - hostBits);
+            if (hostBits == 128)
+                yield break;
+            var size = UInt128.One << hostBits;
+            if (high - low < size)
+                yield break;
+            low += size;
+        }
     }
 
     private int ParsePortLiteral(string token, int offset, int anchor)

@@ -45,6 +45,16 @@ public sealed class RuleParserTests
     [InlineData("2001:db8::/32", "2001:db9::1", false)]
     [InlineData("[::1,10.0.0.1]", "::1", true)]
     [InlineData("any", "::1", true)]
+    [InlineData("10.0.0.5-10.0.0.9", "10.0.0.5", true)]
+    [InlineData("10.0.0.5-10.0.0.9", "10.0.0.9", true)]
+    [InlineData("10.0.0.5-10.0.0.9", "10.0.0.4", false)]
+    [InlineData("10.0.0.5-10.0.0.9", "10.0.0.10", false)]
+    [InlineData("[10.0.0.1,2001:db8::1-2001:db8::ff]", "2001:db8::80", true)]
+    [InlineData("[10.0.0.1,2001:db8::1-2001:db8::ff]", "2001:db8::", false)]
+    [InlineData("[10.0.0.1,2001:db8::1-2001:db8::ff]", "2001:db8::100", false)]
+    [InlineData("![192.168.1.0-192.168.2.255]", "192.168.2.7", false)]
+    [InlineData("0.0.0.0-255.255.255.255", "203.0.113.9", true)]
+    [InlineData("::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "2001:db8::1", true)]
     public void Parse_AddressForms_MatchAsExpected(string address, string probe, bool expected)
     {
         var rule = TestRules.Parse($"alert tcp {address} any -> any any {Body}");
@@ -151,6 +161,10 @@ public sealed class RuleParserTests
     [InlineData("alert foo (msg:\"m\"; sid:6;)", 7, "unsupported protocol 'foo'", 6L)]
     [InlineData("alert tcp 1.2.3.400 any -> any any (msg:\"m\"; sid:5;)", 11, "invalid address '1.2.3.400'", 5L)]
     [InlineData("alert tcp [1.1.1.1,2.2.2.2 any -> any any (msg:\"m\"; sid:5;)", 28, "expected ',' or ']'", 5L)]
+    [InlineData("alert tcp 10.0.0.9-10.0.0.5 any -> any any (msg:\"m\"; sid:5;)", 11, "range '10.0.0.9-10.0.0.5' ends before it starts", 5L)]
+    [InlineData("alert tcp 10.0.0.1-2001:db8::1 any -> any any (msg:\"m\"; sid:5;)", 11, "mixes IPv4 and IPv6", 5L)]
+    [InlineData("alert tcp [1.1.1.1,10.0.0.1-10.0.0.x] any -> any any (msg:\"m\"; sid:5;)", 29, "invalid address '10.0.0.x' in range", 5L)]
+    [InlineData("alert tcp 10.0.0.1-10.0.0.3-10.0.0.4 any -> any any (msg:\"m\"; sid:5;)", 20, "invalid address '10.0.0.3-10.0.0.4' in range", 5L)]
     [InlineData("alert tcp $NOPE any -> any any (msg:\"m\"; sid:5;)", 11, "unknown variable '$NOPE'", 5L)]
     [InlineData("alert tcp [10.0.0.1,$NOPE] any -> any any (msg:\"m\"; sid:5;)", 21, "unknown variable '$NOPE'", 5L)]
     [InlineData("alert tcp any 70000 -> any any (msg:\"m\"; sid:5;)", 15, "invalid port '70000'", 5L)]

@@ -14,6 +14,7 @@ public sealed class SuricataVerifyTests
     [InlineData("detect-flowbits", LinkType.Ethernet)]
     [InlineData("detect-pcre__detect-pcre-01", LinkType.Ethernet)]
     [InlineData("detect-pcre__detect-pcre-04", LinkType.Ethernet)]
+    [InlineData("iponly-ipv6-range-01", LinkType.Raw)]
     public void Replay_RebuiltCase_EveryExpectedCountPerSid(string name, LinkType linkType)
     {
         var directory = Path.Combine(RepoPaths.SharedData, "conformance", "suricata-verify", name);
