@@ -52,4 +52,40 @@ public struct FlowEntry
 
     /// <summary>True once the flow reached <see cref="FlowState.Established"/> (it stays true while closing).</summary>
     public bool IsEstablished { readonly get; internal set; }
+
+    /// <summary>TCP: the initiator's sequence space, first seen and next after the highest seen.</summary>
+    internal SequenceSpan ClientSequence;
+
+    /// <summary>TCP: the responder's sequence space.</summary>
+    internal SequenceSpan ServerSequence;
+
+    /// <summary>TCP: sequence numbers the initiator used so far (its SYN, data and FIN), as Suricata's <c>stream_size</c> counts them; 0 before its first segment.</summary>
+    public readonly uint ClientStreamSize => ClientSequence.Size;
+
+    /// <summary>TCP: sequence numbers the responder used so far.</summary>
+    public readonly uint ServerStreamSize => ServerSequence.Size;
+}
+
+/// <summary>How much of one TCP direction's sequence space was used: from the first sequence number seen to the highest end.</summary>
+internal struct SequenceSpan
+{
+    private uint _first;
+    private uint _next;
+    private bool _seen;
+
+    public readonly uint Size => _seen ? _next - _first : 0;
+
+    /// <summary>A segment starting at <paramref name="sequence"/> using <paramref name="length"/> sequence numbers (payload, plus one each for SYN and FIN).</summary>
+    public void Add(uint sequence, uint length)
+    {
+        if (!_seen)
+        {
+            _seen = true;
+            _first = _next = sequence;
+        }
+        var end = sequence + length;
+        // Serial comparison (RFC 1982): retransmissions and old segments do not move the end back.
+        if ((int)(end - _next) > 0)
+            _next = end;
+    }
 }

@@ -71,6 +71,7 @@ public sealed class FlowTracker
         packet.FlowEstablished = false;
         packet.FlowId = 0;
         packet.FlowSlot = -1;
+        packet.ClientStreamSize = packet.ServerStreamSize = 0;
         if (packet.Source.Family == AddressFamily.Unspecified)
             return;
         var now = packet.TimestampTicks;
@@ -226,6 +227,16 @@ public sealed class FlowTracker
         }
         if (now > entry.LastTicks)
             entry.LastTicks = now;
+        if (packet.Protocol == IpProtocol.Tcp)
+        {
+            var used = (uint)packet.Payload.Length + ((packet.TcpFlags & TcpFlags.Syn) != 0 ? 1u : 0u) + ((packet.TcpFlags & TcpFlags.Fin) != 0 ? 1u : 0u);
+            if (toServer)
+                entry.ClientSequence.Add(packet.TcpSequence, used);
+            else
+                entry.ServerSequence.Add(packet.TcpSequence, used);
+            packet.ClientStreamSize = entry.ClientStreamSize;
+            packet.ServerStreamSize = entry.ServerStreamSize;
+        }
 
         var bothWays = entry.PacketsToServer > 0 && entry.PacketsToClient > 0;
         entry.State = packet.Protocol == IpProtocol.Tcp

@@ -70,5 +70,11 @@ public ref struct Packet
     /// <summary>Set by the flow tracker: the flow's slot in the table (stable for the flow's life), or -1 without a flow.</summary>
     public int FlowSlot;
 
+    /// <summary>Set by the flow tracker for TCP: sequence numbers the flow's initiator used so far, this packet included (<see cref="FlowEntry.ClientStreamSize"/>).</summary>
+    public uint ClientStreamSize;
+
+    /// <summary>Set by the flow tracker for TCP: sequence numbers the responder used so far.</summary>
+    public uint ServerStreamSize;
+
     public readonly DateTimeOffset Timestamp => new(TimestampTicks, TimeSpan.Zero);
 }

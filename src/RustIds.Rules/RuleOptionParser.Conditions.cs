@@ -2,7 +2,7 @@ using RustIds.Rules.Conditions;
 
 namespace RustIds.Rules;
 
-/// <summary>Header keywords: dsize, flags, ttl, tos, id, ip_proto, fragbits, fragoffset, sameip, ICMP and TCP fields.</summary>
+/// <summary>Header keywords: dsize, flags, ttl, tos, id, ip_proto, fragbits, fragoffset, sameip, stream_size, ICMP and TCP fields.</summary>
 internal sealed partial class RuleOptionParser
 {
     private readonly List<PacketCondition> _conditions = [];
@@ -48,9 +48,52 @@ internal sealed partial class RuleOptionParser
             case "sameip":
                 _conditions.Add(new SameIpCondition());
                 return true;
+            case "stream_size":
+                ApplyStreamSize(option);
+                return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary><c>stream_size:server,&lt;,5;</c>: side, comparison, number.</summary>
+    private void ApplyStreamSize(RuleOption option)
+    {
+        if (RequireValue(option) is not { } value)
+            return;
+        var parts = value.Split(',');
+        if (parts.Length != 3)
+        {
+            _session.Error(option.ValueAt, RuleDiagnosticKind.Syntax, "stream_size: expected 'server|client|both|either,OPERATOR,NUMBER'");
+            return;
+        }
+        var sideText = parts[0].Trim();
+        StreamSizeSide? side = sideText switch
+        {
+            "server" => StreamSizeSide.Server,
+            "client" => StreamSizeSide.Client,
+            "both" => StreamSizeSide.Both,
+            "either" => StreamSizeSide.Either,
+            _ => null,
+        };
+        if (side is null)
+        {
+            _session.Error(option.ValueAt, RuleDiagnosticKind.Syntax, $"stream_size: unknown side '{sideText}' (expected server, client, both or either)");
+            return;
+        }
+        var operatorText = parts[1].Trim();
+        var operatorAt = option.ValueAt + parts[0].Length + 1;
+        if (operatorText is not (">" or "<" or "=" or "!=" or ">=" or "<="))
+        {
+            _session.Error(operatorAt, RuleDiagnosticKind.Syntax, $"stream_size: unknown comparison '{operatorText}' (expected >, <, =, !=, >= or <=)");
+            return;
+        }
+        if (!NumericRange.TryParse(operatorText + parts[2].Trim(), uint.MaxValue, out var range, out var error, out _))
+        {
+            _session.Error(operatorAt + parts[1].Length + 1, RuleDiagnosticKind.Syntax, $"stream_size: {error}");
+            return;
+        }
+        _conditions.Add(new StreamSizeCondition(side.Value, range));
     }
 
     private void ApplyIpProtocol(RuleOption option)

@@ -182,6 +182,11 @@ public sealed class RuleParserTests
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"abcd\"; depth:3; sid:9;)", 62, "shorter than the content", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; content:\"a\"; offset:1; distance:1; sid:9;)", 63, "cannot be combined", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; flow:to_server,sideways; sid:9;)", 55, "unsupported flow option 'sideways'", 9L)]
+    [InlineData("alert tcp any any -> any any (msg:\"m\"; stream_size:sideways,<,5; sid:9;)", 52, "unknown side 'sideways'", 9L)]
+    [InlineData("alert tcp any any -> any any (msg:\"m\"; stream_size:server,<>,5; sid:9;)", 59, "unknown comparison '<>'", 9L)]
+    [InlineData("alert tcp any any -> any any (msg:\"m\"; stream_size:server,<,x; sid:9;)", 61, "stream_size: invalid number", 9L)]
+    [InlineData("alert tcp any any -> any any (msg:\"m\"; stream_size:server,<; sid:9;)", 52, "expected 'server|client|both|either", 9L)]
+    [InlineData("alert tcp any any -> any any (msg:\"m\"; flow:only_stream,no_stream; sid:9;)", 57, "flow option 'no_stream' contradicts", 9L)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; sid:abc;)", 44, "invalid value 'abc' for 'sid'", null)]
     [InlineData("alert tcp any any -> any any (msg:\"m\"; rev:1;)", 1, "rule has no sid", null)]
     public void Parse_InvalidRule_ReportsColumnMessageAndSid(string text, int column, string fragment, long? sid)

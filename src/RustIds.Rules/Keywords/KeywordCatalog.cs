@@ -45,7 +45,7 @@ public static class KeywordCatalog
             new("flow", Flow, KeywordSupport.Supported, "flow:established,to_server;", "to_server, to_client, from_client, from_server, established, not_established, stateless; only_stream (payload keywords inspect the reassembled stream only) and no_stream (packets only); no_frag and only_frag are accepted and narrow nothing."),
             new("flowbits", Flow, KeywordSupport.Supported, "flowbits:isset,a|b; flowbits:set,c;", "set, unset, toggle, isset, isnotset, noalert; `a|b` (any) for tests, `a&b` (all). Setters run before testers on the same packet, as Suricata orders them."),
             new("app-layer-protocol", Flow, KeywordSupport.Supported, "app-layer-protocol:!http;", "http, dns, tls, ssh, mqtt, coap (the protocols rustids detects)."),
-            new("stream_size", Flow, KeywordSupport.Unsupported, "stream_size:server,>,100;", "Needs the flow's byte counts in the rule engine; not wired yet."),
+            new("stream_size", Flow, KeywordSupport.Supported, "stream_size:server,>,100;", "server, client, both, either with >, <, =, !=, >=, <=; counts the sequence numbers each side used (SYN, data and FIN) up to this packet, as Suricata's next_seq - isn."),
             new("xbits", Flow, KeywordSupport.Unsupported, "xbits:set,a,track ip_src;", "Host and IP-pair bits are not kept."),
             new("flowint", Flow, KeywordSupport.Unsupported, "flowint:count,+,1;"),
 

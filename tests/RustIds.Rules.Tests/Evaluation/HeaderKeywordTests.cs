@@ -36,6 +36,39 @@ public sealed class HeaderKeywordTests
     }
 
     [Theory]
+    // Per frame (client, server) sequence numbers used: SYN (1,0), SYN-ACK (1,1), ACK (1,1), 5 bytes up (6,1), ACK (6,1),
+    // 15 bytes down (6,16), ACK (6,16), FIN (7,16), FIN (7,17), ACK (7,17).
+    [InlineData("stream_size:server,=,1;", 4)]
+    [InlineData("stream_size:server,<,5;", 5)]
+    [InlineData("stream_size:client,>,5;", 7)]
+    [InlineData("stream_size:both,>,5;", 5)]
+    [InlineData("stream_size:either,=,7;", 3)]
+    [InlineData("stream_size:client,!=,1;", 7)]
+    [InlineData("stream_size:server,>=,17;", 2)]
+    [InlineData("stream_size:client,<=,1;", 3)]
+    public void Evaluate_StreamSize_CountsSequenceNumbersLikeSuricata(string options, int expected)
+    {
+        using var run = new RuleRun($"alert tcp any any -> any any (msg:\"t\"; {options} sid:1;)");
+        var frames = new Conversation().Handshake().Client("hello").Server("HTTP/1.0 200 OK").Close().Frames;
+
+        run.FeedAll(frames).Finish();
+
+        Assert.Equal(expected, run.Count(1));
+    }
+
+    [Fact]
+    public void Evaluate_StreamSizeWithRetransmission_CountsTheSequenceSpaceOnce()
+    {
+        using var run = new RuleRun("alert tcp any any -> any any (msg:\"t\"; stream_size:client,>,6; sid:1;)");
+        var frames = new Conversation().Handshake().Client("hello").Frames;
+        frames.Add(frames[3]);
+
+        run.FeedAll(frames).Finish();
+
+        Assert.Equal(0, run.Count(1));
+    }
+
+    [Theory]
     [InlineData("flags:S;", 1)]
     [InlineData("flags:SA;", 1)]
     [InlineData("flags:S+;", 2)]
