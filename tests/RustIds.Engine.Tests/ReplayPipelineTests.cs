@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using RustIds.Engine.Configuration;
@@ -184,6 +185,53 @@ public sealed class ReplayPipelineTests
         Assert.True(frame.AsSpan().EndsWith(packetRule.GetProperty("payload").GetBytesFromBase64()), "the payload is the end of the frame");
 
         EveSchemaCheck.AssertValid(options.Eve.Path);
+    }
+
+    [SkippableFact]
+    public async Task Replay_PatternSplitAcrossTwoSegments_StreamMatchAlertsOnceAndValidates()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/python3"), "needs Debian's python3 with python3-jsonschema (./install.sh)");
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+        var rules = temp.File("stream.rules");
+        File.WriteAllText(rules, "alert tcp any any -> any 9000 (msg:\"split command\"; flow:established,to_server; content:\"EVILCOMMAND\"; sid:1000200; rev:1;)\n");
+        options.Rules.Files = [rules];
+        var pcap = temp.File("split.pcap");
+        WriteSplitCommandCapture(pcap);
+
+        var report = await ReplayAsync(options, pcap);
+
+        var alerts = File.ReadAllLines(options.Eve.Path).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.GetProperty("event_type").GetString() == "alert").ToList();
+        var alert = Assert.Single(alerts);
+        Assert.Equal(1000200, alert.GetProperty("alert").GetProperty("signature_id").GetInt64());
+        Assert.Equal(Attacker, alert.GetProperty("src_ip").GetString());
+        Assert.Equal(9000, alert.GetProperty("dest_port").GetInt32());
+        // Raised on the segment that completed the pattern: its own payload holds only the second half.
+        Assert.Equal("COMMAND;id", Encoding.Latin1.GetString(alert.GetProperty("payload").GetBytesFromBase64()));
+        Assert.Equal(1, report.Counters.AlertsHandled);
+        EveSchemaCheck.AssertValid(options.Eve.Path);
+    }
+
+    /// <summary>A handshake, then "run EVIL" and "COMMAND;id" from the client in two segments, each acknowledged.</summary>
+    private static void WriteSplitCommandCapture(string path)
+    {
+        var (client, server) = (IpAddr.Parse(Attacker), IpAddr.Parse("10.77.0.1"));
+        using var writer = PcapFileWriter.Create(path, LinkType.Ethernet);
+        var ticks = new DateTime(2026, 12, 5, 12, 0, 0, DateTimeKind.Utc).Ticks;
+        void Write(bool up, TcpFlags flags, uint seq, uint ack, string payload = "")
+        {
+            var (source, destination, sourcePort, destinationPort) = up ? (client, server, (ushort)40000, (ushort)9000) : (server, client, (ushort)9000, (ushort)40000);
+            var tcp = FrameBuilder.Tcp(source, destination, sourcePort, destinationPort, flags, seq, ack, Encoding.Latin1.GetBytes(payload));
+            writer.WritePacket(FrameBuilder.Ethernet(FrameBuilder.Ip(source, destination, IpProtocol.Tcp, tcp)), ticks += TimeSpan.TicksPerMillisecond);
+        }
+        Write(true, TcpFlags.Syn, 100, 0);
+        Write(false, TcpFlags.Syn | TcpFlags.Ack, 500, 101);
+        Write(true, TcpFlags.Ack, 101, 501);
+        Write(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, "run EVIL");
+        Write(false, TcpFlags.Ack, 501, 109);
+        Write(true, TcpFlags.Psh | TcpFlags.Ack, 109, 501, "COMMAND;id");
+        Write(false, TcpFlags.Ack, 501, 119);
     }
 
     [Fact]
