@@ -210,6 +210,9 @@ public sealed class ReplayPipelineTests
         // Raised on the segment that completed the pattern: its own payload holds only the second half.
         Assert.Equal("COMMAND;id", Encoding.Latin1.GetString(alert.GetProperty("payload").GetBytesFromBase64()));
         Assert.Equal(1, report.Counters.AlertsHandled);
+        var counters = report.Counters.Snapshot();
+        Assert.Equal(1, counters.Get("detect", "stream_matches"));
+        Assert.Equal(18, counters.Get("detect", "stream_bytes_inspected"));
         EveSchemaCheck.AssertValid(options.Eve.Path);
     }
 

@@ -11,6 +11,7 @@ namespace RustIds.Engine.Pipeline;
 public sealed class PipelineCounters
 {
     private readonly List<PacketProcessor> _workers = [];
+    private readonly List<RustIds.Rules.Evaluation.RuleEvaluator> _evaluators = [];
     private long _alertsDropped;
     private long _alertsHandled;
     private long _eveEventsDropped;
@@ -51,6 +52,13 @@ public sealed class PipelineCounters
             _workers.Add(processor);
     }
 
+    /// <summary>Adds a capture worker's rule evaluator, whose stream-matching and overflow counters <see cref="Snapshot"/> includes.</summary>
+    public void AddEvaluator(RustIds.Rules.Evaluation.RuleEvaluator evaluator)
+    {
+        lock (_workers)
+            _evaluators.Add(evaluator);
+    }
+
     /// <summary>Notes a frame's capture time; called on a capture thread for every frame, allocation-free.</summary>
     public void SeePacketTime(long timestampTicks)
     {
@@ -66,6 +74,14 @@ public sealed class PipelineCounters
         {
             foreach (var worker in _workers)
                 worker.AddTo(snapshot);
+            // Read from another thread while the workers run: each is a single aligned 64-bit read, good enough for stats.
+            foreach (var evaluator in _evaluators)
+            {
+                snapshot.Add("detect", "stream_bytes_inspected", evaluator.StreamBytesInspected);
+                snapshot.Add("detect", "stream_matches", evaluator.StreamMatches);
+                snapshot.Add("detect", "pending_overflows", evaluator.PendingOverflows);
+                snapshot.Add("detect", "truncated_transforms", evaluator.TruncatedTransforms);
+            }
         }
         snapshot.Add("detect", "alerts", AlertsHandled);
         snapshot.Add("detect", "alerts_dropped", AlertsDropped);

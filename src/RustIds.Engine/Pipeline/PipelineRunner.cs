@@ -174,6 +174,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
                 FlowObserverFanout.Combine(detectors, records));
             detectors?.Attach(processor.Flows);
             counters.AddWorker(processor);
+            counters.AddEvaluator(evaluator);
             loops[i] = new DetectionLoop(sources[i], processor, ruleSets, evaluator, new SignatureAlertFactory(request.InterfaceName, options.Eve.IncludePayload,
                 includePacket: options.Eve.IncludePacket),
                 alerts.Writer, counters, detectors);
