@@ -1,17 +1,31 @@
 using System.Text.Json;
+using RustIds.Testing;
 
 namespace RustIds.Rules.Tests.Evaluation;
 
 /// <summary>Reads a suricata-verify case's <c>expected.json</c> (the shared copy's format).</summary>
 internal static class SuricataVerify
 {
-    public static IEnumerable<(long Sid, int Count)> ExpectedAlerts(string directory)
+    public static string Root => Path.Combine(RepoPaths.SharedData, "conformance", "suricata-verify");
+
+    /// <summary>The case's pcaps and rule files (names in its folder) and the alert count expected per sid (null: any sid).</summary>
+    /// <remarks>
+    /// Entries that also require other EVE fields (<c>extra_match</c>, e.g. two sid-1 alerts for two DNS names) cannot be told
+    /// apart by a count per sid, so a sid listed more than once is checked against the sum of its counts.
+    /// </remarks>
+    public static (IReadOnlyList<string> Pcaps, IReadOnlyList<string> Rules, IReadOnlyList<(long? Sid, int Count)> AlertsBySid) Read(string directory)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "expected.json")));
-        foreach (var alert in document.RootElement.GetProperty("expected_alerts").EnumerateArray())
+        var root = document.RootElement;
+        var pcaps = root.GetProperty("pcap").EnumerateArray().Select(p => p.GetString()!).ToList();
+        var rules = root.GetProperty("rules").EnumerateArray().Select(r => r.GetString()!).ToList();
+        var counts = new List<(long? Sid, int Count)>();
+        foreach (var alert in root.GetProperty("expected_alerts").EnumerateArray())
         {
             var sid = alert.GetProperty("signature_id");
-            yield return (sid.ValueKind == JsonValueKind.Null ? -1 : sid.GetInt64(), alert.GetProperty("count").GetInt32());
+            counts.Add((sid.ValueKind == JsonValueKind.Null ? null : sid.GetInt64(), alert.GetProperty("count").GetInt32()));
         }
+        var bySid = counts.GroupBy(c => c.Sid).Select(g => (g.Key, g.Sum(c => c.Count))).ToList();
+        return (pcaps, rules, bySid);
     }
 }
