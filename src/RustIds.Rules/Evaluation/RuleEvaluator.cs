@@ -273,16 +273,15 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
 
     void IAppLayerObserver.OnStreamData(in AppLayerContext context, ReadOnlySpan<byte> data)
     {
-        if (!_set.InspectsStreams || data.IsEmpty)
+        if (!_set.InspectsStreams || data.IsEmpty || context.Flow.Key.Protocol != IpProtocol.Tcp)
             return;
-        var key = context.Flow.Key;
         var (sourcePort, destinationPort) = SenderPorts(in context);
         var plans = _set.PacketPlan(IpProtocol.Tcp);
         var anyPort = plans.AnyPort.HasStreamRules ? plans.AnyPort : null;
         var byDestination = plans.ForDestination(destinationPort) is { HasStreamRules: true } d ? d : null;
         var bySource = plans.ForSource(sourcePort) is { HasStreamRules: true } s ? s : null;
         // The ports never change within a flow: no stream rule for them now means none for the whole flow.
-        if (anyPort is null && byDestination is null && bySource is null || key.Protocol != IpProtocol.Tcp)
+        if (anyPort is null && byDestination is null && bySource is null)
             return;
         ref var tail = ref _streams.For(context.Slot, context.Direction, context.FlowId);
         while (!data.IsEmpty)
@@ -495,12 +494,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         var scanned = window[scanFrom..];
         foreach (var group in plan.Prefilters)
         {
-            var data = group.Transforms == BufferTransforms.None ? scanned : _scratch.Transform(scanned, group.Transforms);
-            if (data.IsEmpty)
-                continue;
-            var found = _found.AsSpan(0, (group.Rules.Length + 63) / 64);
-            found.Clear();
-            var hits = _scanners[group.Id].Scan(data, found, _hits);
+            var hits = ScanHits(group, group.Transforms == BufferTransforms.None ? scanned : _scratch.Transform(scanned, group.Transforms));
             for (var i = 0; i < hits; i++)
             {
                 var index = group.Rules[_hits[i]];
@@ -640,13 +634,19 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
 
     private void Scan(PrefilterGroup group, ReadOnlySpan<byte> data, ulong[] candidates)
     {
-        if (data.IsEmpty)
-            return;
-        var found = _found.AsSpan(0, (group.Rules.Length + 63) / 64);
-        found.Clear();
-        var hits = _scanners[group.Id].Scan(data, found, _hits);
+        var hits = ScanHits(group, data);
         for (var i = 0; i < hits; i++)
             Set(candidates, group.Rules[_hits[i]]);
+    }
+
+    /// <summary>Runs <paramref name="group"/>'s scanner over <paramref name="data"/>; the pattern ids found are the first results of <c>_hits</c>.</summary>
+    private int ScanHits(PrefilterGroup group, ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty)
+            return 0;
+        var found = _found.AsSpan(0, (group.Rules.Length + 63) / 64);
+        found.Clear();
+        return _scanners[group.Id].Scan(data, found, _hits);
     }
 
     /// <summary>Suppress, detection_filter / threshold, rate_filter in Suricata's order: whether this match becomes an alert.</summary>
