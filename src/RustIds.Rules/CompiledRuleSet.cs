@@ -98,7 +98,9 @@ public sealed class CompiledRuleSet : IDisposable
 
     /// <summary>A new evaluator for one capture worker.</summary>
     /// <param name="streamWindowBytes">Stream bytes kept per TCP direction for stream matching (<c>Rules:StreamWindowBytes</c>).</param>
-    public RuleEvaluator CreateEvaluator(int streamWindowBytes = RuleEvaluator.DefaultStreamWindowBytes) => new(this, streamWindowBytes);
+    /// <param name="streamWindowMemcapMiB">Memory the worker's stream windows may take (<c>Rules:StreamWindowMemcapMiB</c>).</param>
+    public RuleEvaluator CreateEvaluator(int streamWindowBytes = RuleEvaluator.DefaultStreamWindowBytes, int streamWindowMemcapMiB = RuleEvaluator.DefaultStreamWindowMemcapMiB) =>
+        new(this, streamWindowBytes, streamWindowMemcapMiB);
 
     /// <summary>Evaluates the packet rules on <paramref name="packet"/> with this thread's evaluator (tests, tools); workers use <see cref="CreateEvaluator"/>.</summary>
     public int Evaluate(in Packet packet, Span<int> matches) => _defaultEvaluators.Value!.Evaluate(in packet, matches);

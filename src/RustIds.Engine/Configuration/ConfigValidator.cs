@@ -30,6 +30,7 @@ public static class ConfigValidator
         Check(packets.StreamMemcapMiB is >= 1 and <= 16_384, "Packets:StreamMemcapMiB", "must be between 1 and 16384");
 
         Check(options.Rules.StreamWindowBytes is >= 0 and <= 65_536, "Rules:StreamWindowBytes", "must be between 0 and 65536");
+        Check(options.Rules.StreamWindowMemcapMiB is >= 1 and <= 16_384, "Rules:StreamWindowMemcapMiB", "must be between 1 and 16384");
 
         foreach (var (key, message) in options.Detectors.Validate())
             problems.Add(new ConfigProblem("Detectors:" + key, message));

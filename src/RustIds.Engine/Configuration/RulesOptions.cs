@@ -18,6 +18,9 @@ public sealed class RulesOptions
     /// </summary>
     public int StreamWindowBytes { get; set; } = RustIds.Rules.Evaluation.RuleEvaluator.DefaultStreamWindowBytes;
 
+    /// <summary>Memory per capture worker for stream windows; past it, new TCP directions are inspected chunk by chunk (counted).</summary>
+    public int StreamWindowMemcapMiB { get; set; } = RustIds.Rules.Evaluation.RuleEvaluator.DefaultStreamWindowMemcapMiB;
+
     /// <summary>A Suricata <c>threshold.config</c>: suppress, threshold/event_filter overrides and rate_filter lines.</summary>
     public string? ThresholdFile { get; set; }
 

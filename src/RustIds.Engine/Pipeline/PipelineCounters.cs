@@ -79,6 +79,7 @@ public sealed class PipelineCounters
             {
                 snapshot.Add("detect", "stream_bytes_inspected", evaluator.StreamBytesInspected);
                 snapshot.Add("detect", "stream_matches", evaluator.StreamMatches);
+                snapshot.Add("detect", "stream_windows_refused", evaluator.StreamWindowsRefused);
                 snapshot.Add("detect", "pending_overflows", evaluator.PendingOverflows);
                 snapshot.Add("detect", "truncated_transforms", evaluator.TruncatedTransforms);
             }

@@ -162,7 +162,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         using var disposeEvaluators = new DisposeAll(evaluators);
         for (var i = 0; i < loops.Length; i++)
         {
-            var evaluator = evaluators[i] = ruleSets.Current.CreateEvaluator(options.Rules.StreamWindowBytes);
+            var evaluator = evaluators[i] = ruleSets.Current.CreateEvaluator(options.Rules.StreamWindowBytes, options.Rules.StreamWindowMemcapMiB);
             var records = eveEvents.Any ? new EveEventObserver(eveEvents, request.InterfaceName, options.Packets.MaxFlows, alerts.Writer, eveBacklog, counters) : null;
             var detectors = options.Detectors.Enabled ? new DetectorSet(options.Detectors, new DetectionQueue(alerts.Writer, counters), request.InterfaceName) : null;
             IAppLayerObserver observer = evaluator;

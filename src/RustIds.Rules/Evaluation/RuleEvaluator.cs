@@ -38,6 +38,9 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     /// <summary>Stream bytes kept per TCP direction by default (<c>Rules:StreamWindowBytes</c>).</summary>
     public const int DefaultStreamWindowBytes = 2048;
 
+    /// <summary>Memory for stream windows per worker by default (<c>Rules:StreamWindowMemcapMiB</c>).</summary>
+    public const int DefaultStreamWindowMemcapMiB = 64;
+
     /// <summary>Longest piece of a delivered chunk inspected in one window; longer chunks are inspected in pieces.</summary>
     private const int MaxStreamChunk = 16 * 1024;
 
@@ -72,10 +75,11 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private Thresholds.ThresholdState? _thresholds;
     private int _pendingCount;
 
-    internal RuleEvaluator(CompiledRuleSet set, int streamWindowBytes = DefaultStreamWindowBytes)
+    internal RuleEvaluator(CompiledRuleSet set, int streamWindowBytes = DefaultStreamWindowBytes, int streamWindowMemcapMiB = DefaultStreamWindowMemcapMiB)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(streamWindowBytes);
-        _streams = new StreamWindows(streamWindowBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(streamWindowMemcapMiB);
+        _streams = new StreamWindows(streamWindowBytes, streamWindowMemcapMiB * 1024L * 1024);
         _streamWindow = new byte[streamWindowBytes + MaxStreamChunk];
         Use(set);
     }
@@ -91,6 +95,9 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
 
     /// <summary>Stream windows in which some rule's payload keywords matched (before the rest of the rule was checked).</summary>
     public long StreamMatches { get; private set; }
+
+    /// <summary>Stream chunks inspected alone because the windows <c>Rules:StreamWindowMemcapMiB</c> allows were all in use.</summary>
+    public long StreamWindowsRefused => _streams.Refused;
 
     /// <summary>The rule set this evaluator runs; indices it reports refer to it.</summary>
     public CompiledRuleSet Rules => _set;

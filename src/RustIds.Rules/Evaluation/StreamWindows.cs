@@ -8,16 +8,22 @@ namespace RustIds.Rules.Evaluation;
 /// </summary>
 /// <remarks>
 /// Each direction's <see cref="StreamHistory"/> is taken from a free list when its first data arrives and given back
-/// when the direction ends, so memory follows the open streams and steady state allocates nothing. Not thread-safe:
-/// one per capture worker.
+/// when the direction ends, so memory follows the open streams and steady state allocates nothing. At most
+/// <paramref name="memcapBytes"/> go to histories: a direction that finds none free is inspected chunk by chunk
+/// (counted in <see cref="Refused"/>) until one is. Not thread-safe: one per capture worker.
 /// </remarks>
-internal sealed class StreamWindows(int windowBytes)
+internal sealed class StreamWindows(int windowBytes, long memcapBytes)
 {
     private readonly Stack<StreamHistory> _free = new();
+    private readonly long _maxHistories = Math.Max(1, memcapBytes / StreamHistory.SizeFor(windowBytes));
+    private long _created;
     private StreamTail[] _tails = [];
 
     /// <summary>Bytes kept per direction.</summary>
     public int WindowBytes { get; } = windowBytes;
+
+    /// <summary>Chunks inspected without the bytes before them because every history the memcap allows was in use.</summary>
+    public long Refused { get; private set; }
 
     /// <summary>The state of <paramref name="direction"/> of the flow <paramref name="flowId"/> in <paramref name="slot"/>; a different flow's leftovers are dropped.</summary>
     public ref StreamTail For(int slot, FlowDirection direction, ulong flowId)
@@ -37,13 +43,21 @@ internal sealed class StreamWindows(int windowBytes)
         return ref tail;
     }
 
-    /// <summary>The direction's history, taken from the free list on first use.</summary>
-    public StreamHistory HistoryOf(ref StreamTail tail)
+    /// <summary>The direction's history, taken from the free list on first use; null when the memcap is reached.</summary>
+    public StreamHistory? HistoryOf(ref StreamTail tail)
     {
         if (tail.History is null)
         {
             if (!_free.TryPop(out var history))
+            {
+                if (_created >= _maxHistories)
+                {
+                    Refused++;
+                    return null;
+                }
                 history = new StreamHistory(WindowBytes);
+                _created++;
+            }
             tail.History = history;
         }
         return tail.History;
@@ -53,8 +67,9 @@ internal sealed class StreamWindows(int windowBytes)
     public void Append(ref StreamTail tail, ReadOnlySpan<byte> data)
     {
         tail.StreamBytes += data.Length;
-        if (WindowBytes > 0 && !data.IsEmpty)
-            HistoryOf(ref tail).Append(data);
+        // The history, if any, was taken when the chunk was inspected.
+        if (!data.IsEmpty)
+            tail.History?.Append(data);
     }
 
     /// <summary>A hole in the stream: what came before it is no longer adjacent to what follows.</summary>
@@ -125,6 +140,9 @@ internal sealed class StreamHistory(int windowBytes)
 {
     /// <summary>Candidates remembered per direction.</summary>
     public const int RecentCapacity = 16;
+
+    /// <summary>Approximate bytes one history takes with <paramref name="windowBytes"/> of window: its arrays and object headers.</summary>
+    public static long SizeFor(int windowBytes) => windowBytes + (RecentCapacity * (sizeof(int) + sizeof(long))) + 128;
 
     public readonly byte[] Bytes = new byte[windowBytes];
     public readonly int[] RecentRules = new int[RecentCapacity];

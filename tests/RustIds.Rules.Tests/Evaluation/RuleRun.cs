@@ -18,10 +18,10 @@ internal sealed class RuleRun : IDisposable
     }
 
     public RuleRun(IEnumerable<Rule> rules, LinkType linkType = LinkType.Ethernet, Rules.Thresholds.ThresholdConfig? thresholds = null,
-        int streamWindowBytes = RuleEvaluator.DefaultStreamWindowBytes)
+        int streamWindowBytes = RuleEvaluator.DefaultStreamWindowBytes, int streamWindowMemcapMiB = RuleEvaluator.DefaultStreamWindowMemcapMiB)
     {
         _set = new CompiledRuleSet(rules, thresholds: thresholds);
-        _evaluator = _set.CreateEvaluator(streamWindowBytes);
+        _evaluator = _set.CreateEvaluator(streamWindowBytes, streamWindowMemcapMiB);
         _processor = new PacketProcessor(linkType, new PacketProcessorOptions(), _evaluator);
     }
 

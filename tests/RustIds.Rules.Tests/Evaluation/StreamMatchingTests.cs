@@ -181,6 +181,28 @@ public sealed class StreamMatchingTests
     }
 
     [Fact]
+    public void Evaluate_MoreOpenStreamsThanTheMemcapHolds_ExtraOnesInspectChunksAloneAndWindowsComeBackWhenStreamsEnd()
+    {
+        // 1 MiB holds 15 windows of 64 KiB: of 20 streams open at once, 15 find the split pattern and the other 5 see their
+        // first chunk alone (refused). By their second chunk the first 15 have ended, so they get a window, but an empty one.
+        using var run = new RuleRun([TestRules.Parse(Evil)], streamWindowBytes: 65536, streamWindowMemcapMiB: 1);
+        var sessions = Enumerable.Range(0, 20).Select(i => new Conversation(clientPort: (ushort)(41000 + i), serverPort: 9000).Handshake().Client("xxEVIL")).ToList();
+        foreach (var session in sessions)
+            run.FeedAll(session.Frames);
+        var firstHalves = sessions.Select(s => s.Frames.Count).ToList();
+        for (var i = 0; i < sessions.Count; i++)
+            run.FeedAll(sessions[i].Client("COMMANDyy").Close().Frames.Skip(firstHalves[i]));
+
+        Assert.Equal(15, run.Count(1));
+        Assert.Equal(5, run.Evaluator.StreamWindowsRefused);
+
+        // Every stream ended and gave its window back: a new one gets a window again.
+        run.FeedAll(new Conversation(clientPort: 42000, serverPort: 9000).Handshake().Client("xxEVIL").Client("COMMANDyy").Close().Frames).Finish();
+        Assert.Equal(16, run.Count(1));
+        Assert.Equal(5, run.Evaluator.StreamWindowsRefused);
+    }
+
+    [Fact]
     public void Evaluate_PatternSpanningMoreThanTheWindow_IsNotFound()
     {
         using var run = new RuleRun([TestRules.Parse("alert tcp any any -> any 9000 (content:\"HEAD\"; content:\"TAIL\"; distance:0; sid:1;)")], streamWindowBytes: 64);
