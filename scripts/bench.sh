@@ -4,7 +4,8 @@
 #   ./scripts/bench.sh --replay [N]       only the replay comparison, on an N-packet capture (default 1000000)
 #   ./scripts/bench.sh '*Decoder*'        only the BenchmarkDotNet classes matching the filter
 #   ./scripts/bench.sh '*Firewall*'       firewall latency (p50/p95/p99 per block) and bulk work, nftables and iptables (root)
-#   ./scripts/bench.sh detectors-ab [N]   what the behavioural detectors add to a worker, as N alternating A/B rounds
+#   ./scripts/bench.sh detectors-ab [N] [GROUPS]  what the behavioural detectors add to a worker, as N alternating A/B rounds
+#                                         (GROUPS: only these detectors on, e.g. Anomaly,Exfiltration)
 #
 # Replay comparison: scripts/gen-pcap.py writes a deterministic capture of mixed HTTP, DNS, TLS, SSH, MQTT,
 # CoAP, VLAN, fragments, GRE and VXLAN traffic (seed 1, cached in artifacts/bench/); then, in the same run,
@@ -88,7 +89,7 @@ bdn() {
 
 case "${1:-}" in
   detectors-ab)
-    dotnet run -c Release --project tests/RustIds.Benchmarks -- detectors-ab "${2:-21}"
+    dotnet run -c Release --project tests/RustIds.Benchmarks -- detectors-ab "${2:-21}" ${3:+"$3"}
     ;;
   --replay)
     replay_comparison "${2:-1000000}"
