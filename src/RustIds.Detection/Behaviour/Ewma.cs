@@ -24,6 +24,22 @@ public struct Ewma
         Variance = (1 - alpha) * (Variance + alpha * delta * delta);
     }
 
+    /// <summary>Folds in <paramref name="count"/> zeros at once: what <paramref name="count"/> calls of <c>Observe(0, alpha)</c> give, up to rounding.</summary>
+    /// <remarks>
+    /// A host back from a long silence learns every quiet interval as zero; one at a time that was 64 steps per measure.
+    /// With β = 1 − α, k zeros scale the mean by βᵏ and take the variance to βᵏ·(V + M²·(1 − βᵏ)) (the sum of the
+    /// geometric series of the squared, shrinking deltas). A fresh baseline's first zero sets the mean to zero, which it already is.
+    /// </remarks>
+    public void ObserveZeros(int count, double alpha)
+    {
+        if (count <= 0)
+            return;
+        var decay = Math.Pow(1 - alpha, count);
+        Variance = decay * (Variance + Mean * Mean * (1 - decay));
+        Mean *= decay;
+        Observations += count;
+    }
+
     /// <summary>The standard deviation, floored at a share of the mean and at one unit, so a flat baseline does not alarm on noise.</summary>
     public readonly double Deviation(double floorShareOfMean) =>
         Math.Max(Math.Max(Math.Sqrt(Variance), floorShareOfMean * Mean), 1);

@@ -49,9 +49,7 @@ public sealed class ExfiltrationDetector
         else if (interval > pair.Interval)
         {
             Judge(ref pair, in site);
-            var quiet = Math.Min(interval - pair.Interval - 1, MaxQuietIntervals);
-            for (var i = 0; i < quiet; i++)
-                pair.Upload.JudgeQuiet(_rule);
+            pair.Upload.JudgeQuiet(_rule, (int)Math.Min(interval - pair.Interval - 1, MaxQuietIntervals));
             pair.Interval = interval;
             pair.Bytes = 0;
         }

@@ -70,14 +70,11 @@ public sealed class HostAnomalyDetector
         if (interval <= host.Interval)
             return ref host;
         Close(ref host, in site);
-        var quiet = Math.Min(interval - host.Interval - 1, MaxQuietIntervals);
-        for (var i = 0; i < quiet; i++)
-        {
-            host.PacketRate.JudgeQuiet(_packets);
-            host.ByteRate.JudgeQuiet(_bytes);
-            host.FlowRate.JudgeQuiet(_flows);
-            host.DestinationRate.JudgeQuiet(_destinations);
-        }
+        var quiet = (int)Math.Min(interval - host.Interval - 1, MaxQuietIntervals);
+        host.PacketRate.JudgeQuiet(_packets, quiet);
+        host.ByteRate.JudgeQuiet(_bytes, quiet);
+        host.FlowRate.JudgeQuiet(_flows, quiet);
+        host.DestinationRate.JudgeQuiet(_destinations, quiet);
         host.Interval = interval;
         host.Packets = host.Bytes = host.NewFlows = 0;
         host.Destinations.Clear();

@@ -29,10 +29,14 @@ public struct MetricBaseline
         return anomalous;
     }
 
-    /// <summary>An interval without any traffic: learned as zero (never anomalous).</summary>
-    public void JudgeQuiet(BaselineRule rule)
+    /// <summary>Intervals without any traffic: each learned as zero (never anomalous).</summary>
+    /// <param name="rule">The rule (its learning rate).</param>
+    /// <param name="intervals">How many quiet intervals.</param>
+    public void JudgeQuiet(BaselineRule rule, int intervals)
     {
+        if (intervals <= 0)
+            return;
         Streak = 0;
-        _stats.Observe(0, rule.Alpha);
+        _stats.ObserveZeros(intervals, rule.Alpha);
     }
 }
