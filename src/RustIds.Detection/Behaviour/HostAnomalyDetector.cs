@@ -71,10 +71,15 @@ public sealed class HostAnomalyDetector
             return ref host;
         Close(ref host, in site);
         var quiet = (int)Math.Min(interval - host.Interval - 1, MaxQuietIntervals);
-        host.PacketRate.JudgeQuiet(_packets, quiet);
-        host.ByteRate.JudgeQuiet(_bytes, quiet);
-        host.FlowRate.JudgeQuiet(_flows, quiet);
-        host.DestinationRate.JudgeQuiet(_destinations, quiet);
+        if (quiet > 0)
+        {
+            // Every measure shares the learning rate: one power for all four.
+            var decay = Ewma.ZerosDecay(_options.Alpha, quiet);
+            host.PacketRate.JudgeQuiet(quiet, decay);
+            host.ByteRate.JudgeQuiet(quiet, decay);
+            host.FlowRate.JudgeQuiet(quiet, decay);
+            host.DestinationRate.JudgeQuiet(quiet, decay);
+        }
         host.Interval = interval;
         host.Packets = host.Bytes = host.NewFlows = 0;
         host.Destinations.Clear();
@@ -91,9 +96,7 @@ public sealed class HostAnomalyDetector
 
     private void Judge(ref MetricBaseline metric, double value, BaselineRule rule, DetectorSignature signature, string measure, in DetectionSite site)
     {
-        var mean = metric.Stats.Mean;
-        var deviation = metric.Stats.Deviation(BaselineRule.DeviationFloorShare);
-        if (!metric.Judge(value, rule, out var limit) || metric.Streak < _options.SustainIntervals
+        if (!metric.Judge(value, rule, out var limit, out var mean, out var deviation) || metric.Streak < _options.SustainIntervals
             || !TimeWindow.TryArm(ref metric.QuietUntil, site.TimestampTicks, _cooldown))
             return;
         _emitter.Raise(new DetectionEvidence(signature, measure, value, limit, _options.Interval)

@@ -72,7 +72,7 @@ public sealed class MetricBaselineTests
 
         for (var i = 0; i < count; i++)
             stepped.Observe(0, alpha);
-        folded.ObserveZeros(count, alpha);
+        folded.ObserveZeros(count, Ewma.ZerosDecay(alpha, count));
 
         Assert.Equal(stepped.Observations, folded.Observations);
         Assert.Equal(stepped.Mean, folded.Mean, 1e-9);
@@ -83,7 +83,7 @@ public sealed class MetricBaselineTests
     public void ObserveZeros_OnAFreshBaseline_LearnsZeros()
     {
         var ewma = new Ewma();
-        ewma.ObserveZeros(3, 0.1);
+        ewma.ObserveZeros(3, Ewma.ZerosDecay(0.1, 3));
         ewma.Observe(10, 0.1);
 
         Assert.Equal(4, ewma.Observations);
