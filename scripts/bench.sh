@@ -15,7 +15,9 @@
 #   (b) rustids replay --pcap FILE          decode, defragmentation, flows, reassembly, app-layer parsing, detectors, no rules
 #   (b0) the same with the behavioural detectors off (RUSTIDS__Detectors__Enabled=false), for their cost
 #   (c) the same with the Snort 3 community rules, (d) with ET Open (when ../shared/data/rules holds them)
-# and prints packets/s, Mbit/s, the ratio to (a) and each one's peak RSS (GNU time).
+# and prints packets/s, Mbit/s, the ratio to (a) and each one's peak RSS (GNU time). Every replay reads the repository's
+# config/rustids.json, not the installed /etc/rustids/rustids.json, so the numbers are those of the shipped settings
+# (an installed copy from an older checkout once ran the detectors with four times the tables).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -44,16 +46,16 @@ replay_comparison() {
   # Warm the page cache so both read from memory, not disk.
   cat "$pcap" >/dev/null
   /usr/bin/time -f '%e %M' -o "$work/tcpdump.time" tcpdump -r "$pcap" -w /dev/null 2>/dev/null
-  /usr/bin/time -f '%e %M' -o "$work/rustids.time" "$rustids" replay --pcap "$pcap" --rules "$work/none.rules" \
+  /usr/bin/time -f '%e %M' -o "$work/rustids.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" \
     --eve "$work/eve.json" --stats >"$work/rustids.out"
-  RUSTIDS__Detectors__Enabled=false /usr/bin/time -f '%e %M' -o "$work/nodetect.time" "$rustids" replay --pcap "$pcap" \
+  RUSTIDS__Detectors__Enabled=false /usr/bin/time -f '%e %M' -o "$work/nodetect.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" \
     --rules "$work/none.rules" --eve "$work/eve-nodetect.json" >/dev/null
   local shared="$root/../shared/data/rules"
   local sets=()
   [[ -d $shared/snort3-community ]] && sets+=(snort3-community)
   [[ -d $shared/et-open ]] && sets+=(et-open)
   for set in "${sets[@]}"; do
-    /usr/bin/time -f '%e %M' -o "$work/$set.time" "$rustids" replay --pcap "$pcap" --rules "$shared/$set"/*.rules \
+    /usr/bin/time -f '%e %M' -o "$work/$set.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$shared/$set"/*.rules \
       --eve "$work/eve-$set.json" --db "$work/$set.db" >"$work/$set.out" 2>&1 || true
     grep -E '^(rules|alerts):' "$work/$set.out" | sed "s/^/[$set] /" || true
   done
@@ -102,8 +104,8 @@ replay_ab() {
     done
   fi
   cat "$pcap" >/dev/null
-  on() { env "${only[@]}" /usr/bin/time -f '%e %U %S' -a -o "$work/on.time" "$rustids" replay --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json" >/dev/null 2>&1; }
-  off() { RUSTIDS__Detectors__Enabled=false /usr/bin/time -f '%e %U %S' -a -o "$work/off.time" "$rustids" replay --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json" >/dev/null 2>&1; }
+  on() { env "${only[@]}" /usr/bin/time -f '%e %U %S' -a -o "$work/on.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json" >/dev/null 2>&1; }
+  off() { RUSTIDS__Detectors__Enabled=false /usr/bin/time -f '%e %U %S' -a -o "$work/off.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json" >/dev/null 2>&1; }
   for ((i = 0; i < rounds; i++)); do
     if ((i % 2 == 0)); then off; on; else on; off; fi
   done
