@@ -50,7 +50,11 @@ public sealed class BoundedTable<TKey, TValue>
     /// <summary>The entry of <paramref name="key"/>, created zeroed (evicting the stalest of its set) when missing.</summary>
     /// <param name="key">The key to find or add.</param>
     /// <param name="nowTicks">Packet time, for the least-recently-touched choice.</param>
-    public ref TValue GetOrAdd(TKey key, long nowTicks)
+    public ref TValue GetOrAdd(TKey key, long nowTicks) => ref GetOrAdd(key, nowTicks, out _);
+
+    /// <summary>As <see cref="GetOrAdd(TKey, long)"/>, also giving the entry's slot (0 to <see cref="Capacity"/> − 1), for state kept in a parallel array.</summary>
+    /// <remarks>A slot changes hands on eviction: state kept beside the table must be told apart (for example by a flag in the value, which starts zeroed).</remarks>
+    public ref TValue GetOrAdd(TKey key, long nowTicks, out int slot)
     {
         var hash = key.Hash;
         var set = (int)(hash & _setMask);
@@ -78,6 +82,7 @@ public sealed class BoundedTable<TKey, TValue>
                 {
                     if (nowTicks > header.Touched[way])
                         header.Touched[way] = nowTicks;
+                    slot = first + way;
                     return ref entry.Value;
                 }
             }
@@ -93,7 +98,8 @@ public sealed class BoundedTable<TKey, TValue>
             Count++;
         header.Tags[victim] = tag;
         header.Touched[victim] = nowTicks;
-        ref var added = ref _entries[first + victim];
+        slot = first + victim;
+        ref var added = ref _entries[slot];
         added.Key = key;
         added.Value = default;
         return ref added.Value;
