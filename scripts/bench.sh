@@ -4,7 +4,10 @@
 #   ./scripts/bench.sh --replay [N]       only the replay comparison, on an N-packet capture (default 1000000)
 #   ./scripts/bench.sh '*Decoder*'        only the BenchmarkDotNet classes matching the filter
 #   ./scripts/bench.sh '*Firewall*'       firewall latency (p50/p95/p99 per block) and bulk work, nftables and iptables (root)
-#   ./scripts/bench.sh detectors-ab [N]   what the behavioural detectors add to a worker, as N alternating A/B rounds
+#   ./scripts/bench.sh detectors-ab [N] [GROUPS]  what the behavioural detectors add to a worker, as N alternating A/B rounds
+#                                         (GROUPS: only these detectors on, e.g. Anomaly,Exfiltration)
+#   ./scripts/bench.sh replay-ab [N] [GROUPS]     the same for the whole replay of the 1M-packet capture: N alternating
+#                                         rounds of (b) and (b0), medians of wall and CPU (user+sys) time and their ratios
 #
 # Replay comparison: scripts/gen-pcap.py writes a deterministic capture of mixed HTTP, DNS, TLS, SSH, MQTT,
 # CoAP, VLAN, fragments, GRE and VXLAN traffic (seed 1, cached in artifacts/bench/); then, in the same run,
@@ -12,7 +15,9 @@
 #   (b) rustids replay --pcap FILE          decode, defragmentation, flows, reassembly, app-layer parsing, detectors, no rules
 #   (b0) the same with the behavioural detectors off (RUSTIDS__Detectors__Enabled=false), for their cost
 #   (c) the same with the Snort 3 community rules, (d) with ET Open (when ../shared/data/rules holds them)
-# and prints packets/s, Mbit/s, the ratio to (a) and each one's peak RSS (GNU time).
+# and prints packets/s, Mbit/s, the ratio to (a) and each one's peak RSS (GNU time). Every replay reads the repository's
+# config/rustids.json, not the installed /etc/rustids/rustids.json, so the numbers are those of the shipped settings
+# (an installed copy from an older checkout once ran the detectors with four times the tables).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -41,16 +46,16 @@ replay_comparison() {
   # Warm the page cache so both read from memory, not disk.
   cat "$pcap" >/dev/null
   /usr/bin/time -f '%e %M' -o "$work/tcpdump.time" tcpdump -r "$pcap" -w /dev/null 2>/dev/null
-  /usr/bin/time -f '%e %M' -o "$work/rustids.time" "$rustids" replay --pcap "$pcap" --rules "$work/none.rules" \
+  /usr/bin/time -f '%e %M' -o "$work/rustids.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" \
     --eve "$work/eve.json" --stats >"$work/rustids.out"
-  RUSTIDS__Detectors__Enabled=false /usr/bin/time -f '%e %M' -o "$work/nodetect.time" "$rustids" replay --pcap "$pcap" \
+  RUSTIDS__Detectors__Enabled=false /usr/bin/time -f '%e %M' -o "$work/nodetect.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" \
     --rules "$work/none.rules" --eve "$work/eve-nodetect.json" >/dev/null
   local shared="$root/../shared/data/rules"
   local sets=()
   [[ -d $shared/snort3-community ]] && sets+=(snort3-community)
   [[ -d $shared/et-open ]] && sets+=(et-open)
   for set in "${sets[@]}"; do
-    /usr/bin/time -f '%e %M' -o "$work/$set.time" "$rustids" replay --pcap "$pcap" --rules "$shared/$set"/*.rules \
+    /usr/bin/time -f '%e %M' -o "$work/$set.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$shared/$set"/*.rules \
       --eve "$work/eve-$set.json" --db "$work/$set.db" >"$work/$set.out" 2>&1 || true
     grep -E '^(rules|alerts):' "$work/$set.out" | sed "s/^/[$set] /" || true
   done
@@ -74,6 +79,48 @@ replay_comparison() {
   awk -v b="$t_b" -v b0="$t_b0" 'BEGIN { printf "detectors add %+.1f %% to the replay\n", (b / b0 - 1) * 100 }'
 }
 
+# N alternating rounds of (b) detectors on (only GROUPS when given) and (b0) detectors off over the bench capture:
+# one pair of runs is as noisy as this VM, the median of many is not.
+replay_ab() {
+  local rounds=$1 groups=${2:-}
+  local pcap="$root/artifacts/bench/mixed-1000000-seed1.pcap"
+  if [[ ! -s $pcap ]]; then
+    mkdir -p "$root/artifacts/bench"
+    /usr/bin/python3 scripts/gen-pcap.py --profile bench --packets 1000000 --seed 1 --out "$pcap"
+  fi
+  local rustids=${RUSTIDS_BIN:-}
+  if [[ -z $rustids ]]; then
+    dotnet publish src/RustIds.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/cli -v quiet --nologo >/dev/null
+    rustids="$root/artifacts/cli/rustids"
+  fi
+  local work
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  : >"$work/none.rules"
+  local only=()
+  if [[ -n $groups ]]; then
+    for name in PortScan SynFlood BruteForce DnsTunnel Icmp Exfiltration Anomaly; do
+      [[ ,$groups, == *,$name,* ]] || only+=("RUSTIDS__Detectors__${name}__Enabled=false")
+    done
+  fi
+  cat "$pcap" >/dev/null
+  on() { env "${only[@]}" /usr/bin/time -f '%e %U %S' -a -o "$work/on.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json" >/dev/null 2>&1; }
+  off() { RUSTIDS__Detectors__Enabled=false /usr/bin/time -f '%e %U %S' -a -o "$work/off.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json" >/dev/null 2>&1; }
+  for ((i = 0; i < rounds; i++)); do
+    if ((i % 2 == 0)); then off; on; else on; off; fi
+  done
+  paste "$work/on.time" "$work/off.time" | awk -v groups="${groups:-every detector}" '
+    { won[NR] = $1; con[NR] = $2 + $3; woff[NR] = $4; coff[NR] = $5 + $6; rw[NR] = $1 / $4; rc[NR] = ($2 + $3) / ($5 + $6) }
+    function median(a, n,   i, j, t, b) { for (i = 1; i <= n; i++) b[i] = a[i]; for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
+      return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
+    function lo(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }
+    function hi(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }
+    END { n = NR
+      printf "replay, %s vs detectors off, %d alternating rounds\n", groups, n
+      printf "wall s: on median %.2f, off median %.2f; per-round ratio median %+.1f %% (min %+.1f, max %+.1f)\n", median(won, n), median(woff, n), (median(rw, n) - 1) * 100, (lo(rw, n) - 1) * 100, (hi(rw, n) - 1) * 100
+      printf "CPU s (user+sys): on median %.2f, off median %.2f; per-round ratio median %+.1f %% (min %+.1f, max %+.1f)\n", median(con, n), median(coff, n), (median(rc, n) - 1) * 100, (lo(rc, n) - 1) * 100, (hi(rc, n) - 1) * 100 }'
+}
+
 # The firewall suites (root: they build network namespaces) declare their own jobs: one block per
 # iteration for latency percentiles, a fresh firewall per iteration for bulk work. The others run
 # BenchmarkDotNet's short job.
@@ -88,10 +135,13 @@ bdn() {
 
 case "${1:-}" in
   detectors-ab)
-    dotnet run -c Release --project tests/RustIds.Benchmarks -- detectors-ab "${2:-21}"
+    dotnet run -c Release --project tests/RustIds.Benchmarks -- detectors-ab "${2:-21}" ${3:+"$3"}
     ;;
   --replay)
     replay_comparison "${2:-1000000}"
+    ;;
+  replay-ab)
+    replay_ab "${2:-9}" "${3:-}"
     ;;
   "")
     replay_comparison 1000000

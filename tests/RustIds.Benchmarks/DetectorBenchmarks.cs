@@ -58,25 +58,31 @@ public class DetectorBenchmarks
                 bench.WithDetectors();
             }
             var ratios = new List<double>();
+            var cpuRatios = new List<double>();
             var without = new List<double>();
             var with = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
                 var first = round % 2 == 0;
-                var a = Time(first ? bench.WithoutDetectors : bench.WithDetectors);
-                var b = Time(first ? bench.WithDetectors : bench.WithoutDetectors);
+                var (a, aCpu) = Time(first ? bench.WithoutDetectors : bench.WithDetectors);
+                var (b, bCpu) = Time(first ? bench.WithDetectors : bench.WithoutDetectors);
                 var (off, on) = first ? (a, b) : (b, a);
+                var (offCpu, onCpu) = first ? (aCpu, bCpu) : (bCpu, aCpu);
                 without.Add(off);
                 with.Add(on);
                 ratios.Add(on / off);
+                cpuRatios.Add(onCpu / offCpu);
             }
             ratios.Sort();
+            cpuRatios.Sort();
             without.Sort();
             with.Sort();
             Console.WriteLine(System.FormattableString.Invariant(
                 $"detectors off: median {without[rounds / 2] / Frames * 1e6:0} ns/packet, fastest {without[0] / Frames * 1e6:0}; on: median {with[rounds / 2] / Frames * 1e6:0}, fastest {with[0] / Frames * 1e6:0} (fastest on/off {with[0] / without[0]:0.000}); {bench._with.Processor.Flows.FlowsCreated / (rounds + 3)} flows per run; detector tables {bench._detectors!.MemoryBytes / 1048576.0:0.0} MiB"));
             Console.WriteLine(System.FormattableString.Invariant(
                 $"ratio on/off over {rounds} alternating rounds: median {ratios[rounds / 2]:0.000}, min {ratios[0]:0.000}, max {ratios[^1]:0.000}"));
+            Console.WriteLine(System.FormattableString.Invariant(
+                $"thread CPU time ratio on/off: median {cpuRatios[rounds / 2]:0.000}, quartiles {cpuRatios[rounds / 4]:0.000}-{cpuRatios[rounds * 3 / 4]:0.000} (less disturbed by other processes than wall time)"));
         }
         finally
         {
@@ -84,11 +90,13 @@ public class DetectorBenchmarks
         }
     }
 
-    private static double Time(Action run)
+    /// <returns>Wall and thread CPU milliseconds.</returns>
+    private static (double Wall, double Cpu) Time(Action run)
     {
+        var cpu = ThreadCpuClock.Milliseconds();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         run();
-        return watch.Elapsed.TotalMilliseconds;
+        return (watch.Elapsed.TotalMilliseconds, ThreadCpuClock.Milliseconds() - cpu);
     }
 
     [GlobalCleanup]

@@ -12,8 +12,9 @@ namespace RustIds.Detection.Behaviour;
 /// and deterministic (hashes come from <see cref="KeyHash"/>, not a per-process seed). An evicted
 /// source starts over from zero, which only makes a detector later, never wrong about who did what.
 /// Layout: each set's four 32-bit tags and touch times share one 48-byte header, so a miss (the common
-/// case under a flood of new sources) reads one cache line before it picks a victim; keys and values
-/// are only read on a tag match, and a value is written where the victim was.
+/// case under a flood of new sources) reads one cache line before it picks a victim. Each key sits next to
+/// its value, so a hit's key check and value, and a new entry's key and zeroed value, share cache lines
+/// (with keys in an array of their own, every lookup that found its tag missed the caches twice).
 /// </remarks>
 public sealed class BoundedTable<TKey, TValue>
     where TKey : struct, ITableKey<TKey>
@@ -22,8 +23,7 @@ public sealed class BoundedTable<TKey, TValue>
     private const int Ways = 4;
 
     private readonly SetHeader[] _sets;
-    private readonly TKey[] _keys;
-    private readonly TValue[] _values;
+    private readonly Entry[] _entries;
     private readonly ulong _setMask;
 
     /// <param name="capacity">Entries kept at most; rounded up to a power of two, at least 4.</param>
@@ -32,12 +32,11 @@ public sealed class BoundedTable<TKey, TValue>
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         var sets = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (capacity + Ways - 1) / Ways));
         _sets = new SetHeader[sets];
-        _keys = new TKey[sets * Ways];
-        _values = new TValue[sets * Ways];
+        _entries = new Entry[sets * Ways];
         _setMask = (ulong)sets - 1;
     }
 
-    public int Capacity => _values.Length;
+    public int Capacity => _entries.Length;
 
     /// <summary>Entries in use.</summary>
     public int Count { get; private set; }
@@ -46,12 +45,16 @@ public sealed class BoundedTable<TKey, TValue>
     public long Evictions { get; private set; }
 
     /// <summary>Bytes the table holds, allocated once.</summary>
-    public long MemoryBytes => (long)_sets.Length * Unsafe.SizeOf<SetHeader>() + (long)_keys.Length * (Unsafe.SizeOf<TKey>() + Unsafe.SizeOf<TValue>());
+    public long MemoryBytes => (long)_sets.Length * Unsafe.SizeOf<SetHeader>() + (long)_entries.Length * Unsafe.SizeOf<Entry>();
 
     /// <summary>The entry of <paramref name="key"/>, created zeroed (evicting the stalest of its set) when missing.</summary>
     /// <param name="key">The key to find or add.</param>
     /// <param name="nowTicks">Packet time, for the least-recently-touched choice.</param>
-    public ref TValue GetOrAdd(TKey key, long nowTicks)
+    public ref TValue GetOrAdd(TKey key, long nowTicks) => ref GetOrAdd(key, nowTicks, out _);
+
+    /// <summary>As <see cref="GetOrAdd(TKey, long)"/>, also giving the entry's slot (0 to <see cref="Capacity"/> − 1), for state kept in a parallel array.</summary>
+    /// <remarks>A slot changes hands on eviction: state kept beside the table must be told apart (for example by a flag in the value, which starts zeroed).</remarks>
+    public ref TValue GetOrAdd(TKey key, long nowTicks, out int slot)
     {
         var hash = key.Hash;
         var set = (int)(hash & _setMask);
@@ -72,11 +75,16 @@ public sealed class BoundedTable<TKey, TValue>
                 }
                 continue;
             }
-            if (wayTag == tag && _keys[first + way].Equals(key))
+            if (wayTag == tag)
             {
-                if (nowTicks > header.Touched[way])
-                    header.Touched[way] = nowTicks;
-                return ref _values[first + way];
+                ref var entry = ref _entries[first + way];
+                if (entry.Key.Equals(key))
+                {
+                    if (nowTicks > header.Touched[way])
+                        header.Touched[way] = nowTicks;
+                    slot = first + way;
+                    return ref entry.Value;
+                }
             }
             if (header.Touched[way] < oldest)
             {
@@ -90,10 +98,11 @@ public sealed class BoundedTable<TKey, TValue>
             Count++;
         header.Tags[victim] = tag;
         header.Touched[victim] = nowTicks;
-        var index = first + victim;
-        _keys[index] = key;
-        _values[index] = default;
-        return ref _values[index];
+        slot = first + victim;
+        ref var added = ref _entries[slot];
+        added.Key = key;
+        added.Value = default;
+        return ref added.Value;
     }
 
     /// <summary>The entry of <paramref name="key"/> if there is one (never adds, never evicts); else a null reference (check with <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>).</summary>
@@ -105,10 +114,16 @@ public sealed class BoundedTable<TKey, TValue>
         ref var header = ref _sets[(int)(hash & _setMask)];
         for (var way = 0; way < Ways; way++)
         {
-            if (header.Tags[way] == tag && _keys[first + way].Equals(key))
-                return ref _values[first + way];
+            if (header.Tags[way] == tag && _entries[first + way].Key.Equals(key))
+                return ref _entries[first + way].Value;
         }
         return ref Unsafe.NullRef<TValue>();
+    }
+
+    private struct Entry
+    {
+        public TKey Key;
+        public TValue Value;
     }
 
     private struct SetHeader

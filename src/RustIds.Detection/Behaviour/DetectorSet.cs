@@ -87,7 +87,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     /// <summary>Bytes of every table, allocated at construction.</summary>
     public long MemoryBytes =>
         _busySources.MemoryBytes + _busyServices.MemoryBytes + _sources.MemoryBytes + _failures.MemoryBytes + _logins.MemoryBytes + _echoes.MemoryBytes + _services.MemoryBytes
-        + (_dnsTunnels?.Domains.MemoryBytes ?? 0) + (_hosts?.Hosts.MemoryBytes ?? 0) + (_exfiltration?.Pairs.MemoryBytes ?? 0) + (_credits?.MemoryBytes ?? 0);
+        + (_dnsTunnels?.Domains.MemoryBytes ?? 0) + (_hosts?.MemoryBytes ?? 0) + (_exfiltration?.Pairs.MemoryBytes ?? 0) + (_credits?.MemoryBytes ?? 0);
 
     /// <summary>Destination services tracked (flood state).</summary>
     public BoundedTable<ServiceKey, ServiceState> Services => _services;

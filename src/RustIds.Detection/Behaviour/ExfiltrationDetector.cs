@@ -49,9 +49,8 @@ public sealed class ExfiltrationDetector
         else if (interval > pair.Interval)
         {
             Judge(ref pair, in site);
-            var quiet = Math.Min(interval - pair.Interval - 1, MaxQuietIntervals);
-            for (var i = 0; i < quiet; i++)
-                pair.Upload.JudgeQuiet(_rule);
+            var quiet = (int)Math.Min(interval - pair.Interval - 1, MaxQuietIntervals);
+            pair.Upload.JudgeQuiet(quiet, Ewma.ZerosDecay(_rule.Alpha, quiet));
             pair.Interval = interval;
             pair.Bytes = 0;
         }
@@ -74,9 +73,7 @@ public sealed class ExfiltrationDetector
 
     private void Judge(ref PairBaseline pair, in DetectionSite site)
     {
-        var mean = pair.Upload.Stats.Mean;
-        var deviation = pair.Upload.Stats.Deviation(BaselineRule.DeviationFloorShare);
-        if (!pair.Upload.Judge(pair.Bytes, _rule, out var limit) || !TimeWindow.TryArm(ref pair.Upload.QuietUntil, site.TimestampTicks, _cooldown))
+        if (!pair.Upload.Judge(pair.Bytes, _rule, out var limit, out var mean, out var deviation) || !TimeWindow.TryArm(ref pair.Upload.QuietUntil, site.TimestampTicks, _cooldown))
             return;
         _emitter.Raise(new DetectionEvidence(DetectorSignature.ExfiltrationVolume, "bytes uploaded", pair.Bytes, limit, _interval, site.Destination.ToString())
         {

@@ -1,13 +1,9 @@
 namespace RustIds.Detection.Behaviour;
 
-/// <summary>One internal host: this interval's counts and the baselines they are judged against.</summary>
+/// <summary>One internal host's baselines: what its closed intervals are judged against.</summary>
+/// <remarks>Kept apart from <see cref="HostInterval"/>, indexed by the host's table slot, and first touched when the host's first interval closes.</remarks>
 public struct HostBaseline
 {
-    internal long Interval;
-    internal long Packets;
-    internal long Bytes;
-    internal long NewFlows;
-    internal DistinctSketch Destinations;
     internal MetricBaseline PacketRate;
     internal MetricBaseline ByteRate;
     internal MetricBaseline FlowRate;

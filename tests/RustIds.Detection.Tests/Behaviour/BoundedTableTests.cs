@@ -19,6 +19,23 @@ public sealed class BoundedTableTests
     }
 
     [Fact]
+    public void GetOrAdd_GivesEachEntryAStableSlotWithinTheCapacity()
+    {
+        var table = new BoundedTable<AddressKey, int>(64);
+        var first = new AddressKey(IpAddr.Parse("198.51.100.1"));
+        var second = new AddressKey(IpAddr.Parse("198.51.100.2"));
+
+        table.GetOrAdd(first, 1, out var firstSlot);
+        table.GetOrAdd(second, 1, out var secondSlot);
+        table.GetOrAdd(first, 2, out var again);
+
+        Assert.Equal(firstSlot, again);
+        Assert.NotEqual(firstSlot, secondSlot);
+        Assert.InRange(firstSlot, 0, table.Capacity - 1);
+        Assert.InRange(secondSlot, 0, table.Capacity - 1);
+    }
+
+    [Fact]
     public void GetOrAdd_MoreKeysThanCapacity_StaysBoundedAndEvictsTheStalest()
     {
         var table = new BoundedTable<AddressKey, long>(1024);

@@ -54,4 +54,39 @@ public sealed class MetricBaselineTests
         Assert.InRange(anomalous, 10, 40);
         Assert.False(metric.Judge(5000, Rule, out _));
     }
+
+    [Theory]
+    [InlineData(0.1, 1)]
+    [InlineData(0.1, 59)]
+    [InlineData(0.3, 64)]
+    [InlineData(1.0, 5)]
+    public void ObserveZeros_MatchesOneZeroAtATime(double alpha, int count)
+    {
+        var stepped = new Ewma();
+        var folded = new Ewma();
+        foreach (var value in new[] { 120.0, 80, 150, 95, 110 })
+        {
+            stepped.Observe(value, alpha);
+            folded.Observe(value, alpha);
+        }
+
+        for (var i = 0; i < count; i++)
+            stepped.Observe(0, alpha);
+        folded.ObserveZeros(count, Ewma.ZerosDecay(alpha, count));
+
+        Assert.Equal(stepped.Observations, folded.Observations);
+        Assert.Equal(stepped.Mean, folded.Mean, 1e-9);
+        Assert.Equal(stepped.Variance, folded.Variance, 1e-9);
+    }
+
+    [Fact]
+    public void ObserveZeros_OnAFreshBaseline_LearnsZeros()
+    {
+        var ewma = new Ewma();
+        ewma.ObserveZeros(3, Ewma.ZerosDecay(0.1, 3));
+        ewma.Observe(10, 0.1);
+
+        Assert.Equal(4, ewma.Observations);
+        Assert.Equal(1, ewma.Mean, 1e-12);
+    }
 }
