@@ -49,7 +49,7 @@ public sealed class NftScriptTests
     [Fact]
     public void BuildSetupScript_CustomPriority_AppearsInBothChains()
     {
-        var script = NftablesBackend.BuildSetupScript(new FirewallOptions { ChainPriority = -5 }, []);
+        var script = NftablesBackend.BuildSetupScript(new FirewallOptions { ChainPriority = -5 }, new HashSet<string>());
 
         // input and forward hook at -5; output is added and deleted again (HookOutput off).
         Assert.Equal(3, script.Split("priority -5;").Length - 1);
