@@ -11,6 +11,12 @@ namespace RustIds.Response;
 /// Times are stored as Unix milliseconds (UTC) so comparisons are integer comparisons. Parameterised
 /// SQL only. One connection guarded by a lock: calls are short, local and serialised, which is
 /// what SQLite wants from a single writer anyway. Thread-safe.
+/// <para>
+/// Durability: WAL with <c>synchronous=NORMAL</c>, so a commit is an append to the WAL that survives a
+/// crash of the process (what "stored first" needs); only a power loss can take the last commits.
+/// Commits do not checkpoint (see <see cref="Checkpoint"/>): a checkpoint copies the WAL into the
+/// database file and fsyncs both, 15-17 ms here, and every 240th block paid for it.
+/// </para>
 /// </remarks>
 public sealed class BlockStore : IDisposable
 {
@@ -21,12 +27,20 @@ public sealed class BlockStore : IDisposable
     /// </remarks>
     public const int SchemaVersion = 2;
 
+    /// <summary>WAL size (pages of 4 KiB) at which a commit checkpoints after all: the safety net when nobody calls <see cref="Checkpoint"/>.</summary>
+    /// <remarks>SQLite's default is 1000 pages; 10,000 (40 MB) is more than a busy sweep interval writes.</remarks>
+    public const int CommitCheckpointPages = 10_000;
+
     private const string Columns =
         "id, address, prefix_length, action, score, reasons, rules, created_at, expires_at, removed_at, removed_reason, manual, escalation";
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
     private readonly SqliteCommandCache _commands;
+    private readonly string _connectionString;
+    private readonly Lock _checkpointLock = new();
+    private SqliteConnection? _checkpointConnection;
+    private bool _disposed;
     private SqliteTransaction? _transaction;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and ensures the schema.</summary>
@@ -40,10 +54,12 @@ public sealed class BlockStore : IDisposable
             Pooling = false,
             DefaultTimeout = 5,
         };
-        _connection = new SqliteConnection(builder.ToString());
+        _connectionString = builder.ToString();
+        _connection = new SqliteConnection(_connectionString);
         _commands = new SqliteCommandCache(_connection);
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint="
+            + CommitCheckpointPages.ToString(CultureInfo.InvariantCulture) + ";");
         EnsureSchema();
     }
 
@@ -179,9 +195,37 @@ public sealed class BlockStore : IDisposable
         }
     }
 
-    /// <summary>Closes the connection.</summary>
+    /// <summary>
+    /// Copies committed writes from the WAL into the database file (a passive checkpoint: it skips what readers or a
+    /// writer still hold and never waits), on a second connection so the block path neither waits for it nor pays for it.
+    /// </summary>
+    /// <remarks>Called by the expiry sweep, once a second by default. Thread-safe.</remarks>
+    public void Checkpoint()
+    {
+        lock (_checkpointLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_checkpointConnection is null)
+            {
+                var connection = new SqliteConnection(_connectionString);
+                connection.Open();
+                _checkpointConnection = connection;
+            }
+            using var command = _checkpointConnection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Closes the connections.</summary>
     public void Dispose()
     {
+        lock (_checkpointLock)
+        {
+            _disposed = true;
+            _checkpointConnection?.Dispose();
+            _checkpointConnection = null;
+        }
         lock (_lock)
         {
             _commands.Dispose();

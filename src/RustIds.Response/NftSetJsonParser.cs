@@ -4,7 +4,7 @@ using RustIds.Reputation.Addresses;
 
 namespace RustIds.Response;
 
-/// <summary>Reads <c>nft -j list set</c> and <c>nft -j list table</c> output.</summary>
+/// <summary>Reads <c>nft -j list set</c> and <c>nft -j list sets</c> output.</summary>
 /// <remarks>
 /// Elements with a timeout are objects <c>{"elem": {"val": V, "timeout": 60, "expires": 59}}</c>
 /// (seconds); elements without one are V itself. V is an address string, <c>{"prefix": {"addr", "len"}}</c>
@@ -26,7 +26,7 @@ internal static class NftSetJsonParser
     /// <summary>Number of elements of the sets in <paramref name="json"/>.</summary>
     public static int CountElements(string json) => Elements(json).Count();
 
-    /// <summary>Names of the sets in <paramref name="json"/> (for example <c>nft -t -j list table</c>).</summary>
+    /// <summary>Names of the sets in <paramref name="json"/> (for example <c>nft -t -j list sets table inet rustids</c>).</summary>
     public static IReadOnlyList<string> SetNames(string json)
     {
         var names = new List<string>();

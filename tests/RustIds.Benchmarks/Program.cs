@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 // `detectors-ab [ROUNDS] [PortScan,SynFlood,...]`: the detectors' cost as an alternating A/B (see DetectorBenchmarks.CompareAlternating).
@@ -7,4 +8,5 @@ if (args.Length > 0 && args[0] == "detectors-ab")
         args.Length > 2 ? args[2].Split(',') : []);
     return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// BenchmarkDotNet builds each job's project first; its 2-minute default ran out on the 2-core VM while others were building.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));

@@ -154,6 +154,35 @@ public sealed class BlockStoreTests : IDisposable
         Assert.Equal("x'); DROP TABLE blocks; --", store.Find(Cidr.Parse("192.0.2.1"))!.Rules);
     }
 
+    [Fact]
+    public void WriteBatch_PastSqliteDefaultCheckpointSize_LeftInWalUntilCheckpoint()
+    {
+        var path = Path.Combine(_directory, "blocks.db");
+        using var store = Open();
+        var schemaOnly = new FileInfo(path).Length;
+
+        // Each one-row commit appends several WAL frames: 600 of them pass SQLite's default 1000-frame autocheckpoint.
+        for (var i = 0; i < 600; i++)
+            store.WriteBatch(s => s.Add(Record($"198.51.{i / 256}.{i % 256}", 50, TimeSpan.FromMinutes(5))));
+        var beforeCheckpoint = new FileInfo(path).Length;
+        store.Checkpoint();
+        var afterCheckpoint = new FileInfo(path).Length;
+
+        Assert.Equal(schemaOnly, beforeCheckpoint);
+        Assert.True(afterCheckpoint > beforeCheckpoint, $"the checkpoint wrote the rows into the database file ({beforeCheckpoint} -> {afterCheckpoint} bytes)");
+        Assert.Equal(600, store.CountActive(T0));
+    }
+
+    [Fact]
+    public void Checkpoint_AfterDispose_Throws()
+    {
+        var store = Open();
+        store.Checkpoint();
+        store.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(store.Checkpoint);
+    }
+
     private BlockStore Open() => new(Path.Combine(_directory, "blocks.db"));
 
     private static BlockRecord Record(string address, int score, TimeSpan expiresIn) => new()

@@ -137,9 +137,23 @@ public sealed class FirewallTrafficTests(ITestOutputHelper output)
         Assert.False(await lab.CanConnectAsync(lab.GatewayV4, 1), "IPv4 connect while a member");
         Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect while a member");
 
+        // Split layout on nftables (addresses in a hash set, prefixes in an interval set): each kind must drop.
+        await backend.ReplaceFeedSetAsync(feed, new CidrSetBuilder()
+            .Add(Cidr.Single(IpAddr.Parse(lab.AttackerV4))).Add(new Cidr(IpAddr.Parse(lab.AttackerV6), 64)).Add(Cidr.Parse("192.0.2.1")).Build());
+
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV4, 1), "IPv4 connect while the address is listed next to a prefix");
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect while its /64 is listed");
+
+        await backend.ReplaceFeedSetAsync(feed, new CidrSetBuilder()
+            .Add(new Cidr(IpAddr.Parse(lab.AttackerV4), 24)).Add(Cidr.Single(IpAddr.Parse(lab.AttackerV6))).Add(Cidr.Parse("2001:db8::/48")).Build());
+
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV4, 1), "IPv4 connect while its /24 is listed");
+        Assert.False(await lab.CanConnectAsync(lab.GatewayV6, 1), "IPv6 connect while the address is listed next to a prefix");
+
         await backend.RemoveFeedSetAsync(feed);
 
         Assert.True(await lab.CanConnectAsync(lab.GatewayV4, 3), "IPv4 connect after the feed set is removed");
+        Assert.True(await lab.CanConnectAsync(lab.GatewayV6, 3), "IPv6 connect after the feed set is removed");
         Assert.Empty(await backend.ListFeedSetsAsync());
     }
 }

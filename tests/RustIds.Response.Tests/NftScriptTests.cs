@@ -1,5 +1,7 @@
+using System.Text;
 using RustIds.Reputation.Addresses;
 using RustIds.Packets;
+using RustIds.Response.Nft;
 
 namespace RustIds.Response.Tests;
 
@@ -47,9 +49,61 @@ public sealed class NftScriptTests
     }
 
     [Fact]
+    public void AppendReplace_AddressesAndPrefixes_SplitIntoHashAndIntervalSets()
+    {
+        var entries = new CidrSetBuilder()
+            .Add(Cidr.Parse("192.0.2.1")).Add(Cidr.Parse("198.51.100.0/24")).Add(Cidr.Parse("203.0.113.7"))
+            .Add(Cidr.Parse("2001:db8::/48")).Build();
+        var sets = new HashSet<string>(StringComparer.Ordinal) { "fa_evil_v4", "f_evil_v4" };
+        var script = new StringBuilder();
+
+        NftFeedSets.AppendReplace(script, NftablesBackend.Table, FeedSetName.FromFeedName("evil"), entries, sets);
+
+        Assert.Equal(
+            "add set inet rustids f_evil_v4 { type ipv4_addr; flags interval; }\n" +
+            "flush set inet rustids f_evil_v4\n" +
+            "add element inet rustids f_evil_v4 { 198.51.100.0/24 }\n" +
+            "delete set inet rustids fa_evil_v4\n" +
+            "add set inet rustids fa_evil_v4 { type ipv4_addr; size 64; }\n" +
+            "add element inet rustids fa_evil_v4 { 192.0.2.1, 203.0.113.7 }\n" +
+            "add set inet rustids f_evil_v6 { type ipv6_addr; flags interval; }\n" +
+            "flush set inet rustids f_evil_v6\n" +
+            "add element inet rustids f_evil_v6 { 2001:db8::/48 }\n" +
+            "add set inet rustids fa_evil_v6 { type ipv6_addr; size 64; }\n",
+            script.ToString());
+        Assert.Equal(["f_evil_v4", "fa_evil_v4", "f_evil_v6", "fa_evil_v6"], NftFeedSets.SetsOf(FeedSetName.FromFeedName("evil"), sets));
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0/1")]
+    [InlineData("0.0.0.1")]
+    [InlineData("10.20.30.0/23")]
+    [InlineData("255.255.255.255")]
+    [InlineData("2001:db8::5")]
+    [InlineData("2001:db8:1::/48")]
+    public void AppendReplace_AnyTarget_WrittenAsFirewallTargetFormats(string text)
+    {
+        var target = Cidr.Parse(text);
+        var script = new StringBuilder();
+
+        NftFeedSets.AppendReplace(script, NftablesBackend.Table, FeedSetName.FromFeedName("x"), new CidrSetBuilder().Add(target).Build(),
+            new HashSet<string>(StringComparer.Ordinal));
+
+        Assert.Contains("{ " + FirewallTarget.Format(target) + " }", script.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeedsIn_BothLayoutsAndOtherSets_EachFeedOnce()
+    {
+        string[] names = ["block_v4", "f_old_v4", "f_old_v6", "f_new_v4", "fa_new_v4", "f_new_v6", "fa_new_v6", "fa_only_v4", "allow_v4"];
+
+        Assert.Equal(["old", "new", "only"], NftFeedSets.FeedsIn(names).Select(f => f.Value));
+    }
+
+    [Fact]
     public void BuildSetupScript_CustomPriority_AppearsInBothChains()
     {
-        var script = NftablesBackend.BuildSetupScript(new FirewallOptions { ChainPriority = -5 }, []);
+        var script = NftablesBackend.BuildSetupScript(new FirewallOptions { ChainPriority = -5 }, new HashSet<string>());
 
         // input and forward hook at -5; output is added and deleted again (HookOutput off).
         Assert.Equal(3, script.Split("priority -5;").Length - 1);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RustIds.Packets;
+using RustIds.Reputation.Addresses;
 using Xunit.Abstractions;
 
 namespace RustIds.Response.Tests;
@@ -163,6 +164,97 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task ReplaceFeedSetAsync_OldLayoutFeed_RefilledSplitThenRemovedWithoutTrace()
+    {
+        Root.SkipUnlessAvailable();
+        await using var ns = await TestNamespace.CreateAsync();
+        var backend = new NftablesBackend(ns.FirewallOptions());
+        await backend.SetupAsync();
+        // What an earlier version left: one interval set per family holding addresses and prefixes, one rule each.
+        await ns.NftAsync("add", "set", "inet", "rustids", "f_old_v4", "{ type ipv4_addr; flags interval; }");
+        await ns.NftAsync("add", "set", "inet", "rustids", "f_old_v6", "{ type ipv6_addr; flags interval; }");
+        await ns.NftAsync("add", "element", "inet", "rustids", "f_old_v4", "{ 192.0.2.99, 203.0.113.0/24 }");
+        await ns.NftAsync("add", "element", "inet", "rustids", "f_old_v6", "{ 2001:db8:99::1 }");
+        await ns.NftAsync("add", "rule", "inet", "rustids", "feeds", "ip", "saddr", "@f_old_v4", "drop");
+        await ns.NftAsync("add", "rule", "inet", "rustids", "feeds", "ip6", "saddr", "@f_old_v6", "drop");
+
+        await backend.SetupAsync();
+        Assert.Equal([new FeedSetInfo(Feed("old"), 3)], await backend.ListFeedSetsAsync());
+        Assert.Equal(2, Count(await FeedsChainAsync(ns), "@f_old_"));
+
+        await backend.ReplaceFeedSetAsync(Feed("old"), Set("192.0.2.1", "198.51.100.0/24", "2001:db8::/48", "2001:db8:5::5"));
+
+        var v4Nets = await SetTextAsync(ns, "f_old_v4");
+        Assert.Contains("198.51.100.0/24", v4Nets, StringComparison.Ordinal);
+        Assert.DoesNotContain("192.0.2.99", v4Nets, StringComparison.Ordinal);
+        Assert.DoesNotContain("203.0.113.0/24", v4Nets, StringComparison.Ordinal);
+        Assert.DoesNotContain("192.0.2.1", v4Nets, StringComparison.Ordinal);
+        Assert.Contains("192.0.2.1", await SetTextAsync(ns, "fa_old_v4"), StringComparison.Ordinal);
+        Assert.Contains("2001:db8::/48", await SetTextAsync(ns, "f_old_v6"), StringComparison.Ordinal);
+        Assert.DoesNotContain("2001:db8:99::1", await SetTextAsync(ns, "f_old_v6"), StringComparison.Ordinal);
+        Assert.Contains("2001:db8:5::5", await SetTextAsync(ns, "fa_old_v6"), StringComparison.Ordinal);
+        var rules = await FeedsChainAsync(ns);
+        foreach (var set in (string[])["ip saddr @f_old_v4 drop", "ip saddr @fa_old_v4 drop", "ip6 saddr @f_old_v6 drop", "ip6 saddr @fa_old_v6 drop"])
+            Assert.Equal(1, Count(rules, set));
+        Assert.Equal([new FeedSetInfo(Feed("old"), 4)], await backend.ListFeedSetsAsync());
+
+        await backend.SetupAsync();
+        Assert.Equal(4, Count(await FeedsChainAsync(ns), "@f"));
+
+        await backend.RemoveFeedSetAsync(Feed("old"));
+
+        Assert.Empty(await backend.ListFeedSetsAsync());
+        Assert.DoesNotContain("@f", await FeedsChainAsync(ns), StringComparison.Ordinal);
+        var table = (await ns.NftAsync("-t", "list", "sets", "table", "inet", "rustids")).StandardOutput;
+        Assert.DoesNotContain("set f_", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("set fa_", table, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task RemoveFeedSetAsync_OldLayoutFeedNeverReplaced_SetsAndRulesGone()
+    {
+        Root.SkipUnlessAvailable();
+        await using var ns = await TestNamespace.CreateAsync();
+        var backend = new NftablesBackend(ns.FirewallOptions());
+        await backend.SetupAsync();
+        await ns.NftAsync("add", "set", "inet", "rustids", "f_stale_v4", "{ type ipv4_addr; flags interval; }");
+        await ns.NftAsync("add", "set", "inet", "rustids", "f_stale_v6", "{ type ipv6_addr; flags interval; }");
+        await ns.NftAsync("add", "rule", "inet", "rustids", "feeds", "ip", "saddr", "@f_stale_v4", "drop");
+        await ns.NftAsync("add", "rule", "inet", "rustids", "feeds", "ip6", "saddr", "@f_stale_v6", "drop");
+        await backend.ReplaceFeedSetAsync(Feed("kept"), Set("192.0.2.1", "198.51.100.0/24"));
+
+        await backend.RemoveFeedSetAsync(Feed("stale"));
+
+        Assert.Equal([new FeedSetInfo(Feed("kept"), 2)], await backend.ListFeedSetsAsync());
+        var rules = await FeedsChainAsync(ns);
+        Assert.DoesNotContain("stale", rules, StringComparison.Ordinal);
+        Assert.Equal(4, Count(rules, "@f"));
+    }
+
+    [SkippableFact]
+    public async Task ReplaceFeedSetAsync_ListGrowsPastAddressSetSize_SetCreatedAgainLarger()
+    {
+        Root.SkipUnlessAvailable();
+        await using var ns = await TestNamespace.CreateAsync();
+        var backend = new NftablesBackend(ns.FirewallOptions());
+        await backend.SetupAsync();
+        var feed = Feed("grow");
+        CidrSet Addresses(int count)
+        {
+            var builder = new CidrSetBuilder();
+            for (var i = 0; i < count; i++)
+                builder.Add(Cidr.Single(IpAddr.FromV4(0xC6330000u + 2 * (uint)i))); // every other address: no two merge into a prefix
+            return builder.Build();
+        }
+
+        await backend.ReplaceFeedSetAsync(feed, Addresses(10));
+        await backend.ReplaceFeedSetAsync(feed, Addresses(500));
+
+        Assert.Equal([new FeedSetInfo(feed, 500)], await backend.ListFeedSetsAsync());
+        Assert.Contains("size 500", await SetTextAsync(ns, "fa_grow_v4"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task ApplyAsync_ThousandAdds_OneBatchMeasured()
     {
         Root.SkipUnlessAvailable();
@@ -185,5 +277,23 @@ public sealed class NftablesBackendTests(ITestOutputHelper output)
 
         Assert.Equal(1000, entries.Count);
         output.WriteLine($"1000 adds: {addElapsed.TotalMilliseconds:0} ms; 1000 refreshes: {refreshElapsed.TotalMilliseconds:0} ms; list: {listElapsed.TotalMilliseconds:0} ms");
+    }
+
+    private static FeedSetName Feed(string name) => Iptables.IptablesBackendTests.Feed(name);
+
+    private static CidrSet Set(params string[] cidrs) => Iptables.IptablesBackendTests.Set(cidrs);
+
+    private static async Task<string> SetTextAsync(TestNamespace ns, string set) =>
+        (await ns.NftAsync("list", "set", "inet", "rustids", set)).StandardOutput;
+
+    private static async Task<string> FeedsChainAsync(TestNamespace ns) =>
+        (await ns.NftAsync("list", "chain", "inet", "rustids", "feeds")).StandardOutput;
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
     }
 }

@@ -208,7 +208,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
         {
             feeds = new FeedUpdater(reputation.Catalog, reputation.Feeds, response.Backend, loggers.CreateLogger<FeedUpdater>());
             await feeds.SyncFirewallAsync(cancellation).ConfigureAwait(false);
-            maintenance = await ScheduleMaintenanceAsync(response.Manager, options.Firewall, OnExpired, cancellation).ConfigureAwait(false);
+            maintenance = await ScheduleMaintenanceAsync(response.Manager, response.Store, options.Firewall, OnExpired, cancellation).ConfigureAwait(false);
             await feeds.ScheduleAsync(maintenance, cancellation).ConfigureAwait(false);
             await ScheduleRetentionAsync(maintenance, threatDb, options.Reputation.HistoryRetention, time, cancellation).ConfigureAwait(false);
             if (options.Eve.StatsInterval is { } statsEvery)
@@ -317,7 +317,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
 
     /// <summary>The expiry sweep and the reconciliation as Quartz jobs; their failures are logged and retried at the next tick.</summary>
     private async Task<MaintenanceScheduler> ScheduleMaintenanceAsync(
-        Response.BlockManager manager, Configuration.FirewallOptions firewall, Action<Response.BlockRecord>? onExpired, CancellationToken cancellation)
+        Response.BlockManager manager, Response.BlockStore store, Configuration.FirewallOptions firewall, Action<Response.BlockRecord>? onExpired,
+        CancellationToken cancellation)
     {
         var scheduler = await MaintenanceScheduler.StartAsync(cancellation).ConfigureAwait(false);
         await scheduler.ScheduleEveryAsync("expiry-sweep", firewall.ExpirySweepInterval, async stop =>
@@ -329,6 +330,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
                     LogExpired(_logger, record.TargetText, record.Id);
                     onExpired?.Invoke(record);
                 }
+                // Here, not on commit: the block path only appends to the WAL (see BlockStore.Checkpoint).
+                store.Checkpoint();
             }
             catch (Exception ex) when (ex is Response.FirewallCommandException or Microsoft.Data.Sqlite.SqliteException)
             {
