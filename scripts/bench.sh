@@ -22,20 +22,33 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
-replay_comparison() {
-  local packets=$1
+# The deterministic benchmark capture of $1 packets (seed 1), generated once into artifacts/bench/; prints its path.
+bench_pcap() {
   local dir="$root/artifacts/bench"
-  local pcap="$dir/mixed-$packets-seed1.pcap"
+  local pcap="$dir/mixed-$1-seed1.pcap"
   mkdir -p "$dir"
   if [[ ! -s $pcap ]]; then
-    echo "generating $pcap ..."
-    /usr/bin/python3 scripts/gen-pcap.py --profile bench --packets "$packets" --seed 1 --out "$pcap"
+    echo "generating $pcap ..." >&2
+    /usr/bin/python3 scripts/gen-pcap.py --profile bench --packets "$1" --seed 1 --out "$pcap" >&2
   fi
-  local rustids=${RUSTIDS_BIN:-}
-  if [[ -z $rustids ]]; then
-    dotnet publish src/RustIds.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/cli -v quiet --nologo >/dev/null
-    rustids="$root/artifacts/cli/rustids"
+  echo "$pcap"
+}
+
+# The CLI to time: $RUSTIDS_BIN, else a fresh ReadyToRun publish of this tree; prints its path.
+rustids_bin() {
+  if [[ -n ${RUSTIDS_BIN:-} ]]; then
+    echo "$RUSTIDS_BIN"
+    return
   fi
+  dotnet publish src/RustIds.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/cli -v quiet --nologo >/dev/null
+  echo "$root/artifacts/cli/rustids"
+}
+
+replay_comparison() {
+  local packets=$1
+  local pcap rustids
+  pcap=$(bench_pcap "$packets")
+  rustids=$(rustids_bin)
   local work
   work=$(mktemp -d)
   trap 'rm -rf "$work"' RETURN
@@ -83,16 +96,9 @@ replay_comparison() {
 # one pair of runs is as noisy as this VM, the median of many is not.
 replay_ab() {
   local rounds=$1 groups=${2:-}
-  local pcap="$root/artifacts/bench/mixed-1000000-seed1.pcap"
-  if [[ ! -s $pcap ]]; then
-    mkdir -p "$root/artifacts/bench"
-    /usr/bin/python3 scripts/gen-pcap.py --profile bench --packets 1000000 --seed 1 --out "$pcap"
-  fi
-  local rustids=${RUSTIDS_BIN:-}
-  if [[ -z $rustids ]]; then
-    dotnet publish src/RustIds.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/cli -v quiet --nologo >/dev/null
-    rustids="$root/artifacts/cli/rustids"
-  fi
+  local pcap rustids
+  pcap=$(bench_pcap 1000000)
+  rustids=$(rustids_bin)
   local work
   work=$(mktemp -d)
   trap 'rm -rf "$work"' RETURN
