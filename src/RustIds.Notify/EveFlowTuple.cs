@@ -9,10 +9,6 @@ public readonly record struct EveFlowTuple(ulong FlowId, IpAddr Source, ushort S
     /// <summary>The tuple of <paramref name="flow"/> with its initiator as the source.</summary>
     public static EveFlowTuple Of(in FlowEntry flow)
     {
-        var key = flow.Key;
-        var initiatorIsLow = key.LowAddress == flow.InitiatorAddress && key.LowPort == flow.InitiatorPort;
-        return initiatorIsLow
-            ? new EveFlowTuple(flow.FlowId, key.LowAddress, key.LowPort, key.HighAddress, key.HighPort, key.Protocol)
-            : new EveFlowTuple(flow.FlowId, key.HighAddress, key.HighPort, key.LowAddress, key.LowPort, key.Protocol);
+        return new EveFlowTuple(flow.FlowId, flow.InitiatorAddress, flow.InitiatorPort, flow.ResponderAddress, flow.ResponderPort, flow.Key.Protocol);
     }
 }

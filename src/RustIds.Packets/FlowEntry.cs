@@ -53,6 +53,14 @@ public struct FlowEntry
     /// <summary>True once the flow reached <see cref="FlowState.Established"/> (it stays true while closing).</summary>
     public bool IsEstablished { readonly get; internal set; }
 
+    /// <summary>The side that did not open the flow (the server): the key's other endpoint.</summary>
+    public readonly IpAddr ResponderAddress => InitiatorIsLow ? Key.HighAddress : Key.LowAddress;
+
+    /// <summary>The responder's port.</summary>
+    public readonly ushort ResponderPort => InitiatorIsLow ? Key.HighPort : Key.LowPort;
+
+    private readonly bool InitiatorIsLow => Key.LowAddress == InitiatorAddress && Key.LowPort == InitiatorPort;
+
     /// <summary>TCP: the initiator's sequence space, first seen and next after the highest seen.</summary>
     internal SequenceSpan ClientSequence;
 

@@ -98,7 +98,7 @@ public sealed class NftablesBackend : IFirewallBackend
         {
             var set = v6 ? "allow_v6" : "allow_v4";
             script.Append("flush set ").Append(Table).Append(' ').Append(set).Append('\n');
-            AppendElements(script, set, allowed, v6);
+            NftElements.Append(script, Table, set, [.. allowed.ToCidrs().Where(cidr => cidr.Network.IsV6 == v6)]);
         }
         return RunBatchAsync(script.ToString(), cancellationToken);
     }
@@ -301,21 +301,6 @@ public sealed class NftablesBackend : IFirewallBackend
 
     private static void Rule(StringBuilder script, string chain, string rule) =>
         script.Append("add rule ").Append(Table).Append(' ').Append(chain).Append(' ').Append(rule).Append('\n');
-
-    /// <summary>One <c>add element</c> with every network of one family, or nothing when there is none.</summary>
-    private static void AppendElements(StringBuilder script, string set, CidrSet networks, bool v6)
-    {
-        var first = true;
-        foreach (var cidr in networks.ToCidrs())
-        {
-            if (cidr.Network.IsV6 != v6)
-                continue;
-            script.Append(first ? $"add element {Table} {set} {{ " : ", ").Append(FirewallTarget.Format(cidr));
-            first = false;
-        }
-        if (!first)
-            script.Append(" }\n");
-    }
 
     /// <summary>The names of the sets in our table; empty when there is no table yet.</summary>
     /// <remarks>

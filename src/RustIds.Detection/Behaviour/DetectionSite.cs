@@ -16,11 +16,7 @@ public readonly record struct DetectionSite(
     /// <summary>The site of a flow, seen from its initiator.</summary>
     public static DetectionSite Of(in FlowEntry flow, long timestampTicks)
     {
-        var initiatorIsLow = flow.Key.LowAddress == flow.InitiatorAddress && flow.Key.LowPort == flow.InitiatorPort;
-        return new DetectionSite(
-            flow.InitiatorAddress, flow.InitiatorPort,
-            initiatorIsLow ? flow.Key.HighAddress : flow.Key.LowAddress,
-            initiatorIsLow ? flow.Key.HighPort : flow.Key.LowPort,
+        return new DetectionSite(flow.InitiatorAddress, flow.InitiatorPort, flow.ResponderAddress, flow.ResponderPort,
             flow.Key.Protocol, flow.FlowId, timestampTicks);
     }
 }

@@ -53,7 +53,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     public void Begin(in FlowEntry flow)
     {
         Protocol = AppProtocol.Unknown;
-        _serverPort = flow.Key.LowAddress == flow.InitiatorAddress && flow.Key.LowPort == flow.InitiatorPort ? flow.Key.HighPort : flow.Key.LowPort;
+        _serverPort = flow.ResponderPort;
         _probeFailed[0] = _probeFailed[1] = false;
         _ended[0] = _ended[1] = false;
         _isTcp = flow.Key.Protocol == IpProtocol.Tcp;

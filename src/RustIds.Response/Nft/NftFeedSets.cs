@@ -106,14 +106,14 @@ internal static class NftFeedSets
             script.Append("add set ").Append(table).Append(' ').Append(netSet).Append(" { type ").Append(type).Append("; flags interval; }\n");
             // Flushed in the same transaction, so nft 1.0.6 does not read its old elements back first.
             script.Append("flush set ").Append(table).Append(' ').Append(netSet).Append('\n');
-            AppendElements(script, table, netSet, nets);
+            NftElements.Append(script, table, netSet, nets);
 
             var addressSet = AddressSet(feed, v6);
             if (setNames.Contains(addressSet))
                 script.Append("delete set ").Append(table).Append(' ').Append(addressSet).Append('\n');
             script.Append("add set ").Append(table).Append(' ').Append(addressSet).Append(" { type ").Append(type).Append("; size ")
                 .Append(Math.Max(MinAddressSetSize, addresses.Count).ToString(CultureInfo.InvariantCulture)).Append("; }\n");
-            AppendElements(script, table, addressSet, addresses);
+            NftElements.Append(script, table, addressSet, addresses);
 
             setNames.Add(netSet);
             setNames.Add(addressSet);
@@ -141,36 +141,6 @@ internal static class NftFeedSets
             list.Add(cidr);
         }
         return (v4Nets, v4Addresses, v6Nets, v6Addresses);
-    }
-
-    /// <summary>One <c>add element</c> with every network, or nothing when there is none.</summary>
-    private static void AppendElements(StringBuilder script, string table, string set, List<Cidr> networks)
-    {
-        if (networks.Count == 0)
-            return;
-        script.Append("add element ").Append(table).Append(' ').Append(set).Append(" { ");
-        for (var i = 0; i < networks.Count; i++)
-        {
-            if (i > 0)
-                script.Append(", ");
-            AppendTarget(script, networks[i]);
-        }
-        script.Append(" }\n");
-    }
-
-    /// <summary>Writes a target as <see cref="FirewallTarget.Format"/> does; IPv4 without allocating.</summary>
-    /// <remarks>A 1,000,000-entry list otherwise makes a million <c>IPAddress</c> objects and strings only to copy them.</remarks>
-    private static void AppendTarget(StringBuilder script, Cidr target)
-    {
-        if (target.Network.IsV6)
-        {
-            script.Append(FirewallTarget.Format(target));
-            return;
-        }
-        var value = target.Network.V4Value;
-        script.Append(value >> 24).Append('.').Append((value >> 16) & 0xFF).Append('.').Append((value >> 8) & 0xFF).Append('.').Append(value & 0xFF);
-        if (target.PrefixLength != 32)
-            script.Append('/').Append(target.PrefixLength);
     }
 
     private static bool TryParse(string setName, string prefix, out FeedSetName feed)

@@ -450,6 +450,8 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     {
         var foundNow = _streamFoundCount;
         var earlier = history.RecentCount;
+        if (foundNow == 0 && earlier == 0)
+            return;
         // The earlier ones join this window's candidates (a scan of the new bytes alone cannot see them).
         if (!scannedWhole)
         {
@@ -541,11 +543,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     private static (ushort Source, ushort Destination) SenderPorts(in AppLayerContext context)
     {
         var flow = context.Flow;
-        var key = flow.Key;
-        var clientIsLow = key.LowAddress == flow.InitiatorAddress && key.LowPort == flow.InitiatorPort;
-        var clientPort = flow.InitiatorPort;
-        var serverPort = clientIsLow ? key.HighPort : key.LowPort;
-        return context.Direction == FlowDirection.ToServer ? (clientPort, serverPort) : (serverPort, clientPort);
+        return context.Direction == FlowDirection.ToServer ? (flow.InitiatorPort, flow.ResponderPort) : (flow.ResponderPort, flow.InitiatorPort);
     }
 
     private bool AppBuffersMatch(CompiledRule rule)
@@ -581,11 +579,8 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
         }
         var flow = context.Flow;
         var key = flow.Key;
-        var client = flow.InitiatorAddress;
-        var clientPort = flow.InitiatorPort;
-        var clientIsLow = key.LowAddress == client && key.LowPort == clientPort;
-        var server = clientIsLow ? key.HighAddress : key.LowAddress;
-        var serverPort = clientIsLow ? key.HighPort : key.LowPort;
+        var (client, clientPort) = (flow.InitiatorAddress, flow.InitiatorPort);
+        var (server, serverPort) = (flow.ResponderAddress, flow.ResponderPort);
         var toServer = context.Direction == FlowDirection.ToServer;
         if (!stream && !_eventSnapshotTaken)
         {

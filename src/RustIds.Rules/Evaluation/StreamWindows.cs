@@ -28,7 +28,7 @@ internal sealed class StreamWindows(int windowBytes, long memcapBytes)
     /// <summary>The state of <paramref name="direction"/> of the flow <paramref name="flowId"/> in <paramref name="slot"/>; a different flow's leftovers are dropped.</summary>
     public ref StreamTail For(int slot, FlowDirection direction, ulong flowId)
     {
-        var index = (slot * 2) + (direction == FlowDirection.ToClient ? 1 : 0);
+        var index = Index(slot, direction);
         if (index >= _tails.Length)
             Array.Resize(ref _tails, Math.Max(index + 1, Math.Max(1024, _tails.Length * 2)));
         ref var tail = ref _tails[index];
@@ -83,7 +83,7 @@ internal sealed class StreamWindows(int windowBytes, long memcapBytes)
     /// <summary>The direction ended: its history goes back to the free list.</summary>
     public void End(int slot, FlowDirection direction, ulong flowId)
     {
-        var index = (slot * 2) + (direction == FlowDirection.ToClient ? 1 : 0);
+        var index = Index(slot, direction);
         if (index >= _tails.Length || _tails[index].Owner != flowId + 1)
             return;
         Release(ref _tails[index]);
@@ -95,6 +95,8 @@ internal sealed class StreamWindows(int windowBytes, long memcapBytes)
         for (var i = 0; i < _tails.Length; i++)
             Release(ref _tails[i]);
     }
+
+    private static int Index(int slot, FlowDirection direction) => (slot * 2) + (direction == FlowDirection.ToClient ? 1 : 0);
 
     private void Release(ref StreamTail tail)
     {

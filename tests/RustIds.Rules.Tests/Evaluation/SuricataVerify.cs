@@ -28,4 +28,14 @@ internal static class SuricataVerify
         var bySid = counts.GroupBy(c => c.Sid).Select(g => (g.Key, g.Sum(c => c.Count))).ToList();
         return (pcaps, rules, bySid);
     }
+
+    /// <summary>Checks <paramref name="run"/>'s alerts against every expected count of the case in <paramref name="directory"/> (null sid: all alerts).</summary>
+    public static void AssertExpectedCounts(string directory, RuleRun run)
+    {
+        foreach (var (sid, count) in Read(directory).AlertsBySid)
+        {
+            var actual = sid is { } one ? run.Count(one) : run.AlertsBySid.Values.Sum();
+            Assert.True(actual == count, $"{Path.GetFileName(directory)}: sid {sid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"}: expected {count}, got {actual}");
+        }
+    }
 }

@@ -26,11 +26,7 @@ public sealed class ThresholdTests
             run.Feed(Echo(A, B, 8, (ushort)i), 638_000_000_000_000_000L + i * TimeSpan.TicksPerSecond);
         run.Finish();
 
-        foreach (var (sid, count) in SuricataVerify.Read(directory).AlertsBySid)
-        {
-            var actual = sid is { } one ? run.Count(one) : run.AlertsBySid.Values.Sum();
-            Assert.True(actual == count, $"sid {sid}: expected {count}, got {actual}");
-        }
+        SuricataVerify.AssertExpectedCounts(directory, run);
     }
 
     [Fact]
