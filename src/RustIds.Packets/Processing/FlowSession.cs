@@ -10,12 +10,13 @@ using RustIds.Packets.Streams;
 
 namespace RustIds.Packets.Processing;
 
-/// <summary>The app-layer side of one flow: its TCP streams, protocol detection and the parser it was given.</summary>
+/// <summary>The app-layer side of one TCP connection: its two streams, protocol detection and the parser it was given.</summary>
 /// <remarks>
-/// One per flow-table slot, created the first time the slot is used and reused by every later flow in it,
-/// so steady state allocates nothing. Until the protocol is known, a direction's first bytes are kept
-/// (up to <see cref="MaxProbeBytes"/>, in a pooled buffer, only when one segment was not enough to decide)
-/// and handed to the parser once detection succeeds, so no byte is lost to detection.
+/// Rented from the worker's pool when a TCP flow starts and given back as soon as both directions ended (or the flow
+/// ends), so there are about as many as there are open connections, not one per flow-table slot; steady state
+/// allocates nothing. Until the protocol is known, a direction's first bytes are kept (up to
+/// <see cref="MaxProbeBytes"/>, in a pooled buffer, only when one segment was not enough to decide) and handed to the
+/// parser once detection succeeds, so no byte is lost to detection.
 /// </remarks>
 internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, IDnsObserver, ISshObserver, IMqttObserver
 {
@@ -23,7 +24,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     public const int MaxProbeBytes = 1024;
 
     private readonly SessionServices _services;
-    private readonly int _slot;
+    private int _slot;
     private readonly byte[]?[] _prefix = new byte[]?[2];
     private readonly int[] _prefixLength = new int[2];
     private readonly bool[] _probeFailed = new bool[2];
@@ -35,44 +36,46 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
     private SshParser? _ssh;
     private MqttParser? _mqtt;
     private ushort _serverPort;
-    private bool _isTcp;
     private long _ticks;
     private FlowDirection _direction;
 
-    public FlowSession(SessionServices services, int slot)
+    public FlowSession(SessionServices services)
     {
         _services = services;
-        _slot = slot;
-        // Made with the session, not on the first TCP packet: a slot serves UDP and TCP flows in turn, and a
-        // lazily made one would allocate in steady state. Its buffers are pooled, so an idle one is small.
         _stream = new TcpReassembler(services.Options.Reassembly, services.ReassemblyMemory, services.ReassemblyCounters);
     }
 
     public AppProtocol Protocol { get; private set; }
 
-    public void Begin(in FlowEntry flow)
+    /// <summary>Both directions ended: nothing more reaches the parsers, and the session can go back to the pool.</summary>
+    public bool StreamsEnded => _stream.BothEnded;
+
+    /// <summary>The connection in <paramref name="slot"/> starts with this session.</summary>
+    public void Begin(int slot, in FlowEntry flow)
     {
+        _slot = slot;
         Protocol = AppProtocol.Unknown;
         _serverPort = flow.ResponderPort;
         _probeFailed[0] = _probeFailed[1] = false;
         _ended[0] = _ended[1] = false;
-        _isTcp = flow.Key.Protocol == IpProtocol.Tcp;
     }
 
-    /// <summary>The flow ended: complete what the connection's close completes, then give everything back.</summary>
-    public void End()
+    /// <summary>
+    /// The connection is done with this session: complete what its close completes, give everything back, and return
+    /// what the flow still needs to count late segments.
+    /// </summary>
+    public EndedStreams End()
     {
-        if (_isTcp)
-        {
-            // Buffered out-of-order data is delivered (holes as gaps) and open directions end, so a
-            // response delimited by the connection's close completes.
-            var sink = this;
-            _stream.Finish(ref sink);
-        }
+        // Buffered out-of-order data is delivered (holes as gaps) and open directions end, so a
+        // response delimited by the connection's close completes.
+        var sink = this;
+        _stream.Finish(ref sink);
+        var remains = _stream.Remains();
         ReleaseParsers();
         ReleasePrefix(0);
         ReleasePrefix(1);
         _stream.Reset();
+        return remains;
     }
 
     private void ReleaseParsers()
@@ -111,40 +114,6 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
         _ticks = packet.TimestampTicks;
         var sink = this;
         _stream.Process(packet.Direction, packet.TcpSequence, packet.TcpAcknowledgement, packet.TcpFlags, packet.Payload, ref sink);
-    }
-
-    /// <summary>A UDP datagram of this flow (whole: fragments were reassembled before): detected by its ports and content, then parsed.</summary>
-    public void OnUdp(ref Packet packet)
-    {
-        _ticks = packet.TimestampTicks;
-        _direction = packet.Direction;
-        if (Protocol == AppProtocol.Unknown)
-        {
-            var protocol = ProtocolProbes.ProbeUdp(packet.Payload, packet.SourcePort, packet.DestinationPort);
-            if (protocol == AppProtocol.Failed)
-            {
-                Protocol = AppProtocol.Failed;
-                _services.AppLayer.CountFailed();
-                return;
-            }
-            Detected(protocol);
-        }
-        if (Protocol == AppProtocol.Dns)
-        {
-            var message = _services.DnsMessage;
-            DnsMessageParser.Parse(packet.Payload, message, _services.DnsCounters);
-            if (message.HasHeader)
-                ((IDnsObserver)this).OnDnsMessage(packet.Direction, message);
-        }
-        else if (Protocol == AppProtocol.Coap)
-        {
-            var message = _services.CoapMessage;
-            if (CoapMessageParser.Parse(packet.Payload, message, _services.CoapCounters) == CoapParseStatus.Ok)
-            {
-                _services.AppLayer.CountTransaction(AppProtocol.Coap);
-                _services.Observer?.OnCoap(Context(), message, packet.Payload);
-            }
-        }
     }
 
     public void OnData(FlowDirection direction, ReadOnlySpan<byte> data)
@@ -266,7 +235,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
             case AppProtocol.Tls:
                 _tls = _services.TlsParsers.Rent();
                 break;
-            case AppProtocol.Dns when _isTcp:
+            case AppProtocol.Dns:
                 _dnsTcp = _services.DnsTcpParsers.Rent();
                 break;
             case AppProtocol.Ssh:
@@ -316,11 +285,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
 
     private static int Side(FlowDirection direction) => direction == FlowDirection.ToClient ? 1 : 0;
 
-    private AppLayerContext Context()
-    {
-        ref readonly var flow = ref _services.Flows.EntryAt(_slot);
-        return new AppLayerContext(flow.FlowId, flow, _direction, _ticks) { Slot = _slot };
-    }
+    private AppLayerContext Context() => _services.Context(_slot, _direction, _ticks);
 
     void IHttpObserver.OnRequestHeaders(HttpTransaction transaction) => Http(transaction, HttpProgress.RequestHeaders);
 

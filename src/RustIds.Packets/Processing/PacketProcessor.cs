@@ -1,4 +1,6 @@
+using RustIds.Packets.AppLayer;
 using RustIds.Packets.Defragmentation;
+using RustIds.Packets.Streams;
 
 namespace RustIds.Packets.Processing;
 
@@ -19,7 +21,13 @@ public sealed class PacketProcessor : IFlowObserver
     private readonly FlowTracker _flows;
     private readonly IpDefragmenter _defragmenter;
     private readonly SessionServices _services;
+    private readonly DatagramParsing _datagrams;
+    // Per flow slot: the open TCP connection's session (null once its streams ended), the flow's app protocol, and
+    // what a closed connection still needs to count late segments.
     private readonly FlowSession?[] _sessions;
+    private readonly AppProtocol[] _protocols;
+    private readonly EndedStreams[] _endedStreams;
+    private readonly Stack<FlowSession> _idleSessions = new();
     private readonly IFlowObserver? _flowObserver;
     private readonly long[] _checksumFailures = new long[(int)ChecksumStatus.IcmpInvalid + 1];
     private long _reassembledDecodeErrors;
@@ -37,7 +45,10 @@ public sealed class PacketProcessor : IFlowObserver
         _flows = new FlowTracker(_options.Flows, this);
         _defragmenter = new IpDefragmenter(_options.Defrag);
         _services = new SessionServices(_options, _flows, observer);
+        _datagrams = new DatagramParsing(_services);
         _sessions = new FlowSession?[_flows.Capacity];
+        _protocols = new AppProtocol[_flows.Capacity];
+        _endedStreams = new EndedStreams[_flows.Capacity];
     }
 
     /// <summary>Frames by decode outcome and failing layer.</summary>
@@ -94,20 +105,53 @@ public sealed class PacketProcessor : IFlowObserver
 
     internal SessionServices Services => _services;
 
+    /// <summary>TCP sessions made so far: the pool's size, about the most connections open at once.</summary>
+    internal int SessionsCreated { get; private set; }
+
     void IFlowObserver.OnFlowStarted(int slot, in FlowEntry flow)
     {
-        if (_options.AppLayer)
+        _protocols[slot] = AppProtocol.Unknown;
+        if (_options.AppLayer && flow.Key.Protocol == IpProtocol.Tcp)
         {
-            var session = _sessions[slot] ??= new FlowSession(_services, slot);
-            session.Begin(in flow);
+            if (!_idleSessions.TryPop(out var session))
+            {
+                session = new FlowSession(_services);
+                SessionsCreated++;
+            }
+            session.Begin(slot, in flow);
+            _sessions[slot] = session;
         }
         _flowObserver?.OnFlowStarted(slot, in flow);
     }
 
     void IFlowObserver.OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
     {
-        _sessions[slot]?.End();
+        if (_sessions[slot] is { } session)
+            ReleaseSession(slot, session);
         _flowObserver?.OnFlowEnded(slot, in flow, reason);
+    }
+
+    /// <summary>The connection's streams are done (or the flow ended): its session goes back to the pool, the slot keeps the protocol and what late segments are counted against.</summary>
+    private void ReleaseSession(int slot, FlowSession session)
+    {
+        _endedStreams[slot] = session.End();
+        _protocols[slot] = session.Protocol;
+        _sessions[slot] = null;
+        _idleSessions.Push(session);
+    }
+
+    private void OnTcp(int slot, ref Packet packet)
+    {
+        if (_sessions[slot] is not { } session)
+        {
+            _endedStreams[slot].Count(packet.Direction, packet.TcpSequence, packet.TcpAcknowledgement, packet.TcpFlags,
+                packet.Payload.Length, _options.Reassembly, _services.ReassemblyCounters);
+            return;
+        }
+        session.OnTcp(ref packet);
+        _protocols[slot] = session.Protocol;
+        if (session.StreamsEnded)
+            ReleaseSession(slot, session);
     }
 
     private void InspectReassembled<THandler>(ReadOnlySpan<byte> datagram, in Packet lastFragment, ref THandler handler)
@@ -137,13 +181,14 @@ public sealed class PacketProcessor : IFlowObserver
             }
         }
         _flows.Track(ref packet);
-        if (packet.FlowSlot >= 0 && _sessions[packet.FlowSlot] is { } session)
+        var slot = packet.FlowSlot;
+        if (slot >= 0 && _options.AppLayer)
         {
             if (packet.Protocol == IpProtocol.Tcp)
-                session.OnTcp(ref packet);
+                OnTcp(slot, ref packet);
             else if (packet.Protocol == IpProtocol.Udp)
-                session.OnUdp(ref packet);
-            packet.AppProtocol = session.Protocol;
+                _datagrams.OnUdp(ref packet, ref _protocols[slot]);
+            packet.AppProtocol = _protocols[slot];
         }
         handler.OnPacket(ref packet);
     }

@@ -8,7 +8,7 @@ using RustIds.Packets.AppLayer.Tls;
 
 namespace RustIds.Packets.Processing;
 
-/// <summary>What every <see cref="FlowSession"/> of one worker shares: parser pools, counters, the observer, the flow table.</summary>
+/// <summary>What every <see cref="FlowSession"/> and the <see cref="DatagramParsing"/> of one worker share: parser pools, counters, the observer, the flow table.</summary>
 internal sealed class SessionServices
 {
     public SessionServices(PacketProcessorOptions options, FlowTracker flows, IAppLayerObserver? observer)
@@ -69,4 +69,11 @@ internal sealed class SessionServices
     public ParserPool<HttpParser> HttpParsers { get; }
 
     public ParserPool<TlsParser> TlsParsers { get; }
+
+    /// <summary>The context of an app-layer event of the flow in <paramref name="slot"/>.</summary>
+    public AppLayerContext Context(int slot, FlowDirection direction, long ticks)
+    {
+        ref readonly var flow = ref Flows.EntryAt(slot);
+        return new AppLayerContext(flow.FlowId, flow, direction, ticks) { Slot = slot };
+    }
 }

@@ -35,13 +35,16 @@ internal sealed class StreamHalf
         _history = new DeliveredHistory(memory, options.RetransmissionCheckBytes);
         _depth = options.DepthBytes;
         _maxOutOfOrder = (uint)options.MaxOutOfOrderBytes;
-        // RFC 5961 §3.2 accepts a RST anywhere in the receive window; without window tracking the
-        // out-of-order limit (at least one unscaled window) stands in for it.
-        _rstWindow = Math.Max(_maxOutOfOrder, ushort.MaxValue);
+        _rstWindow = RstWindow(options);
         _policy = options.OverlapPolicy;
     }
 
     public bool Started { get; private set; }
+
+    /// <summary>How far past the next expected byte a RST is still believed.</summary>
+    /// <remarks>RFC 5961 §3.2 accepts a RST anywhere in the receive window; without window tracking the
+    /// out-of-order limit (at least one unscaled window) stands in for it.</remarks>
+    public static uint RstWindow(ReassemblyOptions options) => Math.Max((uint)options.MaxOutOfOrderBytes, ushort.MaxValue);
 
     public bool Ended { get; private set; }
 

@@ -46,6 +46,12 @@ public sealed class TcpReassembler
         _toClient = new StreamHalf(FlowDirection.ToClient, options, memory, counters);
     }
 
+    /// <summary>True once both directions ended (FIN, RST or <see cref="Finish"/>): nothing more will be delivered.</summary>
+    public bool BothEnded => _toServer.Ended && _toClient.Ended;
+
+    /// <summary>What is left to know once <see cref="BothEnded"/>, for counting late segments without this instance.</summary>
+    internal EndedStreams Remains() => new(_toServer.Started, _toServer.Next, _toClient.Started, _toClient.Next);
+
     /// <summary>Returns every buffer to the pool and forgets the flow, ready for a new one.</summary>
     public void Reset()
     {
