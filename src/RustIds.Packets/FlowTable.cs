@@ -8,14 +8,15 @@ namespace RustIds.Packets;
 /// Entries live in a fixed pool and never move, so a slot number identifies a flow for its whole life
 /// and per-flow state elsewhere (streams, parsers) can be kept in arrays indexed by slot. The index is
 /// linear probing at a load factor of at most 0.5 with backward-shift deletion (no tombstones, so
-/// probe lengths do not decay as flows come and go). The recency list (most recent first) finds the
+/// probe lengths do not decay as flows come and go). Each bucket holds its entry's hash beside the slot, so a
+/// probe reads one cache line of the index and touches an entry only when the hash matches. The recency list (most recent first) finds the
 /// oldest idle flows for expiry and eviction in O(1) each. Nothing is allocated after construction.
 /// </remarks>
 internal sealed class FlowTable
 {
     private const int None = -1;
 
-    private readonly int[] _buckets;
+    private readonly Bucket[] _buckets;
     private readonly int _mask;
     private readonly FlowEntry[] _entries;
     private readonly int[] _hashes;
@@ -29,7 +30,7 @@ internal sealed class FlowTable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
-        _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
+        _buckets = new Bucket[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
         _mask = _buckets.Length - 1;
         _entries = new FlowEntry[capacity];
         _hashes = new int[capacity];
@@ -41,7 +42,7 @@ internal sealed class FlowTable
     }
 
     /// <summary>Approximate bytes one slot costs: the entry, its hash, its recency links and two index buckets.</summary>
-    public static int BytesPerSlot => Unsafe.SizeOf<FlowEntry>() + 3 * sizeof(int) + 2 * sizeof(int);
+    public static int BytesPerSlot => Unsafe.SizeOf<FlowEntry>() + 3 * sizeof(int) + 2 * Unsafe.SizeOf<Bucket>();
 
     public int Capacity { get; }
 
@@ -61,11 +62,10 @@ internal sealed class FlowTable
         for (var bucket = hash & _mask; ; bucket = (bucket + 1) & _mask)
         {
             var stored = _buckets[bucket];
-            if (stored == 0)
+            if (stored.SlotPlusOne == 0)
                 return None;
-            var slot = stored - 1;
-            if (_hashes[slot] == hash && _entries[slot].Key.Equals(key))
-                return slot;
+            if (stored.Hash == hash && _entries[stored.SlotPlusOne - 1].Key.Equals(key))
+                return stored.SlotPlusOne - 1;
         }
     }
 
@@ -75,9 +75,9 @@ internal sealed class FlowTable
         var slot = _free;
         _free = _older[slot];
         var bucket = hash & _mask;
-        while (_buckets[bucket] != 0)
+        while (_buckets[bucket].SlotPlusOne != 0)
             bucket = (bucket + 1) & _mask;
-        _buckets[bucket] = slot + 1;
+        _buckets[bucket] = new Bucket(hash, slot + 1);
         _hashes[slot] = hash;
         _entries[slot] = default;
         _entries[slot].Key = key;
@@ -90,20 +90,20 @@ internal sealed class FlowTable
     public void Remove(int slot)
     {
         var hole = _hashes[slot] & _mask;
-        while (_buckets[hole] != slot + 1)
+        while (_buckets[hole].SlotPlusOne != slot + 1)
             hole = (hole + 1) & _mask;
         // Backward-shift deletion: pull later entries of the probe run into the hole unless that
         // would move one before its home bucket.
-        for (var next = (hole + 1) & _mask; _buckets[next] != 0; next = (next + 1) & _mask)
+        for (var next = (hole + 1) & _mask; _buckets[next].SlotPlusOne != 0; next = (next + 1) & _mask)
         {
-            var home = _hashes[_buckets[next] - 1] & _mask;
+            var home = _buckets[next].Hash & _mask;
             var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
             if (staysPut)
                 continue;
             _buckets[hole] = _buckets[next];
             hole = next;
         }
-        _buckets[hole] = 0;
+        _buckets[hole] = default;
         Unlink(slot);
         _entries[slot] = default;
         _older[slot] = _free;
@@ -145,4 +145,7 @@ internal sealed class FlowTable
         else
             _leastRecent = newer;
     }
+
+    /// <summary>One index bucket: an entry's hash and its slot + 1 (0 = empty).</summary>
+    private readonly record struct Bucket(int Hash, int SlotPlusOne);
 }

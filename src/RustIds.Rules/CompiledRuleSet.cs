@@ -52,6 +52,7 @@ public sealed class CompiledRuleSet : IDisposable
         FlowbitCount = flowbits.Count;
         Prefilter = prefilter;
         InspectsStreams = Rules.Any(r => r.InspectsStream);
+        InspectsHttpBodies = Rules.Any(r => r.InspectsHttpBody);
 
         _packetPlans = new PacketPlan[PacketGroups.Length + 1];
         for (var g = 0; g <= PacketGroups.Length; g++)
@@ -76,6 +77,9 @@ public sealed class CompiledRuleSet : IDisposable
 
     /// <summary>Distinct flowbit names.</summary>
     public int FlowbitCount { get; }
+
+    /// <summary>Some rule inspects an HTTP request or response body, so the HTTP parser must keep bodies (Suricata, too, stores them only then).</summary>
+    public bool InspectsHttpBodies { get; }
 
     /// <summary>Some rule inspects the reassembled TCP stream, so workers keep a window of each stream.</summary>
     public bool InspectsStreams { get; }

@@ -216,6 +216,52 @@ public sealed class ReplayPipelineTests
         EveSchemaCheck.AssertValid(options.Eve.Path);
     }
 
+    [SkippableFact]
+    public async Task Replay_RuleOnRequestBody_BodiesKeptAndAlerts()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/python3"), "needs Debian's python3 with python3-jsonschema (./install.sh)");
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+        var rules = temp.File("body.rules");
+        // Bodies are stored only while a loaded rule reads one; this one does.
+        File.WriteAllText(rules, "alert http any any -> any any (msg:\"body command\"; flow:established,to_server; http.request_body; content:\"cmd=EVILBODY\"; sid:1000201; rev:1;)\n");
+        options.Rules.Files = [rules];
+        var pcap = temp.File("post.pcap");
+        WriteHttpPostCapture(pcap, "POST /form HTTP/1.1\r\nHost: shop\r\nContent-Length: 12\r\n\r\ncmd=EVILBODY");
+
+        var report = await ReplayAsync(options, pcap);
+
+        var alert = Assert.Single(File.ReadAllLines(options.Eve.Path).Select(l => JsonDocument.Parse(l).RootElement),
+            r => r.GetProperty("event_type").GetString() == "alert");
+        Assert.Equal(1000201, alert.GetProperty("alert").GetProperty("signature_id").GetInt64());
+        Assert.Equal(1, report.Counters.AlertsHandled);
+        EveSchemaCheck.AssertValid(options.Eve.Path);
+    }
+
+    /// <summary>A handshake, one request from the client and the server's empty 200, then both sides close.</summary>
+    private static void WriteHttpPostCapture(string path, string request)
+    {
+        var (client, server) = (IpAddr.Parse(Attacker), IpAddr.Parse("10.77.0.1"));
+        using var writer = PcapFileWriter.Create(path, LinkType.Ethernet);
+        var ticks = new DateTime(2026, 12, 5, 12, 0, 0, DateTimeKind.Utc).Ticks;
+        void Write(bool up, TcpFlags flags, uint seq, uint ack, string payload = "")
+        {
+            var (source, destination, sourcePort, destinationPort) = up ? (client, server, (ushort)40001, (ushort)80) : (server, client, (ushort)80, (ushort)40001);
+            var tcp = FrameBuilder.Tcp(source, destination, sourcePort, destinationPort, flags, seq, ack, Encoding.Latin1.GetBytes(payload));
+            writer.WritePacket(FrameBuilder.Ethernet(FrameBuilder.Ip(source, destination, IpProtocol.Tcp, tcp)), ticks += TimeSpan.TicksPerMillisecond);
+        }
+        const string Response = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+        var requestEnd = 101 + (uint)request.Length;
+        var responseEnd = 501 + (uint)Response.Length;
+        Write(true, TcpFlags.Syn, 100, 0);
+        Write(false, TcpFlags.Syn | TcpFlags.Ack, 500, 101);
+        Write(true, TcpFlags.Ack, 101, 501);
+        Write(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, request);
+        Write(false, TcpFlags.Psh | TcpFlags.Ack, 501, requestEnd, Response);
+        Write(true, TcpFlags.Fin | TcpFlags.Ack, requestEnd, responseEnd);
+        Write(false, TcpFlags.Fin | TcpFlags.Ack, responseEnd, requestEnd + 1);
+    }
+
     /// <summary>A handshake, then "run EVIL" and "COMMAND;id" from the client in two segments, each acknowledged.</summary>
     private static void WriteSplitCommandCapture(string path)
     {

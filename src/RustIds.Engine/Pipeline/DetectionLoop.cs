@@ -60,6 +60,7 @@ public sealed class DetectionLoop(
             {
                 // A reload (or the first frame): switch between frames, when no app-layer match is pending.
                 evaluator.Use(current);
+                processor.StoreHttpBodies = current.InspectsHttpBodies;
                 Volatile.Write(ref _activeRules, current);
             }
             var result = source.ReadNext(out var frame);

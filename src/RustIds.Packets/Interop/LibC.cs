@@ -2,7 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace RustIds.Packets.Interop;
 
-/// <summary>The libc calls capture needs: <c>poll(2)</c> on libpcap's descriptor, <c>setsockopt(2)</c> to join a fanout group.</summary>
+/// <summary>The libc calls capture needs: <c>poll(2)</c> on libpcap's descriptor, <c>setsockopt(2)</c> to join a fanout group,
+/// and stdio to give libpcap a capture file with a large read buffer.</summary>
 internal static unsafe partial class LibC
 {
     internal const short PollIn = 0x001;
@@ -21,4 +22,16 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     internal static partial int Poll(PollDescriptor* descriptors, nuint count, int timeoutMilliseconds);
+
+    /// <summary>setvbuf's full buffering mode.</summary>
+    internal const int FullyBuffered = 0;
+
+    [LibraryImport("libc", EntryPoint = "fopen", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    internal static partial nint OpenFile(string path, string mode);
+
+    [LibraryImport("libc", EntryPoint = "setvbuf")]
+    internal static partial int SetBuffer(nint file, void* buffer, int mode, nuint size);
+
+    [LibraryImport("libc", EntryPoint = "fclose")]
+    internal static partial int CloseFile(nint file);
 }

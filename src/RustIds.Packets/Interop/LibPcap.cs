@@ -68,6 +68,10 @@ internal static unsafe partial class LibPcap
     [LibraryImport(LibraryName, EntryPoint = "pcap_open_offline_with_tstamp_precision", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial PcapHandle OpenOfflineWithTimestampPrecision(string path, uint precision, byte* errorBuffer);
 
+    /// <summary>Reads an open <c>FILE*</c>; on success <c>pcap_close</c> closes it, on failure it stays the caller's.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "pcap_fopen_offline_with_tstamp_precision")]
+    internal static partial PcapHandle FileOpenOfflineWithTimestampPrecision(nint file, uint precision, byte* errorBuffer);
+
     [LibraryImport(LibraryName, EntryPoint = "pcap_create", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial PcapHandle Create(string source, byte* errorBuffer);
 

@@ -231,6 +231,7 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
         {
             case AppProtocol.Http:
                 _http = _services.HttpParsers.Rent();
+                _http.StoreBodies = _services.StoreHttpBodies;
                 break;
             case AppProtocol.Tls:
                 _tls = _services.TlsParsers.Rent();

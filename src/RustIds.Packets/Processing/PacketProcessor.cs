@@ -58,6 +58,14 @@ public sealed class PacketProcessor : IFlowObserver
 
     public AppLayerCounters AppLayer => _services.AppLayer;
 
+    /// <summary>Whether HTTP connections starting from now keep request and response bodies (up to their limits); only
+    /// rules inspect them, so the engine turns this off while the rule set has none. On by default.</summary>
+    public bool StoreHttpBodies
+    {
+        get => _services.StoreHttpBodies;
+        set => _services.StoreHttpBodies = value;
+    }
+
     /// <summary>Decodes <paramref name="frame"/> and takes it (and a datagram it completes) through the path to <paramref name="handler"/>.</summary>
     public void Process<THandler>(in RawFrame frame, ref THandler handler)
         where THandler : IPacketHandler, allows ref struct

@@ -36,6 +36,9 @@ internal sealed class SessionServices
 
     public AppLayerCounters AppLayer { get; } = new();
 
+    /// <summary>Given to each HTTP parser as its connection starts (<see cref="PacketProcessor.StoreHttpBodies"/>).</summary>
+    public bool StoreHttpBodies { get; set; } = true;
+
     /// <summary>The byte budget every flow's out-of-order buffers share.</summary>
     public ReassemblyMemory ReassemblyMemory { get; }
 

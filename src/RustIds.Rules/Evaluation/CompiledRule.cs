@@ -52,6 +52,9 @@ internal sealed class CompiledRule
     /// <summary>A TCP packet rule with payload keywords that also inspects the reassembled stream (not <c>tcp-pkt</c> / <c>no_stream</c>).</summary>
     public bool InspectsStream { get; }
 
+    /// <summary>Inspects an HTTP request or response body (<c>http.request_body</c>, <c>http.response_body</c>, <c>file.data</c>, pcre /P /Q).</summary>
+    public bool InspectsHttpBody => _appBuffers.Any(b => b.Buffer is BufferKind.HttpRequestBody or BufferKind.HttpResponseBody);
+
     /// <summary><c>tcp-stream</c> / <c>only_stream</c>: the payload keywords never inspect a packet alone.</summary>
     public bool StreamOnly { get; }
 

@@ -12,6 +12,24 @@ public sealed class HttpRuleTests
         new Conversation().Handshake().Client(request).Server(response).Close().Frames;
 
     [Theory]
+    [InlineData("http.request_body; content:\"x\";", true)]
+    [InlineData("http.response_body; content:\"x\";", true)]
+    [InlineData("content:\"x\"; http_client_body;", true)]
+    [InlineData("content:\"x\"; http_server_body;", true)]
+    [InlineData("file.data; content:\"x\";", true)]
+    [InlineData("pcre:\"/x/P\";", true)]
+    [InlineData("pcre:\"/x/Q\";", true)]
+    [InlineData("http.uri; content:\"x\";", false)]
+    [InlineData("http.header; content:\"x\";", false)]
+    [InlineData("content:\"x\";", false)]
+    public void InspectsHttpBodies_OnlyWhenARuleReadsABody(string options, bool expected)
+    {
+        var set = TestRules.Compile($"alert http any any -> any any (msg:\"t\"; {options} sid:1;)", "alert tcp any any -> any 22 (msg:\"ssh\"; content:\"SSH\"; sid:2;)");
+
+        Assert.Equal(expected, set.InspectsHttpBodies);
+    }
+
+    [Theory]
     [InlineData("http.uri; content:\"/a/admin.php?id=1\"; startswith; endswith;", true)]
     [InlineData("http.uri; content:\"/a/./b\";", false)]
     [InlineData("http.uri.raw; content:\"/a/./b/../admin%2ephp\";", true)]

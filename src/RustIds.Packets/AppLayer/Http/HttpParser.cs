@@ -47,6 +47,13 @@ public sealed class HttpParser
     /// <summary>Where this parser counts.</summary>
     public HttpCounters Counters { get; }
 
+    /// <summary>Whether bodies are kept (up to the limits) for inspection; when false only their lengths are counted. Set per connection.</summary>
+    public bool StoreBodies
+    {
+        get => _requests.StoreBodies;
+        set => _requests.StoreBodies = _responses.StoreBodies = value;
+    }
+
     /// <summary>Forgets the connection so the parser can serve another flow; buffers are kept.</summary>
     public void Reset()
     {

@@ -38,6 +38,9 @@ internal sealed class HttpStreamReader
     /// <summary>The reader of the other direction (for tunnels and CONNECT).</summary>
     public HttpStreamReader? Peer { get; set; }
 
+    /// <summary>Whether message bodies are copied into the transaction (<see cref="HttpParser.StoreBodies"/>).</summary>
+    public bool StoreBodies { get; set; } = true;
+
     public bool IsParsing => _state is not (HttpReaderState.Tunnel or HttpReaderState.Dead or HttpReaderState.Closed);
 
     private HttpMessage Message => _isRequest ? _tx!.Request : _tx!.Response;
@@ -418,6 +421,11 @@ internal sealed class HttpStreamReader
     {
         var message = Message;
         message.BodyLength += data.Length;
+        if (!StoreBodies)
+        {
+            return;
+        }
+
         int stored = message.Body.Append(data);
         if (stored == data.Length)
         {

@@ -157,6 +157,31 @@ public sealed class HttpParserTests
     }
 
     [Fact]
+    public void Parse_BodiesNotStored_LengthsCountedTransactionsCompleteNothingTruncated()
+    {
+        var parser = NewParser();
+        parser.StoreBodies = false;
+        parser.Parse(FlowDirection.ToServer, Bytes(
+            "POST /upload HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n" +
+            "POST /b HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"), _observer);
+        parser.Parse(FlowDirection.ToClient, Bytes("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhelloHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), _observer);
+
+        Assert.Equal(2, _observer.Completed.Count);
+        Assert.Equal([9L, 3L], _observer.Completed.Select(tx => tx.RequestBodyLength));
+        Assert.Equal([5L, 2L], _observer.Completed.Select(tx => tx.ResponseBodyLength));
+        Assert.All(_observer.Completed, tx => Assert.Equal(string.Empty, tx.RequestBody + tx.ResponseBody));
+        Assert.All(_observer.Completed, tx => Assert.Equal(HttpTransactionFlags.None, tx.Flags & (HttpTransactionFlags.RequestBodyTruncated | HttpTransactionFlags.ResponseBodyTruncated)));
+        Assert.Equal(0, _counters.BodyBytesSkipped);
+        Assert.Equal("/b", _observer.Completed[1].RawUri);
+
+        // The same parser, stored again for its next connection.
+        parser.Reset();
+        parser.StoreBodies = true;
+        parser.Parse(FlowDirection.ToServer, Bytes("POST /c HTTP/1.1\r\nContent-Length: 3\r\n\r\nxyz"), _observer);
+        Assert.Equal("xyz", _observer.RequestsCompleted[^1].RequestBody);
+    }
+
+    [Fact]
     public void Parse_ChunkedRequestSplitAtEveryByte_SameBody()
     {
         var request = Bytes(
