@@ -30,6 +30,30 @@ public sealed class PcapFileSourceTests
         Assert.Null(source.LastError);
     }
 
+    [Fact]
+    public void ReadNext_CaptureSpanningSeveralReadBuffers_EveryFrameIntact()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("large.pcap");
+        // Odd frame sizes, so records straddle the stdio buffer's refills at every offset.
+        var frameCount = 3 * PcapFileSource.ReadBufferBytes / 1000;
+        byte[] Frame(int i) => [.. Enumerable.Range(0, 900 + (i % 211)).Select(b => (byte)(b * 31 + i))];
+        using (var writer = PcapFileWriter.Create(path, LinkType.Ethernet))
+        {
+            for (var i = 0; i < frameCount; i++)
+                writer.WritePacket(Frame(i), Frames.BaseTicks + (i * TimeSpan.TicksPerMicrosecond));
+        }
+
+        using var source = PcapFileSource.Open(path);
+        for (var i = 0; i < frameCount; i++)
+        {
+            Assert.Equal(PacketReadResult.Packet, source.ReadNext(out var read));
+            Assert.True(Frame(i).AsSpan().SequenceEqual(read.Data), $"frame {i} differs");
+            Assert.Equal(Frames.BaseTicks + (i * TimeSpan.TicksPerMicrosecond), read.TimestampTicks);
+        }
+        Assert.Equal(PacketReadResult.EndOfFile, source.ReadNext(out _));
+    }
+
     [SkippableFact]
     public void Open_Pcapng_ReadsFrames()
     {
