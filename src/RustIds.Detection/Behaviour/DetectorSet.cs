@@ -169,7 +169,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     {
         if (_dnsTunnels is null)
             return;
-        var site = DetectionSite.Of(context.Flow, context.TimestampTicks);
+        var site = DetectionSite.Of(in context.Flow, context.TimestampTicks);
         _dnsTunnels.OnMessage(message, in site);
     }
 
@@ -177,7 +177,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     {
         if (_bruteForce is null || progress != HttpProgress.RequestHeaders || !_bruteForce.IsLoginPost(transaction))
             return;
-        var site = DetectionSite.Of(context.Flow, context.TimestampTicks);
+        var site = DetectionSite.Of(in context.Flow, context.TimestampTicks);
         _bruteForce.OnLoginPost(ref _logins.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks), in site);
     }
 

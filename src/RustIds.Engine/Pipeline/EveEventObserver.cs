@@ -106,7 +106,7 @@ internal sealed class EveEventObserver : IFlowObserver, IAppLayerObserver
 
     private EveTransactionEvent Transaction(in AppLayerContext context, AppLayerSnapshot snapshot)
     {
-        var flow = context.Flow;
+        ref readonly var flow = ref context.Flow;
         var protocol = (uint)context.Slot < (uint)_protocols.Length ? _protocols[context.Slot] : AppProtocol.Unknown;
         return new EveTransactionEvent(new DateTimeOffset(context.TimestampTicks, TimeSpan.Zero), EveFlowTuple.Of(in flow), protocol, _interfaceName, snapshot);
     }

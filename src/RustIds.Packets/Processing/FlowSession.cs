@@ -47,6 +47,9 @@ internal sealed class FlowSession : IStreamSink, IHttpObserver, ITlsObserver, ID
 
     public AppProtocol Protocol { get; private set; }
 
+    /// <summary>The next idle session in the worker's pool (null while this one serves a connection).</summary>
+    public FlowSession? NextIdle { get; set; }
+
     /// <summary>Both directions ended: nothing more reaches the parsers, and the session can go back to the pool.</summary>
     public bool StreamsEnded => _stream.BothEnded;
 

@@ -27,7 +27,8 @@ public sealed class PacketProcessor : IFlowObserver
     private readonly FlowSession?[] _sessions;
     private readonly AppProtocol[] _protocols;
     private readonly EndedStreams[] _endedStreams;
-    private readonly Stack<FlowSession> _idleSessions = new();
+    // Idle sessions, chained through FlowSession.NextIdle: a collection would allocate when it first outgrows itself.
+    private FlowSession? _idleSessions;
     private readonly IFlowObserver? _flowObserver;
     private readonly long[] _checksumFailures = new long[(int)ChecksumStatus.IcmpInvalid + 1];
     private long _reassembledDecodeErrors;
@@ -121,10 +122,16 @@ public sealed class PacketProcessor : IFlowObserver
         _protocols[slot] = AppProtocol.Unknown;
         if (_options.AppLayer && flow.Key.Protocol == IpProtocol.Tcp)
         {
-            if (!_idleSessions.TryPop(out var session))
+            var session = _idleSessions;
+            if (session is null)
             {
                 session = new FlowSession(_services);
                 SessionsCreated++;
+            }
+            else
+            {
+                _idleSessions = session.NextIdle;
+                session.NextIdle = null;
             }
             session.Begin(slot, in flow);
             _sessions[slot] = session;
@@ -145,7 +152,8 @@ public sealed class PacketProcessor : IFlowObserver
         _endedStreams[slot] = session.End();
         _protocols[slot] = session.Protocol;
         _sessions[slot] = null;
-        _idleSessions.Push(session);
+        session.NextIdle = _idleSessions;
+        _idleSessions = session;
     }
 
     private void OnTcp(int slot, ref Packet packet)

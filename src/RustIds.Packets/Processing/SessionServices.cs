@@ -74,9 +74,5 @@ internal sealed class SessionServices
     public ParserPool<TlsParser> TlsParsers { get; }
 
     /// <summary>The context of an app-layer event of the flow in <paramref name="slot"/>.</summary>
-    public AppLayerContext Context(int slot, FlowDirection direction, long ticks)
-    {
-        ref readonly var flow = ref Flows.EntryAt(slot);
-        return new AppLayerContext(flow.FlowId, flow, direction, ticks) { Slot = slot };
-    }
+    public AppLayerContext Context(int slot, FlowDirection direction, long ticks) => new(in Flows.EntryAt(slot), direction, ticks, slot);
 }

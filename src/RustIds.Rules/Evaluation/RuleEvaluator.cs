@@ -542,7 +542,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
     /// <summary>The source and destination ports of the side sending in <paramref name="context"/>'s direction.</summary>
     private static (ushort Source, ushort Destination) SenderPorts(in AppLayerContext context)
     {
-        var flow = context.Flow;
+        ref readonly var flow = ref context.Flow;
         return context.Direction == FlowDirection.ToServer ? (flow.InitiatorPort, flow.ResponderPort) : (flow.ResponderPort, flow.InitiatorPort);
     }
 
@@ -577,7 +577,7 @@ public sealed class RuleEvaluator : IAppLayerObserver, IDisposable
             PendingOverflows++;
             return;
         }
-        var flow = context.Flow;
+        ref readonly var flow = ref context.Flow;
         var key = flow.Key;
         var (client, clientPort) = (flow.InitiatorAddress, flow.InitiatorPort);
         var (server, serverPort) = (flow.ResponderAddress, flow.ResponderPort);
