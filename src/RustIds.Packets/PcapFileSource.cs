@@ -15,11 +15,16 @@ public sealed unsafe class PcapFileSource : IPacketSource
     public const int ReadBufferBytes = 1 << 20;
 
     private readonly PcapHandle _handle;
+    // Referenced for the source's whole life, so each frame calls libpcap on the raw pointer.
+    private readonly nint _rawHandle;
+    private bool _referenced;
     private void* _readBuffer;
 
     private PcapFileSource(PcapHandle handle, void* readBuffer, string path)
     {
         _handle = handle;
+        _handle.DangerousAddRef(ref _referenced);
+        _rawHandle = _handle.DangerousGetHandle();
         _readBuffer = readBuffer;
         Path = path;
         LinkType = (LinkType)LibPcap.DataLink(handle);
@@ -63,7 +68,7 @@ public sealed unsafe class PcapFileSource : IPacketSource
     public PacketReadResult ReadNext(out RawFrame frame)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-        var status = PcapFrameReader.Next(_handle, nanosecond: true, out frame);
+        var status = PcapFrameReader.Next(_rawHandle, nanosecond: true, out frame);
         switch (status)
         {
             case 1:
@@ -79,6 +84,11 @@ public sealed unsafe class PcapFileSource : IPacketSource
     public void Dispose()
     {
         // pcap_close closes the FILE, which must not outlive its buffer.
+        if (_referenced)
+        {
+            _handle.DangerousRelease();
+            _referenced = false;
+        }
         _handle.Dispose();
         NativeMemory.Free(_readBuffer);
         _readBuffer = null;

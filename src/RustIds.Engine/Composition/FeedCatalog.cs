@@ -192,7 +192,7 @@ public sealed class FeedCatalog
     }
 
     /// <summary>The catalog file's shape: <c>{ "Feeds": [ … ] }</c>.</summary>
-    private sealed class CatalogFile
+    internal sealed class CatalogFile
     {
         public List<FeedSettings> Feeds { get; set; } = [];
     }

@@ -117,6 +117,10 @@ internal static unsafe partial class LibPcap
     [LibraryImport(LibraryName, EntryPoint = "pcap_next_ex")]
     internal static partial int NextEx(PcapHandle handle, PcapPacketHeader** header, byte** data);
 
+    /// <summary>The same on a raw <c>pcap_t*</c> whose <see cref="PcapHandle"/> the caller keeps referenced, saving the handle's reference count per frame.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "pcap_next_ex")]
+    internal static partial int NextEx(nint handle, PcapPacketHeader** header, byte** data);
+
     [LibraryImport(LibraryName, EntryPoint = "pcap_breakloop")]
     internal static partial void BreakLoop(PcapHandle handle);
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace RustIds.Packets.Interop;
 
 /// <summary>The <c>pcap_next_ex</c> loop body shared by file and live sources.</summary>
@@ -12,6 +14,20 @@ internal static unsafe class PcapFrameReader
         PcapPacketHeader* header;
         byte* data;
         var status = LibPcap.NextEx(handle, &header, &data);
+        return Frame(status, header, data, nanosecond, out frame);
+    }
+
+    /// <summary>The same on a raw <c>pcap_t*</c> the caller keeps alive (<see cref="SafeHandle.DangerousAddRef"/>).</summary>
+    public static int Next(nint handle, bool nanosecond, out RawFrame frame)
+    {
+        PcapPacketHeader* header;
+        byte* data;
+        var status = LibPcap.NextEx(handle, &header, &data);
+        return Frame(status, header, data, nanosecond, out frame);
+    }
+
+    private static int Frame(int status, PcapPacketHeader* header, byte* data, bool nanosecond, out RawFrame frame)
+    {
         if (status != 1)
         {
             frame = default;

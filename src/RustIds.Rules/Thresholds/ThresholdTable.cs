@@ -5,7 +5,8 @@ namespace RustIds.Rules.Thresholds;
 /// <summary>Fixed-capacity hash table of <see cref="ThresholdEntry"/> with least-recently-used order, allocated once.</summary>
 /// <remarks>
 /// Chained buckets over index links into one preallocated array; a doubly linked LRU list through the same entries.
-/// Lookups and insertions allocate nothing. When full, the oldest <c>scanLimit</c> entries are checked for an expired
+/// Entries never used yet are handed out in order, so the array's pages are touched only as entries are needed (a
+/// rule set without thresholds never touches the ~8 MB of the default 100,000). Lookups and insertions allocate nothing. When full, the oldest <c>scanLimit</c> entries are checked for an expired
 /// one to reuse, else the oldest is evicted. Not thread-safe.
 /// </remarks>
 internal sealed class ThresholdTable
@@ -17,7 +18,8 @@ internal sealed class ThresholdTable
     private readonly int _bucketMask;
     private readonly int _scanLimit;
     private readonly ThresholdCounters _counters;
-    private int _freeHead;
+    private int _freeHead = None;
+    private int _neverUsed;
     private int _newest = None;
     private int _oldest = None;
 
@@ -30,9 +32,6 @@ internal sealed class ThresholdTable
         _bucketMask = bucketCount - 1;
         _scanLimit = scanLimit;
         _counters = counters;
-        for (var i = 0; i < capacity; i++)
-            _entries[i].NextInBucket = i + 1 < capacity ? i + 1 : None;
-        _freeHead = 0;
     }
 
     public int Count { get; private set; }
@@ -54,7 +53,7 @@ internal sealed class ThresholdTable
                 return ref entry;
             }
         }
-        var index = _freeHead != None ? TakeFree() : Evict(now);
+        var index = _freeHead != None || _neverUsed < _entries.Length ? TakeFree() : Evict(now);
         ref var fresh = ref _entries[index];
         fresh = default;
         fresh.Key = key;
@@ -73,6 +72,8 @@ internal sealed class ThresholdTable
 
     private int TakeFree()
     {
+        if (_freeHead == None)
+            return _neverUsed++;
         var index = _freeHead;
         _freeHead = _entries[index].NextInBucket;
         return index;
