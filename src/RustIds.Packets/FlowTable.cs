@@ -3,17 +3,23 @@ using System.Runtime.CompilerServices;
 
 namespace RustIds.Packets;
 
-/// <summary>The storage of the <see cref="FlowTracker"/>: a preallocated pool of flow entries, an open-addressing index over it, and a recency list.</summary>
+/// <summary>The storage of the <see cref="FlowTracker"/>: a preallocated pool of flow entries, an open-addressing index over it, and recency lists.</summary>
 /// <remarks>
 /// Entries live in a fixed pool and never move, so a slot number identifies a flow for its whole life
 /// and per-flow state elsewhere (streams, parsers) can be kept in arrays indexed by slot. The index is
 /// linear probing at a load factor of at most 0.5 with backward-shift deletion (no tombstones, so
 /// probe lengths do not decay as flows come and go). Each bucket holds its entry's hash beside the slot, so a
-/// probe reads one cache line of the index and touches an entry only when the hash matches. The recency list (most recent first) finds the
-/// oldest idle flows for expiry and eviction in O(1) each. Nothing is allocated after construction.
+/// probe reads one cache line of the index and touches an entry only when the hash matches. One recency list per
+/// timeout class (<see cref="ListCount"/>; the tracker says which list a flow belongs in) keeps the oldest idle flows
+/// of each class at its tail, so expiry visits only flows that did expire: with one list, every sweep walked past the
+/// thousands of established flows (300 s) lingering behind expired closed ones (10 s). Nothing is allocated after
+/// construction.
 /// </remarks>
 internal sealed class FlowTable
 {
+    /// <summary>Recency lists: one per timeout class.</summary>
+    public const int ListCount = 4;
+
     private const int None = -1;
 
     private readonly Bucket[] _buckets;
@@ -22,8 +28,9 @@ internal sealed class FlowTable
     private readonly int[] _hashes;
     private readonly int[] _newer;
     private readonly int[] _older;
-    private int _mostRecent = None;
-    private int _leastRecent = None;
+    private readonly byte[] _list;
+    private readonly int[] _mostRecent = [None, None, None, None];
+    private readonly int[] _leastRecent = [None, None, None, None];
     private int _free;
 
     public FlowTable(int capacity)
@@ -36,25 +43,39 @@ internal sealed class FlowTable
         _hashes = new int[capacity];
         _newer = new int[capacity];
         _older = new int[capacity];
+        _list = new byte[capacity];
         // Free slots are chained through _older.
         for (var i = 0; i < capacity; i++)
             _older[i] = i + 1 < capacity ? i + 1 : None;
     }
 
     /// <summary>Approximate bytes one slot costs: the entry, its hash, its recency links and two index buckets.</summary>
-    public static int BytesPerSlot => Unsafe.SizeOf<FlowEntry>() + 3 * sizeof(int) + 2 * Unsafe.SizeOf<Bucket>();
+    public static int BytesPerSlot => Unsafe.SizeOf<FlowEntry>() + 3 * sizeof(int) + 1 + 2 * Unsafe.SizeOf<Bucket>();
 
     public int Capacity { get; }
 
     public int Count { get; private set; }
 
-    /// <summary>The least recently touched slot, or -1 when empty.</summary>
-    public int LeastRecent => _leastRecent;
+    /// <summary>The least recently touched slot of recency list <paramref name="list"/>, or -1 when it is empty.</summary>
+    public int LeastRecentIn(int list) => _leastRecent[list];
 
     public ref FlowEntry this[int slot] => ref _entries[slot];
 
-    /// <summary>The slot touched just after <paramref name="slot"/>, or -1.</summary>
-    public int NewerThan(int slot) => _newer[slot];
+    /// <summary>The first slot of a walk over every flow (list by list, each from its least recent), or -1.</summary>
+    public int First() => FirstFrom(0);
+
+    /// <summary>The slot after <paramref name="slot"/> in that walk, or -1 after the last.</summary>
+    public int Next(int slot) => _newer[slot] != None ? _newer[slot] : FirstFrom(_list[slot] + 1);
+
+    private int FirstFrom(int list)
+    {
+        for (; list < ListCount; list++)
+        {
+            if (_leastRecent[list] != None)
+                return _leastRecent[list];
+        }
+        return None;
+    }
 
     /// <summary>The slot holding <paramref name="key"/>, or -1.</summary>
     public int Find(in FlowKey key, int hash)
@@ -69,7 +90,7 @@ internal sealed class FlowTable
         }
     }
 
-    /// <summary>Takes a free slot for <paramref name="key"/> (absent, and the table not full) and makes it the most recent.</summary>
+    /// <summary>Takes a free slot for <paramref name="key"/> (absent, and the table not full) and makes it the most recent of list 0.</summary>
     public int Add(in FlowKey key, int hash)
     {
         var slot = _free;
@@ -81,6 +102,7 @@ internal sealed class FlowTable
         _hashes[slot] = hash;
         _entries[slot] = default;
         _entries[slot].Key = key;
+        _list[slot] = 0;
         LinkMostRecent(slot);
         Count++;
         return slot;
@@ -111,39 +133,42 @@ internal sealed class FlowTable
         Count--;
     }
 
-    /// <summary>Marks <paramref name="slot"/> as the most recently seen.</summary>
+    /// <summary>Marks <paramref name="slot"/> as the most recently seen of recency list <paramref name="list"/> (moving it there from its list).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Touch(int slot)
+    public void Touch(int slot, int list)
     {
-        if (slot == _mostRecent)
+        if (slot == _mostRecent[list] && _list[slot] == list)
             return;
         Unlink(slot);
+        _list[slot] = (byte)list;
         LinkMostRecent(slot);
     }
 
     private void LinkMostRecent(int slot)
     {
+        var list = _list[slot];
         _newer[slot] = None;
-        _older[slot] = _mostRecent;
-        if (_mostRecent != None)
-            _newer[_mostRecent] = slot;
-        _mostRecent = slot;
-        if (_leastRecent == None)
-            _leastRecent = slot;
+        _older[slot] = _mostRecent[list];
+        if (_mostRecent[list] != None)
+            _newer[_mostRecent[list]] = slot;
+        _mostRecent[list] = slot;
+        if (_leastRecent[list] == None)
+            _leastRecent[list] = slot;
     }
 
     private void Unlink(int slot)
     {
+        var list = _list[slot];
         var newer = _newer[slot];
         var older = _older[slot];
         if (newer != None)
             _older[newer] = older;
         else
-            _mostRecent = older;
+            _mostRecent[list] = older;
         if (older != None)
             _newer[older] = newer;
         else
-            _leastRecent = newer;
+            _leastRecent[list] = newer;
     }
 
     /// <summary>One index bucket: an entry's hash and its slot + 1 (0 = empty).</summary>

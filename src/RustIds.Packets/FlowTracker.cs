@@ -14,11 +14,8 @@ public sealed class FlowTracker
     private readonly FlowTable _table;
     private readonly IFlowObserver? _observer;
     private readonly bool _allowMidstream;
-    private readonly long _newTimeoutTicks;
-    private readonly long _establishedTimeoutTicks;
-    private readonly long _closingTimeoutTicks;
-    private readonly long _closedTimeoutTicks;
-    private readonly long _shortestTimeoutTicks;
+    // Idle timeout of each recency list (TimeoutList): new, established, closing, closed.
+    private readonly long[] _listTimeoutTicks;
     private readonly long _sweepIntervalTicks;
     private readonly ulong _flowIdBase;
     private long _nextSweepTicks = long.MinValue;
@@ -32,11 +29,7 @@ public sealed class FlowTracker
         _table = new FlowTable(options.MaxFlows);
         _observer = observer;
         _allowMidstream = options.AllowMidstream;
-        _newTimeoutTicks = options.NewTimeout.Ticks;
-        _establishedTimeoutTicks = options.EstablishedTimeout.Ticks;
-        _closingTimeoutTicks = options.ClosingTimeout.Ticks;
-        _closedTimeoutTicks = options.ClosedTimeout.Ticks;
-        _shortestTimeoutTicks = Math.Min(Math.Min(_newTimeoutTicks, _establishedTimeoutTicks), Math.Min(_closingTimeoutTicks, _closedTimeoutTicks));
+        _listTimeoutTicks = [options.NewTimeout.Ticks, options.EstablishedTimeout.Ticks, options.ClosingTimeout.Ticks, options.ClosedTimeout.Ticks];
         _sweepIntervalTicks = Math.Max(1, options.SweepInterval.Ticks);
         // 8 bits of worker, 45 of sequence: unique across workers and below 2^53, so JSON readers keep it exact.
         _flowIdBase = (ulong)options.WorkerIndex << 45;
@@ -86,7 +79,7 @@ public sealed class FlowTracker
             if (_table.Count == _table.Capacity)
             {
                 FlowsEvicted++;
-                End(_table.LeastRecent, FlowEndReason.Evicted);
+                End(LeastRecent(), FlowEndReason.Evicted);
             }
             slot = _table.Add(in key, hash);
             Start(slot, ref packet);
@@ -101,9 +94,10 @@ public sealed class FlowTracker
                 _observer?.OnFlowEnded(slot, in existing, expired ? FlowEndReason.Timeout : FlowEndReason.Reused);
                 Start(slot, ref packet);
             }
-            _table.Touch(slot);
         }
-        Update(slot, ref _table[slot], ref packet);
+        ref var entry = ref _table[slot];
+        Update(slot, ref entry, ref packet);
+        _table.Touch(slot, TimeoutList(entry.State));
     }
 
     /// <summary>A copy of the flow's entry, for inspection (tests, flow logs).</summary>
@@ -114,11 +108,12 @@ public sealed class FlowTracker
         return slot >= 0;
     }
 
-    /// <summary>The slot of the least recently seen flow, or -1 when the table is empty; with <see cref="NewerSlot"/>, a walk over every flow without allocation.</summary>
-    public int OldestSlot => _table.LeastRecent;
+    /// <summary>The first slot of a walk over every flow without allocation (with <see cref="NewerSlot"/>), or -1 when the table is empty.</summary>
+    /// <remarks>The walk goes through each timeout class's flows from the least recently seen, one class after another.</remarks>
+    public int OldestSlot => _table.First();
 
-    /// <summary>The slot of the flow seen next after the one in <paramref name="slot"/>, or -1 after the newest.</summary>
-    public int NewerSlot(int slot) => _table.NewerThan(slot);
+    /// <summary>The slot after <paramref name="slot"/> in that walk, or -1 after the last.</summary>
+    public int NewerSlot(int slot) => _table.Next(slot);
 
     /// <summary>The entry in <paramref name="slot"/> (from <see cref="Packet.FlowSlot"/> or an observer call), read in place.</summary>
     public ref readonly FlowEntry EntryAt(int slot) => ref _table[slot];
@@ -127,19 +122,14 @@ public sealed class FlowTracker
     public int Sweep(long nowTicks)
     {
         var removed = 0;
-        for (var slot = _table.LeastRecent; slot >= 0;)
+        for (var list = 0; list < FlowTable.ListCount; list++)
         {
-            ref var entry = ref _table[slot];
-            // Everything newer than this one was seen even more recently: nothing there can have expired.
-            if (nowTicks - entry.LastTicks <= _shortestTimeoutTicks)
-                break;
-            var newer = _table.NewerThan(slot);
-            if (IsExpired(in entry, nowTicks))
+            // One timeout per list, oldest first: the walk ends at the first flow that has not expired.
+            for (var slot = _table.LeastRecentIn(list); slot >= 0 && nowTicks - _table[slot].LastTicks > _listTimeoutTicks[list]; slot = _table.LeastRecentIn(list))
             {
                 End(slot, FlowEndReason.Timeout);
                 removed++;
             }
-            slot = newer;
         }
         FlowsExpired += removed;
         _nextSweepTicks = nowTicks + _sweepIntervalTicks;
@@ -149,9 +139,31 @@ public sealed class FlowTracker
     /// <summary>Ends every flow (end of a capture), so observers can flush what they hold.</summary>
     public void Flush()
     {
-        while (_table.LeastRecent >= 0)
-            End(_table.LeastRecent, FlowEndReason.Shutdown);
+        for (var slot = LeastRecent(); slot >= 0; slot = LeastRecent())
+            End(slot, FlowEndReason.Shutdown);
     }
+
+    /// <summary>The flow seen least recently of all (the oldest of the lists' oldest), or -1 when the table is empty.</summary>
+    private int LeastRecent()
+    {
+        var oldest = -1;
+        for (var list = 0; list < FlowTable.ListCount; list++)
+        {
+            var slot = _table.LeastRecentIn(list);
+            if (slot >= 0 && (oldest < 0 || _table[slot].LastTicks < _table[oldest].LastTicks))
+                oldest = slot;
+        }
+        return oldest;
+    }
+
+    /// <summary>The recency list of flows in <paramref name="state"/>: one per idle timeout.</summary>
+    private static int TimeoutList(FlowState state) => state switch
+    {
+        FlowState.Established => 1,
+        FlowState.Closing => 2,
+        FlowState.Closed or FlowState.Reset => 3,
+        _ => 0,
+    };
 
     private void End(int slot, FlowEndReason reason)
     {
@@ -164,17 +176,7 @@ public sealed class FlowTracker
         && entry.State is FlowState.Closed or FlowState.Reset
         && (packet.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn;
 
-    private bool IsExpired(in FlowEntry entry, long nowTicks)
-    {
-        var timeout = entry.State switch
-        {
-            FlowState.Established => _establishedTimeoutTicks,
-            FlowState.Closing => _closingTimeoutTicks,
-            FlowState.Closed or FlowState.Reset => _closedTimeoutTicks,
-            _ => _newTimeoutTicks,
-        };
-        return nowTicks - entry.LastTicks > timeout;
-    }
+    private bool IsExpired(in FlowEntry entry, long nowTicks) => nowTicks - entry.LastTicks > _listTimeoutTicks[TimeoutList(entry.State)];
 
     private void Start(int slot, ref Packet packet)
     {

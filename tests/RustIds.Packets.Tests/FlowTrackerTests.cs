@@ -126,6 +126,37 @@ public sealed class FlowTrackerTests
     }
 
     [Fact]
+    public void Sweep_EstablishedFlowsSeenBeforeExpiredResetOnes_OnlyTheResetOnesEndAndTheWalkSeesEveryFlow()
+    {
+        var observer = new RecordingObserver();
+        var tracker = new FlowTracker(new FlowTrackerOptions { SweepInterval = TimeSpan.FromDays(1) }, observer);
+        // 100 UDP flows answered (established, 300 s), then 50 TCP flows reset (10 s), all idle 60 s later.
+        for (ushort port = 1000; port < 1100; port++)
+        {
+            TrackId(tracker, FrameBuilder.EthernetUdp(Client, port, Server, 53), 0);
+            TrackId(tracker, FrameBuilder.EthernetUdp(Server, 53, Client, port), 1);
+        }
+        var reset = new HashSet<ulong>();
+        for (ushort port = 2000; port < 2050; port++)
+        {
+            reset.Add(TrackId(tracker, FrameBuilder.EthernetTcp(Client, port, Server, 80, TcpFlags.Syn), 2));
+            TrackId(tracker, FrameBuilder.EthernetTcp(Server, 80, Client, port, TcpFlags.Rst | TcpFlags.Ack), 3);
+        }
+        var walked = new List<int>();
+        for (var slot = tracker.OldestSlot; slot >= 0; slot = tracker.NewerSlot(slot))
+            walked.Add(slot);
+
+        var removed = tracker.Sweep(Frames.BaseTicks + TimeSpan.FromSeconds(60).Ticks);
+
+        Assert.Equal(150, walked.Distinct().Count());
+        Assert.Equal(50, removed);
+        Assert.Equal(100, tracker.Count);
+        Assert.Equal(reset, observer.Ended.Select(e => e.FlowId).ToHashSet());
+        Assert.All(observer.Ended, e => Assert.Equal(FlowEndReason.Timeout, e.Reason));
+        Assert.Equal(100, tracker.Sweep(Frames.BaseTicks + TimeSpan.FromSeconds(302).Ticks));
+    }
+
+    [Fact]
     public void Track_FinBothWays_Closed()
     {
         var tracker = new FlowTracker();
