@@ -3,20 +3,18 @@ using RustIds.Packets.Interop;
 
 namespace RustIds.Packets;
 
-/// <summary>Reads a pcap or pcapng file, with nanosecond timestamps: classic pcap from a memory map, anything else through libpcap.</summary>
+/// <summary>Reads a pcap or pcapng file through libpcap, with nanosecond timestamps.</summary>
 /// <remarks>
-/// Not thread-safe; one reader thread. Frames view the source's memory until the next read. Classic pcap, the common
-/// replay format, is read by <see cref="MappedPcapReader"/> without copying; pcapng and whatever else libpcap knows go
-/// to libpcap, which gets the file with a <see cref="ReadBufferBytes"/> stdio buffer: with stdio's default (the file
-/// system's 4 KiB block) a 434 MB capture took 106,000 read calls, which cost a replay about as much time as decoding.
+/// Not thread-safe; one reader thread. Frames view libpcap's buffer until the next read. The file is opened here and
+/// handed to libpcap with a <see cref="ReadBufferBytes"/> stdio buffer: with stdio's default (the file system's 4 KiB
+/// block) a 434 MB capture took 106,000 read calls, which cost a replay about as much time as decoding.
 /// </remarks>
 public sealed unsafe class PcapFileSource : IPacketSource
 {
-    /// <summary>The stdio buffer libpcap reads a file through.</summary>
+    /// <summary>The stdio buffer libpcap reads the file through.</summary>
     public const int ReadBufferBytes = 1 << 20;
 
-    private readonly MappedPcapReader? _mapped;
-    private readonly PcapHandle? _handle;
+    private readonly PcapHandle _handle;
     // Referenced for the source's whole life, so each frame calls libpcap on the raw pointer.
     private readonly nint _rawHandle;
     private bool _referenced;
@@ -32,13 +30,6 @@ public sealed unsafe class PcapFileSource : IPacketSource
         LinkType = (LinkType)LibPcap.DataLink(handle);
     }
 
-    private PcapFileSource(MappedPcapReader mapped, string path)
-    {
-        _mapped = mapped;
-        Path = path;
-        LinkType = mapped.LinkType;
-    }
-
     /// <summary>The file being read.</summary>
     public string Path { get; }
 
@@ -50,23 +41,6 @@ public sealed unsafe class PcapFileSource : IPacketSource
     public static PcapFileSource Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (IsClassicPcap(path))
-        {
-            try
-            {
-                return new PcapFileSource(MappedPcapReader.Open(path), path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new PcapException($"Cannot read capture file '{path}': {path}: {ex.Message}", path, LibPcap.Error, isTransient: false);
-            }
-        }
-        return OpenWithLibpcap(path);
-    }
-
-    /// <summary>Opens <paramref name="path"/> through libpcap whatever its format (pcapng, or to compare the two readers).</summary>
-    internal static PcapFileSource OpenWithLibpcap(string path)
-    {
         LibPcap.EnsureLoaded();
         var file = LibC.OpenFile(path, "rb");
         if (file == 0)
@@ -93,17 +67,7 @@ public sealed unsafe class PcapFileSource : IPacketSource
 
     public PacketReadResult ReadNext(out RawFrame frame)
     {
-        if (_mapped is not null)
-        {
-            var next = _mapped.Next(out frame);
-            if (next > 0)
-                return PacketReadResult.Packet;
-            if (next == 0)
-                return PacketReadResult.EndOfFile;
-            LastError = $"{Path}: {_mapped.Error}";
-            return PacketReadResult.Error;
-        }
-        ObjectDisposedException.ThrowIf(_handle!.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
         var status = PcapFrameReader.Next(_rawHandle, nanosecond: true, out frame);
         switch (status)
         {
@@ -117,31 +81,15 @@ public sealed unsafe class PcapFileSource : IPacketSource
         }
     }
 
-    /// <summary>Whether the file starts with a classic pcap header (files that cannot be read go to libpcap, for its message).</summary>
-    private static bool IsClassicPcap(string path)
-    {
-        try
-        {
-            using var file = File.OpenHandle(path);
-            Span<byte> header = stackalloc byte[24];
-            return RandomAccess.Read(file, header, 0) == header.Length && MappedPcapReader.Recognises(header);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
     public void Dispose()
     {
-        _mapped?.Dispose();
         // pcap_close closes the FILE, which must not outlive its buffer.
         if (_referenced)
         {
-            _handle!.DangerousRelease();
+            _handle.DangerousRelease();
             _referenced = false;
         }
-        _handle?.Dispose();
+        _handle.Dispose();
         NativeMemory.Free(_readBuffer);
         _readBuffer = null;
     }
