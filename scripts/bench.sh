@@ -34,13 +34,14 @@ bench_pcap() {
   echo "$pcap"
 }
 
-# The CLI to time: $RUSTIDS_BIN, else a fresh ReadyToRun publish of this tree; prints its path.
+# The CLI to time: $RUSTIDS_BIN, else a fresh Native AOT publish of this tree (as install.sh does); prints its path.
 rustids_bin() {
   if [[ -n ${RUSTIDS_BIN:-} ]]; then
     echo "$RUSTIDS_BIN"
     return
   fi
-  dotnet publish src/RustIds.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/cli -v quiet --nologo >/dev/null
+  rm -rf artifacts/cli
+  dotnet publish src/RustIds.Cli -c Release -r linux-x64 -o artifacts/cli -v quiet --nologo >/dev/null
   echo "$root/artifacts/cli/rustids"
 }
 

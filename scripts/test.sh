@@ -11,8 +11,9 @@ mkdir -p "$results"
 
 echo "==> build"
 dotnet build RustIdsPort.sln --nologo -v quiet -c Release
-echo "==> publish the CLI used by the end-to-end tests"
-dotnet publish src/RustIds.Cli/RustIds.Cli.csproj --nologo -v quiet -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/cli
+echo "==> publish the CLI used by the end-to-end tests (Native AOT, as install.sh does)"
+rm -rf artifacts/cli
+dotnet publish src/RustIds.Cli/RustIds.Cli.csproj --nologo -v quiet -c Release -r linux-x64 -o artifacts/cli
 export RUSTIDS_BIN="$PWD/artifacts/cli/rustids"
 
 echo "==> test"

@@ -192,6 +192,8 @@ public sealed class FeedCatalog
     }
 
     /// <summary>The catalog file's shape: <c>{ "Feeds": [ … ] }</c>.</summary>
+    /// <remarks>Internal, not private: the configuration binder's source generator skips private types (SYSLIB1104), and
+    /// the AOT binary then bound nothing and failed with "properties were not found ... 'Feeds'".</remarks>
     internal sealed class CatalogFile
     {
         public List<FeedSettings> Feeds { get; set; } = [];

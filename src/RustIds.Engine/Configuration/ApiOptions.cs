@@ -16,5 +16,6 @@ public sealed class ApiOptions
     public string TokenFile { get; set; } = "/etc/rustids/api.token";
 
     /// <summary>The parsed <see cref="Listen"/>, or null when it is off or not an address with a port.</summary>
-    public System.Net.IPEndPoint? Endpoint => MetricsOptions.TryParse(Listen, out var endpoint) ? endpoint : null;
+    /// <remarks>A method for the same reason as <see cref="MetricsOptions.ListenEndpoint"/>.</remarks>
+    public System.Net.IPEndPoint? ListenEndpoint() => MetricsOptions.TryParse(Listen, out var endpoint) ? endpoint : null;
 }

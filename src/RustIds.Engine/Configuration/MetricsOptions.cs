@@ -13,7 +13,9 @@ public sealed class MetricsOptions
     public string? Listen { get; set; } = "127.0.0.1:9911";
 
     /// <summary>The parsed <see cref="Listen"/>, or null when it is off or not an address with a port.</summary>
-    public IPEndPoint? Endpoint => TryParse(Listen, out var endpoint) ? endpoint : null;
+    /// <remarks>A method, not a property: the configuration binder's source generator cannot bind an <see cref="IPEndPoint"/>
+    /// property and dropped the whole <c>Metrics</c> section over it (SYSLIB1101).</remarks>
+    public IPEndPoint? ListenEndpoint() => TryParse(Listen, out var endpoint) ? endpoint : null;
 
     /// <summary>Parses <c>ADDR:PORT</c> (IPv6 in brackets) with a port from 1 to 65535.</summary>
     public static bool TryParse(string? text, out IPEndPoint? endpoint)

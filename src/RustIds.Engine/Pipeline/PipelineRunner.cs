@@ -284,8 +284,8 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
     /// </summary>
     private async Task<WebServer?> StartWebAsync(Configuration.RustIdsOptions options, PipelineMetrics metrics, Func<ApiToken, ApiServices> api, CancellationToken cancellation)
     {
-        var metricsAt = options.Metrics.Endpoint;
-        var apiAt = options.Api.Endpoint;
+        var metricsAt = options.Metrics.ListenEndpoint();
+        var apiAt = options.Api.ListenEndpoint();
         ApiToken? token = null;
         if (apiAt is not null)
         {
