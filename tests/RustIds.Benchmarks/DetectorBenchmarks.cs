@@ -90,6 +90,33 @@ public class DetectorBenchmarks
         }
     }
 
+    /// <summary>Only one loop, <paramref name="rounds"/> times after a warm-up: for a profiler, whose samples of the two sides would mix in one process.</summary>
+    /// <param name="detectors">Run the loop with the detectors (else the one without).</param>
+    /// <param name="rounds">Passes over the frames.</param>
+    /// <param name="only">As in <see cref="CompareAlternating"/>.</param>
+    public static void RunOneSide(bool detectors, int rounds, IReadOnlyCollection<string> only)
+    {
+        var bench = new DetectorBenchmarks { _only = only };
+        bench.Setup();
+        try
+        {
+            Action run = detectors ? bench.WithDetectors : bench.WithoutDetectors;
+            for (var warm = 0; warm < 5; warm++)
+                run();
+            var (wall, cpu) = Time(() =>
+            {
+                for (var round = 0; round < rounds; round++)
+                    run();
+            });
+            Console.WriteLine(System.FormattableString.Invariant(
+                $"detectors {(detectors ? "on" : "off")}: {rounds} passes, {wall / rounds / Frames * 1e6:0} ns/packet wall, {cpu / rounds / Frames * 1e6:0} CPU"));
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+
     /// <returns>Wall and thread CPU milliseconds.</returns>
     private static (double Wall, double Cpu) Time(Action run)
     {
