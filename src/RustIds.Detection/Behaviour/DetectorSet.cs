@@ -22,6 +22,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private const byte EchoRequestV6 = 128;
 
     private readonly DetectionEmitter _emitter;
+    private readonly TableMemory _memory = new();
     private readonly InternalNetworkSet _internal;
     private readonly BoundedTable<AddressKey, SourceState> _sources;
     private readonly BoundedTable<AddressKey, FailureState> _failures;
@@ -51,25 +52,26 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         ArgumentNullException.ThrowIfNull(sink);
         _emitter = new DetectionEmitter(sink, interfaceName);
         _internal = new InternalNetworkSet(options.EffectiveInternalNetworks);
-        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources);
-        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources);
-        _logins = new BoundedTable<AddressKey, LoginState>(options.TrackedSources);
-        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources);
-        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources);
+        // Both filters' windows at most the shortest window behind them, so no source or service reaches a threshold unseen.
+        // The hot filters first: their pages are touched by nearly every flow.
+        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2, _memory);
+        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2, _memory);
+        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources, _memory);
+        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources, _memory);
+        _logins = new BoundedTable<AddressKey, LoginState>(options.TrackedSources, _memory);
+        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources, _memory);
+        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources, _memory);
         var cooldown = options.Cooldown;
         _scans = options.PortScan.Enabled ? new PortScanDetector(options.PortScan, cooldown, _emitter) : null;
         _synFloods = options.SynFlood.Enabled ? new SynFloodDetector(options.SynFlood, cooldown, _emitter) : null;
         _bruteForce = options.BruteForce.Enabled ? new BruteForceDetector(options.BruteForce, cooldown, _emitter) : null;
-        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, _emitter) : null;
+        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, _emitter, _memory) : null;
         _icmp = options.Icmp.Enabled ? new IcmpDetector(options.Icmp, cooldown, _emitter) : null;
-        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter) : null;
+        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter, _memory) : null;
         _exfiltration = options.Exfiltration.Enabled
-            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter)
+            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter, _memory)
             : null;
         _intervalTicks = options.Anomaly.Interval.Ticks;
-        // Both windows at most the shortest window behind them, so no source or service reaches a threshold unseen.
-        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2);
-        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2);
     }
 
     /// <summary>
@@ -84,10 +86,8 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     /// <summary>Sources tracked (SYN and fast scan windows); bounded by <see cref="DetectorOptions.TrackedSources"/>, as are the other tables.</summary>
     public BoundedTable<AddressKey, SourceState> Sources => _sources;
 
-    /// <summary>Bytes of every table, allocated at construction.</summary>
-    public long MemoryBytes =>
-        _busySources.MemoryBytes + _busyServices.MemoryBytes + _sources.MemoryBytes + _failures.MemoryBytes + _logins.MemoryBytes + _echoes.MemoryBytes + _services.MemoryBytes
-        + (_dnsTunnels?.Domains.MemoryBytes ?? 0) + (_hosts?.MemoryBytes ?? 0) + (_exfiltration?.Pairs.MemoryBytes ?? 0) + (_credits?.MemoryBytes ?? 0);
+    /// <summary>Bytes of every table, allocated at construction (and, for the flow credits, at <see cref="Attach"/>).</summary>
+    public long MemoryBytes => _memory.Bytes;
 
     /// <summary>Destination services tracked (flood state).</summary>
     public BoundedTable<ServiceKey, ServiceState> Services => _services;
@@ -99,7 +99,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _flows = flows;
         if (_synFloods is not null)
             _synFloods.Flows = flows;
-        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _internal, _hosts, _exfiltration);
+        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _internal, _hosts, _exfiltration, _memory);
     }
 
     /// <summary>Per packet, after flow tracking: the interval walk when it is due, and ICMP echo requests.</summary>
