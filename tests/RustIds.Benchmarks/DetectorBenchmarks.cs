@@ -174,7 +174,7 @@ public class DetectorBenchmarks
             options.Anomaly.Enabled = only.Contains("Anomaly");
         }
         set = detectors ? new DetectorSet(options, new DetectionQueue(queue.Writer, counters)) : null;
-        IAppLayerObserver observer = set is null ? evaluator : new AppLayerFanout(evaluator, set);
+        IAppLayerObserver observer = set is null ? evaluator : new DetectorFanout(evaluator, set);
         var processor = new PacketProcessor(source.LinkType, observer: observer, flowObserver: set);
         set?.Attach(processor.Flows);
         return new DetectionLoop(source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), queue.Writer, counters, set);
