@@ -119,50 +119,53 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     public void OnFlowStarted(int slot, in FlowEntry flow)
     {
-        var site = DetectionSite.Of(in flow, flow.FirstTicks);
-        var protocol = flow.Key.Protocol;
-        var attempt = flow.OpenedBySyn || (protocol == IpProtocol.Udp && !flow.Midstream);
-        if (attempt)
-        {
-            var loginAttempt = flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(site.DestinationPort);
-            var synFlood = flow.OpenedBySyn && _synFloods is not null;
-            var sourceKey = new AddressKey(site.Source);
-            var serviceKey = new ServiceKey(site.Destination, site.DestinationPort, protocol);
-            // Most sources and services never get busy: they cost a counter, not a table entry (see ActivityFilter).
-            var busySource = (_scans is not null || synFlood) && _busySources.Count(sourceKey.Hash, site.TimestampTicks);
-            var busyService = synFlood && _busyServices.Count(serviceKey.Hash, site.TimestampTicks);
-            if (busySource)
-            {
-                ref var source = ref _sources.GetOrAdd(sourceKey, site.TimestampTicks);
-                _scans?.OnAttempt(ref source.Fast, in site);
-                if (synFlood)
-                    _synFloods!.OnSyn(ref source.Syn, ref _services.GetOrAdd(serviceKey, site.TimestampTicks), in site);
-            }
-            else if (busyService)
-            {
-                _synFloods!.OnServiceSyn(ref _services.GetOrAdd(serviceKey, site.TimestampTicks), in site);
-            }
-            if (loginAttempt)
-                _bruteForce!.OnAttempt(ref _logins.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks), in site);
-        }
         _credits?.Begin(slot);
+        // Only connection attempts count; any other flow start costs nothing more (its site is built only when used).
+        var protocol = flow.Key.Protocol;
+        if (!flow.OpenedBySyn && (protocol != IpProtocol.Udp || flow.Midstream))
+            return;
+        var now = flow.FirstTicks;
+        var port = flow.ResponderPort;
+        var loginAttempt = flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(port);
+        var synFlood = flow.OpenedBySyn && _synFloods is not null;
+        var sourceKey = new AddressKey(flow.InitiatorAddress);
+        var serviceKey = new ServiceKey(flow.ResponderAddress, port, protocol);
+        // Most sources and services never get busy: they cost a counter, not a table entry (see ActivityFilter).
+        var busySource = (_scans is not null || synFlood) && _busySources.Count(sourceKey.Hash, now);
+        var busyService = synFlood && _busyServices.Count(serviceKey.Hash, now);
+        if (!busySource && !busyService && !loginAttempt)
+            return;
+        var site = DetectionSite.Of(in flow, now);
+        if (busySource)
+        {
+            ref var source = ref _sources.GetOrAdd(sourceKey, now);
+            _scans?.OnAttempt(ref source.Fast, in site);
+            if (synFlood)
+                _synFloods!.OnSyn(ref source.Syn, ref _services.GetOrAdd(serviceKey, now), in site);
+        }
+        else if (busyService)
+        {
+            _synFloods!.OnServiceSyn(ref _services.GetOrAdd(serviceKey, now), in site);
+        }
+        if (loginAttempt)
+            _bruteForce!.OnAttempt(ref _logins.GetOrAdd(sourceKey, now), in site);
     }
 
     public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
     {
-        var site = DetectionSite.Of(in flow, flow.LastTicks);
-        _credits?.Credit(slot, in flow, in site, walking: false);
+        _credits?.Credit(slot, in flow, flow.LastTicks, walking: false);
         // A failed attempt (refused or unanswered) feeds the slow and horizontal scans; a completed login-port session, brute force.
         var failedAttempt = _scans is not null
             && ((flow.OpenedBySyn && !flow.IsEstablished) || (flow.Key.Protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0));
-        var loginSession = _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished;
+        var loginSession = _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished && _bruteForce.IsLoginPort(flow.ResponderPort);
         if (!failedAttempt && !loginSession)
             return;
+        var site = DetectionSite.Of(in flow, flow.LastTicks);
         var source = new AddressKey(site.Source);
         if (failedAttempt)
             _scans!.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), ref _sources.GetOrAdd(source, site.TimestampTicks).Fast, in site);
-        if (loginSession && _bruteForce!.IsLoginPort(site.DestinationPort))
-            _bruteForce.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
+        if (loginSession)
+            _bruteForce!.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
     }
 
     public void OnDns(in AppLayerContext context, DnsMessage message)

@@ -27,14 +27,15 @@ internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet in
     /// <summary>Credits what the flow in <paramref name="slot"/> did since its last credit.</summary>
     /// <param name="slot">The flow's table slot.</param>
     /// <param name="flow">The flow's entry.</param>
-    /// <param name="site">The flow seen from its initiator, at the packet time the credit counts at.</param>
+    /// <param name="creditTicks">The packet time the credit counts at.</param>
     /// <param name="walking">A walk (the flow goes on; remember what was credited), not the flow's end.</param>
-    public void Credit(int slot, in FlowEntry flow, in DetectionSite site, bool walking)
+    public void Credit(int slot, in FlowEntry flow, long creditTicks, bool walking)
     {
         if ((uint)slot >= (uint)flowCapacity)
             return;
-        if (!inside.Contains(site.Source))
+        if (!inside.Contains(flow.InitiatorAddress))
             return;
+        var site = DetectionSite.Of(in flow, creditTicks);
         ref var word = ref _walked[slot >> 6];
         var bit = 1UL << (slot & 63);
         var credited = (word & bit) != 0 ? _credits[slot] : default;
@@ -63,7 +64,7 @@ internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet in
         for (var slot = flows.OldestSlot; slot >= 0; slot = flows.NewerSlot(slot))
         {
             ref readonly var flow = ref flows.EntryAt(slot);
-            Credit(slot, in flow, DetectionSite.Of(in flow, creditTicks), walking: true);
+            Credit(slot, in flow, creditTicks, walking: true);
         }
     }
 }
