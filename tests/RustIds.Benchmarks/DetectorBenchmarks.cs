@@ -90,6 +90,33 @@ public class DetectorBenchmarks
         }
     }
 
+    /// <summary>Only one loop, <paramref name="rounds"/> times after a warm-up: for a profiler, whose samples of the two sides would mix in one process.</summary>
+    /// <param name="detectors">Run the loop with the detectors (else the one without).</param>
+    /// <param name="rounds">Passes over the frames.</param>
+    /// <param name="only">As in <see cref="CompareAlternating"/>.</param>
+    public static void RunOneSide(bool detectors, int rounds, IReadOnlyCollection<string> only)
+    {
+        var bench = new DetectorBenchmarks { _only = only };
+        bench.Setup();
+        try
+        {
+            Action run = detectors ? bench.WithDetectors : bench.WithoutDetectors;
+            for (var warm = 0; warm < 5; warm++)
+                run();
+            var (wall, cpu) = Time(() =>
+            {
+                for (var round = 0; round < rounds; round++)
+                    run();
+            });
+            Console.WriteLine(System.FormattableString.Invariant(
+                $"detectors {(detectors ? "on" : "off")}: {rounds} passes, {wall / rounds / Frames * 1e6:0} ns/packet wall, {cpu / rounds / Frames * 1e6:0} CPU"));
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+
     /// <returns>Wall and thread CPU milliseconds.</returns>
     private static (double Wall, double Cpu) Time(Action run)
     {
@@ -122,26 +149,34 @@ public class DetectorBenchmarks
 
     private DetectionLoop Create(IReadOnlyList<RustIds.Rules.Rule> rules, bool detectors)
     {
+        var loop = CreateLoop(_source, rules, detectors, _only, out var set);
+        _detectors ??= set;
+        return loop;
+    }
+
+    /// <summary>A worker loop over <paramref name="source"/> with <paramref name="rules"/>, with or without the detectors (only <paramref name="only"/> when given).</summary>
+    internal static DetectionLoop CreateLoop(MemoryPacketSource source, IReadOnlyList<RustIds.Rules.Rule> rules, bool detectors, IReadOnlyCollection<string> only,
+        out DetectorSet? set)
+    {
         var compiled = new RustIds.Rules.CompiledRuleSet(rules);
         var evaluator = compiled.CreateEvaluator();
         var counters = new PipelineCounters();
         var queue = Channel.CreateBounded<WorkerOutput>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropWrite });
         var options = new DetectorOptions();
-        if (_only.Count > 0)
+        if (only.Count > 0)
         {
-            options.PortScan.Enabled = _only.Contains("PortScan");
-            options.SynFlood.Enabled = _only.Contains("SynFlood");
-            options.BruteForce.Enabled = _only.Contains("BruteForce");
-            options.DnsTunnel.Enabled = _only.Contains("DnsTunnel");
-            options.Icmp.Enabled = _only.Contains("Icmp");
-            options.Exfiltration.Enabled = _only.Contains("Exfiltration");
-            options.Anomaly.Enabled = _only.Contains("Anomaly");
+            options.PortScan.Enabled = only.Contains("PortScan");
+            options.SynFlood.Enabled = only.Contains("SynFlood");
+            options.BruteForce.Enabled = only.Contains("BruteForce");
+            options.DnsTunnel.Enabled = only.Contains("DnsTunnel");
+            options.Icmp.Enabled = only.Contains("Icmp");
+            options.Exfiltration.Enabled = only.Contains("Exfiltration");
+            options.Anomaly.Enabled = only.Contains("Anomaly");
         }
-        var set = detectors ? new DetectorSet(options, new DetectionQueue(queue.Writer, counters)) : null;
-        IAppLayerObserver observer = set is null ? evaluator : new AppLayerFanout(evaluator, set);
-        var processor = new PacketProcessor(_source.LinkType, observer: observer, flowObserver: set);
+        set = detectors ? new DetectorSet(options, new DetectionQueue(queue.Writer, counters)) : null;
+        IAppLayerObserver observer = set is null ? evaluator : new DetectorFanout(evaluator, set);
+        var processor = new PacketProcessor(source.LinkType, observer: observer, flowObserver: set);
         set?.Attach(processor.Flows);
-        _detectors ??= set;
-        return new DetectionLoop(_source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), queue.Writer, counters, set);
+        return new DetectionLoop(source, processor, new RuleSetHolder(compiled), evaluator, new SignatureAlertFactory("", false), queue.Writer, counters, set);
     }
 }

@@ -10,11 +10,12 @@ namespace RustIds.Detection.Behaviour;
 /// that crosses is counted exactly from then on, so a detector reports at most <c>promoteAt</c> events late.
 /// Buckets shared by several keys only promote earlier, never later: the filter can cost speed, not detections.
 /// </remarks>
-public sealed class ActivityFilter
+public sealed unsafe class ActivityFilter
 {
     private const int Buckets = 1 << 16;
 
-    private readonly byte[] _counts = new byte[Buckets];
+    private readonly TableMemory _memory;
+    private readonly byte* _counts;
     private readonly byte _promoteAt;
     private readonly long _windowTicks;
     private long _windowStart;
@@ -22,21 +23,31 @@ public sealed class ActivityFilter
     /// <param name="promoteAt">Events in a window after which a key is let through (1–255).</param>
     /// <param name="window">How long counts last; at most the shortest window of the detectors behind it.</param>
     public ActivityFilter(int promoteAt, TimeSpan window)
+        : this(promoteAt, window, null)
+    {
+    }
+
+    /// <param name="promoteAt">Events in a window after which a key is let through (1–255).</param>
+    /// <param name="window">How long counts last; at most the shortest window of the detectors behind it.</param>
+    /// <param name="memory">Where the counters live; memory of its own when null.</param>
+    internal ActivityFilter(int promoteAt, TimeSpan window, TableMemory? memory)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(promoteAt, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(promoteAt, 255);
         _promoteAt = (byte)promoteAt;
         _windowTicks = Math.Max(1, window.Ticks);
+        _memory = memory ?? new TableMemory(Buckets);
+        _counts = (byte*)_memory.Allocate(Buckets);
     }
 
-    public long MemoryBytes => _counts.Length;
+    public long MemoryBytes => Buckets;
 
     /// <summary>Counts one event of the key with <paramref name="hash"/> at packet time <paramref name="nowTicks"/>; true once the key is busy.</summary>
     public bool Count(ulong hash, long nowTicks)
     {
         if (TimeWindow.Restart(ref _windowStart, nowTicks, _windowTicks))
-            Array.Clear(_counts);
-        ref var count = ref _counts[(int)(hash >> 48)];
+            new Span<byte>(_counts, Buckets).Clear();
+        ref var count = ref _counts[hash >> 48];
         if (count < byte.MaxValue)
             count++;
         return count >= _promoteAt;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace RustIds.Detection.Behaviour;
 
@@ -11,32 +12,48 @@ namespace RustIds.Detection.Behaviour;
 /// Why not a dictionary: a flood of spoofed sources must not grow memory, and eviction must be cheap
 /// and deterministic (hashes come from <see cref="KeyHash"/>, not a per-process seed). An evicted
 /// source starts over from zero, which only makes a detector later, never wrong about who did what.
-/// Layout: each set's four 32-bit tags and touch times share one 48-byte header, so a miss (the common
-/// case under a flood of new sources) reads one cache line before it picks a victim. Each key sits next to
-/// its value, so a hit's key check and value, and a new entry's key and zeroed value, share cache lines
-/// (with keys in an array of their own, every lookup that found its tag missed the caches twice).
+/// Layout: a set is one block of native memory (<see cref="TableMemory"/>, on huge pages where the kernel gives them):
+/// a one-cache-line header with the four ways' 32-bit tags and touch times, then the four entries, each key beside its
+/// value. A miss (the common case under a flood of new sources) reads the header line before it picks a victim; a hit's
+/// key check and value, and a new entry's key and zeroed value, share the entry's lines, in the same page as the header.
+/// The memory lives as long as the table (or the <see cref="TableMemory"/> it was carved from).
 /// </remarks>
-public sealed class BoundedTable<TKey, TValue>
-    where TKey : struct, ITableKey<TKey>
-    where TValue : struct
+public sealed unsafe class BoundedTable<TKey, TValue>
+    where TKey : unmanaged, ITableKey<TKey>
+    where TValue : unmanaged
 {
     private const int Ways = 4;
 
-    private readonly SetHeader[] _sets;
-    private readonly Entry[] _entries;
+    private readonly TableMemory _memory;
+    private readonly byte* _sets;
+    private readonly nint _setBytes;
     private readonly ulong _setMask;
 
     /// <param name="capacity">Entries kept at most; rounded up to a power of two, at least 4.</param>
     public BoundedTable(int capacity)
+        : this(capacity, null)
+    {
+    }
+
+    /// <param name="capacity">Entries kept at most; rounded up to a power of two, at least 4.</param>
+    /// <param name="memory">Where to carve the table from; its own memory when null.</param>
+    internal BoundedTable(int capacity, TableMemory? memory)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         var sets = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (capacity + Ways - 1) / Ways));
-        _sets = new SetHeader[sets];
-        _entries = new Entry[sets * Ways];
+        _setBytes = SetBytes;
+        var bytes = sets * (long)_setBytes;
+        _memory = memory ?? new TableMemory(bytes);
+        _sets = (byte*)_memory.Allocate(bytes);
         _setMask = (ulong)sets - 1;
+        Capacity = sets * Ways;
+        MemoryBytes = bytes;
     }
 
-    public int Capacity => _entries.Length;
+    /// <summary>Bytes of one set: its header line and four entries, rounded up to whole cache lines.</summary>
+    private static nint SetBytes => (sizeof(SetHeader) + Ways * sizeof(Entry) + TableMemory.LineBytes - 1) & ~(TableMemory.LineBytes - 1);
+
+    public int Capacity { get; }
 
     /// <summary>Entries in use.</summary>
     public int Count { get; private set; }
@@ -45,7 +62,7 @@ public sealed class BoundedTable<TKey, TValue>
     public long Evictions { get; private set; }
 
     /// <summary>Bytes the table holds, allocated once.</summary>
-    public long MemoryBytes => (long)_sets.Length * Unsafe.SizeOf<SetHeader>() + (long)_entries.Length * Unsafe.SizeOf<Entry>();
+    public long MemoryBytes { get; }
 
     /// <summary>The entry of <paramref name="key"/>, created zeroed (evicting the stalest of its set) when missing.</summary>
     /// <param name="key">The key to find or add.</param>
@@ -59,8 +76,9 @@ public sealed class BoundedTable<TKey, TValue>
         var hash = key.Hash;
         var set = (int)(hash & _setMask);
         var tag = (uint)(hash >> 32) | 1;
-        ref var header = ref _sets[set];
-        var first = set * Ways;
+        var block = _sets + set * _setBytes;
+        ref var header = ref *(SetHeader*)block;
+        var entries = (Entry*)(block + sizeof(SetHeader));
         var victim = -1;
         var oldest = long.MaxValue;
         for (var way = 0; way < Ways; way++)
@@ -77,12 +95,12 @@ public sealed class BoundedTable<TKey, TValue>
             }
             if (wayTag == tag)
             {
-                ref var entry = ref _entries[first + way];
+                ref var entry = ref entries[way];
                 if (entry.Key.Equals(key))
                 {
                     if (nowTicks > header.Touched[way])
                         header.Touched[way] = nowTicks;
-                    slot = first + way;
+                    slot = set * Ways + way;
                     return ref entry.Value;
                 }
             }
@@ -98,8 +116,8 @@ public sealed class BoundedTable<TKey, TValue>
             Count++;
         header.Tags[victim] = tag;
         header.Touched[victim] = nowTicks;
-        slot = first + victim;
-        ref var added = ref _entries[slot];
+        slot = set * Ways + victim;
+        ref var added = ref entries[victim];
         added.Key = key;
         added.Value = default;
         return ref added.Value;
@@ -109,13 +127,14 @@ public sealed class BoundedTable<TKey, TValue>
     public ref TValue Find(TKey key)
     {
         var hash = key.Hash;
-        var first = (int)(hash & _setMask) * Ways;
         var tag = (uint)(hash >> 32) | 1;
-        ref var header = ref _sets[(int)(hash & _setMask)];
+        var block = _sets + (int)(hash & _setMask) * _setBytes;
+        ref var header = ref *(SetHeader*)block;
+        var entries = (Entry*)(block + sizeof(SetHeader));
         for (var way = 0; way < Ways; way++)
         {
-            if (header.Tags[way] == tag && _entries[first + way].Key.Equals(key))
-                return ref _entries[first + way].Value;
+            if (header.Tags[way] == tag && entries[way].Key.Equals(key))
+                return ref entries[way].Value;
         }
         return ref Unsafe.NullRef<TValue>();
     }
@@ -126,6 +145,8 @@ public sealed class BoundedTable<TKey, TValue>
         public TValue Value;
     }
 
+    /// <summary>One cache line: the tags and touch times of a set's four ways.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = TableMemory.LineBytes)]
     private struct SetHeader
     {
         public Tags4 Tags;

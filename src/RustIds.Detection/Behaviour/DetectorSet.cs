@@ -22,6 +22,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private const byte EchoRequestV6 = 128;
 
     private readonly DetectionEmitter _emitter;
+    private readonly TableMemory _memory = new();
     private readonly InternalNetworkSet _internal;
     private readonly BoundedTable<AddressKey, SourceState> _sources;
     private readonly BoundedTable<AddressKey, FailureState> _failures;
@@ -51,25 +52,26 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         ArgumentNullException.ThrowIfNull(sink);
         _emitter = new DetectionEmitter(sink, interfaceName);
         _internal = new InternalNetworkSet(options.EffectiveInternalNetworks);
-        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources);
-        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources);
-        _logins = new BoundedTable<AddressKey, LoginState>(options.TrackedSources);
-        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources);
-        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources);
+        // Both filters' windows at most the shortest window behind them, so no source or service reaches a threshold unseen.
+        // The hot filters first: their pages are touched by nearly every flow.
+        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2, _memory);
+        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2, _memory);
+        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources, _memory);
+        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources, _memory);
+        _logins = new BoundedTable<AddressKey, LoginState>(options.TrackedSources, _memory);
+        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources, _memory);
+        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources, _memory);
         var cooldown = options.Cooldown;
         _scans = options.PortScan.Enabled ? new PortScanDetector(options.PortScan, cooldown, _emitter) : null;
         _synFloods = options.SynFlood.Enabled ? new SynFloodDetector(options.SynFlood, cooldown, _emitter) : null;
         _bruteForce = options.BruteForce.Enabled ? new BruteForceDetector(options.BruteForce, cooldown, _emitter) : null;
-        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, _emitter) : null;
+        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, _emitter, _memory) : null;
         _icmp = options.Icmp.Enabled ? new IcmpDetector(options.Icmp, cooldown, _emitter) : null;
-        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter) : null;
+        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter, _memory) : null;
         _exfiltration = options.Exfiltration.Enabled
-            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter)
+            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter, _memory)
             : null;
         _intervalTicks = options.Anomaly.Interval.Ticks;
-        // Both windows at most the shortest window behind them, so no source or service reaches a threshold unseen.
-        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2);
-        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2);
     }
 
     /// <summary>
@@ -84,10 +86,8 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     /// <summary>Sources tracked (SYN and fast scan windows); bounded by <see cref="DetectorOptions.TrackedSources"/>, as are the other tables.</summary>
     public BoundedTable<AddressKey, SourceState> Sources => _sources;
 
-    /// <summary>Bytes of every table, allocated at construction.</summary>
-    public long MemoryBytes =>
-        _busySources.MemoryBytes + _busyServices.MemoryBytes + _sources.MemoryBytes + _failures.MemoryBytes + _logins.MemoryBytes + _echoes.MemoryBytes + _services.MemoryBytes
-        + (_dnsTunnels?.Domains.MemoryBytes ?? 0) + (_hosts?.MemoryBytes ?? 0) + (_exfiltration?.Pairs.MemoryBytes ?? 0) + (_credits?.MemoryBytes ?? 0);
+    /// <summary>Bytes of every table, allocated at construction (and, for the flow credits, at <see cref="Attach"/>).</summary>
+    public long MemoryBytes => _memory.Bytes;
 
     /// <summary>Destination services tracked (flood state).</summary>
     public BoundedTable<ServiceKey, ServiceState> Services => _services;
@@ -99,7 +99,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _flows = flows;
         if (_synFloods is not null)
             _synFloods.Flows = flows;
-        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _internal, _hosts, _exfiltration);
+        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _internal, _hosts, _exfiltration, _memory);
     }
 
     /// <summary>Per packet, after flow tracking: the interval walk when it is due, and ICMP echo requests.</summary>
@@ -119,50 +119,53 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     public void OnFlowStarted(int slot, in FlowEntry flow)
     {
-        var site = DetectionSite.Of(in flow, flow.FirstTicks);
-        var protocol = flow.Key.Protocol;
-        var attempt = flow.OpenedBySyn || (protocol == IpProtocol.Udp && !flow.Midstream);
-        if (attempt)
-        {
-            var loginAttempt = flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(site.DestinationPort);
-            var synFlood = flow.OpenedBySyn && _synFloods is not null;
-            var sourceKey = new AddressKey(site.Source);
-            var serviceKey = new ServiceKey(site.Destination, site.DestinationPort, protocol);
-            // Most sources and services never get busy: they cost a counter, not a table entry (see ActivityFilter).
-            var busySource = (_scans is not null || synFlood) && _busySources.Count(sourceKey.Hash, site.TimestampTicks);
-            var busyService = synFlood && _busyServices.Count(serviceKey.Hash, site.TimestampTicks);
-            if (busySource)
-            {
-                ref var source = ref _sources.GetOrAdd(sourceKey, site.TimestampTicks);
-                _scans?.OnAttempt(ref source.Fast, in site);
-                if (synFlood)
-                    _synFloods!.OnSyn(ref source.Syn, ref _services.GetOrAdd(serviceKey, site.TimestampTicks), in site);
-            }
-            else if (busyService)
-            {
-                _synFloods!.OnServiceSyn(ref _services.GetOrAdd(serviceKey, site.TimestampTicks), in site);
-            }
-            if (loginAttempt)
-                _bruteForce!.OnAttempt(ref _logins.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks), in site);
-        }
         _credits?.Begin(slot);
+        // Only connection attempts count; any other flow start costs nothing more (its site is built only when used).
+        var protocol = flow.Key.Protocol;
+        if (!flow.OpenedBySyn && (protocol != IpProtocol.Udp || flow.Midstream))
+            return;
+        var now = flow.FirstTicks;
+        var port = flow.ResponderPort;
+        var loginAttempt = flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(port);
+        var synFlood = flow.OpenedBySyn && _synFloods is not null;
+        var sourceKey = new AddressKey(flow.InitiatorAddress);
+        var serviceKey = new ServiceKey(flow.ResponderAddress, port, protocol);
+        // Most sources and services never get busy: they cost a counter, not a table entry (see ActivityFilter).
+        var busySource = (_scans is not null || synFlood) && _busySources.Count(sourceKey.Hash, now);
+        var busyService = synFlood && _busyServices.Count(serviceKey.Hash, now);
+        if (!busySource && !busyService && !loginAttempt)
+            return;
+        var site = DetectionSite.Of(in flow, now);
+        if (busySource)
+        {
+            ref var source = ref _sources.GetOrAdd(sourceKey, now);
+            _scans?.OnAttempt(ref source.Fast, in site);
+            if (synFlood)
+                _synFloods!.OnSyn(ref source.Syn, ref _services.GetOrAdd(serviceKey, now), in site);
+        }
+        else if (busyService)
+        {
+            _synFloods!.OnServiceSyn(ref _services.GetOrAdd(serviceKey, now), in site);
+        }
+        if (loginAttempt)
+            _bruteForce!.OnAttempt(ref _logins.GetOrAdd(sourceKey, now), in site);
     }
 
     public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
     {
-        var site = DetectionSite.Of(in flow, flow.LastTicks);
-        _credits?.Credit(slot, in flow, in site, walking: false);
+        _credits?.Credit(slot, in flow, flow.LastTicks, walking: false);
         // A failed attempt (refused or unanswered) feeds the slow and horizontal scans; a completed login-port session, brute force.
         var failedAttempt = _scans is not null
             && ((flow.OpenedBySyn && !flow.IsEstablished) || (flow.Key.Protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0));
-        var loginSession = _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished;
+        var loginSession = _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished && _bruteForce.IsLoginPort(flow.ResponderPort);
         if (!failedAttempt && !loginSession)
             return;
+        var site = DetectionSite.Of(in flow, flow.LastTicks);
         var source = new AddressKey(site.Source);
         if (failedAttempt)
             _scans!.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), ref _sources.GetOrAdd(source, site.TimestampTicks).Fast, in site);
-        if (loginSession && _bruteForce!.IsLoginPort(site.DestinationPort))
-            _bruteForce.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
+        if (loginSession)
+            _bruteForce!.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
     }
 
     public void OnDns(in AppLayerContext context, DnsMessage message)

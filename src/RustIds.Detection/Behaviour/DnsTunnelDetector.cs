@@ -29,14 +29,14 @@ public sealed class DnsTunnelDetector
     private readonly int _subdomainBits;
     private readonly BoundedTable<DomainKey, DomainState> _domains;
 
-    public DnsTunnelDetector(DnsTunnelOptions options, TimeSpan cooldown, int trackedDomains, DetectionEmitter emitter)
+    internal DnsTunnelDetector(DnsTunnelOptions options, TimeSpan cooldown, int trackedDomains, DetectionEmitter emitter, TableMemory memory)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _emitter = emitter;
         _cooldown = cooldown.Ticks;
         _subdomainBits = DistinctSketch.BitsFor(options.DistinctSubdomains);
-        _domains = new BoundedTable<DomainKey, DomainState>(trackedDomains);
+        _domains = new BoundedTable<DomainKey, DomainState>(trackedDomains, memory);
     }
 
     public BoundedTable<DomainKey, DomainState> Domains => _domains;

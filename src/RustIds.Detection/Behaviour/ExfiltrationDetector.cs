@@ -24,7 +24,8 @@ public sealed class ExfiltrationDetector
     /// <param name="alpha">The baseline's learning rate (<see cref="AnomalyOptions.Alpha"/>).</param>
     /// <param name="cooldown">Quiet time after an alert for one pair.</param>
     /// <param name="emitter">Raises the alerts.</param>
-    public ExfiltrationDetector(ExfiltrationOptions options, TimeSpan interval, double alpha, TimeSpan cooldown, DetectionEmitter emitter)
+    /// <param name="memory">Where the pair table lives.</param>
+    internal ExfiltrationDetector(ExfiltrationOptions options, TimeSpan interval, double alpha, TimeSpan cooldown, DetectionEmitter emitter, TableMemory memory)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -32,7 +33,7 @@ public sealed class ExfiltrationDetector
         _cooldown = cooldown.Ticks;
         _interval = interval;
         _intervalTicks = interval.Ticks;
-        _pairs = new BoundedTable<PairKey, PairBaseline>(options.TrackedPairs);
+        _pairs = new BoundedTable<PairKey, PairBaseline>(options.TrackedPairs, memory);
         _rule = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinBytes, alpha);
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using RustIds.Packets;
 
 namespace RustIds.Detection.Behaviour;
@@ -13,31 +12,30 @@ namespace RustIds.Detection.Behaviour;
 /// of one bit per flow-table slot: the common path touches 8 KiB, not a record per slot, which matters
 /// because every cache line the detectors touch is one the packet path may lose.
 /// </remarks>
-internal sealed class FlowCredits(int flowCapacity, InternalNetworkSet inside, HostAnomalyDetector? hosts, ExfiltrationDetector? exfiltration)
+internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet inside, HostAnomalyDetector? hosts, ExfiltrationDetector? exfiltration, TableMemory memory)
 {
-    private readonly ulong[] _walked = new ulong[(flowCapacity + 63) / 64];
-    private readonly FlowCredit[] _credits = new FlowCredit[flowCapacity];
-
-    public long MemoryBytes => _walked.Length * 8L + (long)_credits.Length * Unsafe.SizeOf<FlowCredit>();
+    private readonly ulong* _walked = memory.Allocate<ulong>((flowCapacity + 63) / 64);
+    private readonly FlowCredit* _credits = memory.Allocate<FlowCredit>(flowCapacity);
 
     /// <summary>A flow started in <paramref name="slot"/>: nothing of it is credited yet.</summary>
     public void Begin(int slot)
     {
-        if ((uint)slot < (uint)_credits.Length)
+        if ((uint)slot < (uint)flowCapacity)
             _walked[slot >> 6] &= ~(1UL << (slot & 63));
     }
 
     /// <summary>Credits what the flow in <paramref name="slot"/> did since its last credit.</summary>
     /// <param name="slot">The flow's table slot.</param>
     /// <param name="flow">The flow's entry.</param>
-    /// <param name="site">The flow seen from its initiator, at the packet time the credit counts at.</param>
+    /// <param name="creditTicks">The packet time the credit counts at.</param>
     /// <param name="walking">A walk (the flow goes on; remember what was credited), not the flow's end.</param>
-    public void Credit(int slot, in FlowEntry flow, in DetectionSite site, bool walking)
+    public void Credit(int slot, in FlowEntry flow, long creditTicks, bool walking)
     {
-        if ((uint)slot >= (uint)_credits.Length)
+        if ((uint)slot >= (uint)flowCapacity)
             return;
-        if (!inside.Contains(site.Source))
+        if (!inside.Contains(flow.InitiatorAddress))
             return;
+        var site = DetectionSite.Of(in flow, creditTicks);
         ref var word = ref _walked[slot >> 6];
         var bit = 1UL << (slot & 63);
         var credited = (word & bit) != 0 ? _credits[slot] : default;
@@ -66,7 +64,7 @@ internal sealed class FlowCredits(int flowCapacity, InternalNetworkSet inside, H
         for (var slot = flows.OldestSlot; slot >= 0; slot = flows.NewerSlot(slot))
         {
             ref readonly var flow = ref flows.EntryAt(slot);
-            Credit(slot, in flow, DetectionSite.Of(in flow, creditTicks), walking: true);
+            Credit(slot, in flow, creditTicks, walking: true);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace RustIds.Detection.Behaviour;
 
 /// <summary>
@@ -12,7 +10,7 @@ namespace RustIds.Detection.Behaviour;
 /// flow to its destination; so the detector costs nothing per packet and one host lookup per flow (two
 /// for flows that outlive an interval). An interval is judged when its host is next touched.
 /// </remarks>
-public sealed class HostAnomalyDetector
+public sealed unsafe class HostAnomalyDetector
 {
     /// <summary>Quiet intervals learned as zeros at most, when a host comes back after a long silence.</summary>
     private const int MaxQuietIntervals = 64;
@@ -21,20 +19,20 @@ public sealed class HostAnomalyDetector
     private readonly DetectionEmitter _emitter;
     private readonly long _cooldown;
     private readonly BoundedTable<AddressKey, HostInterval> _hosts;
-    private readonly HostBaseline[] _baselines;
+    private readonly HostBaseline* _baselines;
     private readonly BaselineRule _packets;
     private readonly BaselineRule _bytes;
     private readonly BaselineRule _flows;
     private readonly BaselineRule _destinations;
 
-    public HostAnomalyDetector(AnomalyOptions options, TimeSpan cooldown, DetectionEmitter emitter)
+    internal HostAnomalyDetector(AnomalyOptions options, TimeSpan cooldown, DetectionEmitter emitter, TableMemory memory)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _emitter = emitter;
         _cooldown = cooldown.Ticks;
-        _hosts = new BoundedTable<AddressKey, HostInterval>(options.TrackedHosts);
-        _baselines = new HostBaseline[_hosts.Capacity];
+        _hosts = new BoundedTable<AddressKey, HostInterval>(options.TrackedHosts, memory);
+        _baselines = memory.Allocate<HostBaseline>(_hosts.Capacity);
         _packets = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinPackets, options.Alpha);
         _bytes = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinBytes, options.Alpha);
         _flows = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinNewFlows, options.Alpha);
@@ -44,7 +42,7 @@ public sealed class HostAnomalyDetector
     public BoundedTable<AddressKey, HostInterval> Hosts => _hosts;
 
     /// <summary>Bytes of the host table and the baselines beside it, allocated once.</summary>
-    public long MemoryBytes => _hosts.MemoryBytes + (long)_baselines.Length * Unsafe.SizeOf<HostBaseline>();
+    public long MemoryBytes => _hosts.MemoryBytes + (long)_hosts.Capacity * sizeof(HostBaseline);
 
     /// <summary>Traffic of a flow the host opened, since it was last credited.</summary>
     /// <param name="site">The flow, from the host.</param>

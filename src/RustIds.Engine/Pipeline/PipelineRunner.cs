@@ -167,7 +167,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             var detectors = options.Detectors.Enabled ? new DetectorSet(options.Detectors, new DetectionQueue(alerts.Writer, counters), request.InterfaceName) : null;
             IAppLayerObserver observer = evaluator;
             if (detectors is not null)
-                observer = new AppLayerFanout(observer, detectors);
+                observer = new DetectorFanout(observer, detectors);
             if (records is not null)
                 observer = new AppLayerFanout(observer, records);
             var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), observer,

@@ -1,0 +1,51 @@
+using RustIds.Packets.AppLayer;
+using RustIds.Packets.AppLayer.Coap;
+using RustIds.Packets.AppLayer.Dns;
+using RustIds.Packets.AppLayer.Http;
+using RustIds.Packets.AppLayer.Mqtt;
+using RustIds.Packets.AppLayer.Ssh;
+using RustIds.Packets.AppLayer.Tls;
+using RustIds.Packets.Processing;
+
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>A worker's app-layer events: every one to the rules, and the two the detectors use (DNS messages, HTTP transactions) to the detectors too.</summary>
+/// <remarks>
+/// In place of <see cref="AppLayerFanout"/> for the detectors: that hands every event to both observers, stream chunks
+/// included (one per TCP data packet), and each chunk cost an interface dispatch to the detectors' empty default method.
+/// Here the detectors are called directly, and only for what they use.
+/// </remarks>
+public sealed class DetectorFanout(IAppLayerObserver rules, DetectorSet detectors) : IAppLayerObserver
+{
+    public void OnStreamData(in AppLayerContext context, ReadOnlySpan<byte> data) => rules.OnStreamData(in context, data);
+
+    public void OnStreamGap(in AppLayerContext context) => rules.OnStreamGap(in context);
+
+    public void OnStreamEnd(in AppLayerContext context) => rules.OnStreamEnd(in context);
+
+    public void OnProtocolDetected(in AppLayerContext context, AppProtocol protocol) => rules.OnProtocolDetected(in context, protocol);
+
+    public void OnHttp(in AppLayerContext context, HttpTransaction transaction, HttpProgress progress)
+    {
+        rules.OnHttp(in context, transaction, progress);
+        detectors.OnHttp(in context, transaction, progress);
+    }
+
+    public void OnDns(in AppLayerContext context, DnsMessage message)
+    {
+        rules.OnDns(in context, message);
+        detectors.OnDns(in context, message);
+    }
+
+    public void OnSsh(in AppLayerContext context, SshBanner banner) => rules.OnSsh(in context, banner);
+
+    public void OnMqtt(in AppLayerContext context, MqttMessage message) => rules.OnMqtt(in context, message);
+
+    public void OnCoap(in AppLayerContext context, CoapMessage message, ReadOnlySpan<byte> datagram) => rules.OnCoap(in context, message, datagram);
+
+    public void OnTlsClientHello(in AppLayerContext context, TlsClientHello hello) => rules.OnTlsClientHello(in context, hello);
+
+    public void OnTlsServerHello(in AppLayerContext context, TlsServerHello hello) => rules.OnTlsServerHello(in context, hello);
+
+    public void OnTlsCertificate(in AppLayerContext context, TlsCertificateInfo certificate) => rules.OnTlsCertificate(in context, certificate);
+}

@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>Zeroed native memory for one worker's detector tables, carved in order from a few <see cref="MappedRegion"/>s.</summary>
+/// <remarks>
+/// One arena, not one mapping per table: a table is rarely a whole number of 2 MiB pages, and in mappings of their
+/// own every table would round up to one (a 1.5 MiB table in a 2 MiB page). The first region is reserved at
+/// <see cref="RegionBytes"/> (address space only: pages no table uses are never touched); more are mapped when a
+/// configuration's tables need more. Lives as long as the tables that point into it (each holds a reference); the
+/// regions are unmapped by their finalizers. Not thread-safe: built on one thread before the first packet.
+/// </remarks>
+internal sealed unsafe class TableMemory
+{
+    /// <summary>What the first region reserves: the default tables (about 21 MiB) fit.</summary>
+    public const long RegionBytes = 32L << 20;
+
+    /// <summary>Every block starts on a cache line.</summary>
+    public const int LineBytes = 64;
+
+    private readonly List<MappedRegion> _regions = [];
+    private readonly long _regionBytes;
+    private nint _next;
+    private long _left;
+
+    /// <param name="regionBytes">Bytes each new region reserves at least.</param>
+    public TableMemory(long regionBytes = RegionBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(regionBytes, 1);
+        _regionBytes = regionBytes;
+    }
+
+    /// <summary>Bytes handed out so far.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary><paramref name="count"/> zeroed values of <typeparamref name="T"/>, starting on a cache line.</summary>
+    public T* Allocate<T>(long count)
+        where T : unmanaged
+        => (T*)Allocate(count * Unsafe.SizeOf<T>());
+
+    /// <summary><paramref name="bytes"/> zeroed bytes, starting on a cache line.</summary>
+    public void* Allocate(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 1);
+        var rounded = (bytes + LineBytes - 1) & ~(long)(LineBytes - 1);
+        if (rounded > _left)
+        {
+            var region = MappedRegion.Create(Math.Max(rounded, _regionBytes));
+            _regions.Add(region);
+            _next = region.Start;
+            _left = region.Bytes;
+        }
+        var block = _next;
+        _next += (nint)rounded;
+        _left -= rounded;
+        Bytes += rounded;
+        return (void*)block;
+    }
+}
