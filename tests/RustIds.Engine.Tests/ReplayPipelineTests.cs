@@ -241,46 +241,30 @@ public sealed class ReplayPipelineTests
     /// <summary>A handshake, one request from the client and the server's empty 200, then both sides close.</summary>
     private static void WriteHttpPostCapture(string path, string request)
     {
-        var (client, server) = (IpAddr.Parse(Attacker), IpAddr.Parse("10.77.0.1"));
-        using var writer = PcapFileWriter.Create(path, LinkType.Ethernet);
-        var ticks = new DateTime(2026, 12, 5, 12, 0, 0, DateTimeKind.Utc).Ticks;
-        void Write(bool up, TcpFlags flags, uint seq, uint ack, string payload = "")
-        {
-            var (source, destination, sourcePort, destinationPort) = up ? (client, server, (ushort)40001, (ushort)80) : (server, client, (ushort)80, (ushort)40001);
-            var tcp = FrameBuilder.Tcp(source, destination, sourcePort, destinationPort, flags, seq, ack, Encoding.Latin1.GetBytes(payload));
-            writer.WritePacket(FrameBuilder.Ethernet(FrameBuilder.Ip(source, destination, IpProtocol.Tcp, tcp)), ticks += TimeSpan.TicksPerMillisecond);
-        }
+        using var capture = new TcpCapture(path, clientPort: 40001, serverPort: 80);
         const string Response = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
         var requestEnd = 101 + (uint)request.Length;
         var responseEnd = 501 + (uint)Response.Length;
-        Write(true, TcpFlags.Syn, 100, 0);
-        Write(false, TcpFlags.Syn | TcpFlags.Ack, 500, 101);
-        Write(true, TcpFlags.Ack, 101, 501);
-        Write(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, request);
-        Write(false, TcpFlags.Psh | TcpFlags.Ack, 501, requestEnd, Response);
-        Write(true, TcpFlags.Fin | TcpFlags.Ack, requestEnd, responseEnd);
-        Write(false, TcpFlags.Fin | TcpFlags.Ack, responseEnd, requestEnd + 1);
+        capture.Write(true, TcpFlags.Syn, 100, 0);
+        capture.Write(false, TcpFlags.Syn | TcpFlags.Ack, 500, 101);
+        capture.Write(true, TcpFlags.Ack, 101, 501);
+        capture.Write(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, request);
+        capture.Write(false, TcpFlags.Psh | TcpFlags.Ack, 501, requestEnd, Response);
+        capture.Write(true, TcpFlags.Fin | TcpFlags.Ack, requestEnd, responseEnd);
+        capture.Write(false, TcpFlags.Fin | TcpFlags.Ack, responseEnd, requestEnd + 1);
     }
 
     /// <summary>A handshake, then "run EVIL" and "COMMAND;id" from the client in two segments, each acknowledged.</summary>
     private static void WriteSplitCommandCapture(string path)
     {
-        var (client, server) = (IpAddr.Parse(Attacker), IpAddr.Parse("10.77.0.1"));
-        using var writer = PcapFileWriter.Create(path, LinkType.Ethernet);
-        var ticks = new DateTime(2026, 12, 5, 12, 0, 0, DateTimeKind.Utc).Ticks;
-        void Write(bool up, TcpFlags flags, uint seq, uint ack, string payload = "")
-        {
-            var (source, destination, sourcePort, destinationPort) = up ? (client, server, (ushort)40000, (ushort)9000) : (server, client, (ushort)9000, (ushort)40000);
-            var tcp = FrameBuilder.Tcp(source, destination, sourcePort, destinationPort, flags, seq, ack, Encoding.Latin1.GetBytes(payload));
-            writer.WritePacket(FrameBuilder.Ethernet(FrameBuilder.Ip(source, destination, IpProtocol.Tcp, tcp)), ticks += TimeSpan.TicksPerMillisecond);
-        }
-        Write(true, TcpFlags.Syn, 100, 0);
-        Write(false, TcpFlags.Syn | TcpFlags.Ack, 500, 101);
-        Write(true, TcpFlags.Ack, 101, 501);
-        Write(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, "run EVIL");
-        Write(false, TcpFlags.Ack, 501, 109);
-        Write(true, TcpFlags.Psh | TcpFlags.Ack, 109, 501, "COMMAND;id");
-        Write(false, TcpFlags.Ack, 501, 119);
+        using var capture = new TcpCapture(path, clientPort: 40000, serverPort: 9000);
+        capture.Write(true, TcpFlags.Syn, 100, 0);
+        capture.Write(false, TcpFlags.Syn | TcpFlags.Ack, 500, 101);
+        capture.Write(true, TcpFlags.Ack, 101, 501);
+        capture.Write(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, "run EVIL");
+        capture.Write(false, TcpFlags.Ack, 501, 109);
+        capture.Write(true, TcpFlags.Psh | TcpFlags.Ack, 109, 501, "COMMAND;id");
+        capture.Write(false, TcpFlags.Ack, 501, 119);
     }
 
     [Fact]
@@ -473,5 +457,24 @@ public sealed class ReplayPipelineTests
         context.Response.StatusCode = 200;
         context.Response.Close();
         return body;
+    }
+
+    /// <summary>One TCP conversation between the attacker and 10.77.0.1, written frame by frame a millisecond apart.</summary>
+    private sealed class TcpCapture(string path, ushort clientPort, ushort serverPort) : IDisposable
+    {
+        private readonly IpAddr _client = IpAddr.Parse(Attacker);
+        private readonly IpAddr _server = IpAddr.Parse("10.77.0.1");
+        private readonly PcapFileWriter _writer = PcapFileWriter.Create(path, LinkType.Ethernet);
+        private long _ticks = new DateTime(2026, 12, 5, 12, 0, 0, DateTimeKind.Utc).Ticks;
+
+        /// <summary>A segment from the client (<paramref name="up"/>) or the server.</summary>
+        public void Write(bool up, TcpFlags flags, uint seq, uint ack, string payload = "")
+        {
+            var (source, destination, sourcePort, destinationPort) = up ? (_client, _server, clientPort, serverPort) : (_server, _client, serverPort, clientPort);
+            var tcp = FrameBuilder.Tcp(source, destination, sourcePort, destinationPort, flags, seq, ack, Encoding.Latin1.GetBytes(payload));
+            _writer.WritePacket(FrameBuilder.Ethernet(FrameBuilder.Ip(source, destination, IpProtocol.Tcp, tcp)), _ticks += TimeSpan.TicksPerMillisecond);
+        }
+
+        public void Dispose() => _writer.Dispose();
     }
 }
