@@ -18,6 +18,7 @@ public sealed class ExfiltrationDetector
     private readonly TimeSpan _interval;
     private readonly BoundedTable<PairKey, PairBaseline> _pairs;
     private readonly BaselineRule _rule;
+    private readonly double[] _quietDecays;
 
     /// <param name="options">Thresholds.</param>
     /// <param name="interval">The baseline interval (<see cref="AnomalyOptions.Interval"/>).</param>
@@ -35,6 +36,7 @@ public sealed class ExfiltrationDetector
         _intervalTicks = interval.Ticks;
         _pairs = new BoundedTable<PairKey, PairBaseline>(options.TrackedPairs, memory);
         _rule = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinBytes, alpha);
+        _quietDecays = Ewma.ZerosDecays(alpha, MaxQuietIntervals);
     }
 
     public BoundedTable<PairKey, PairBaseline> Pairs => _pairs;
@@ -51,7 +53,7 @@ public sealed class ExfiltrationDetector
         {
             Judge(ref pair, in site);
             var quiet = (int)Math.Min(interval - pair.Interval - 1, MaxQuietIntervals);
-            pair.Upload.JudgeQuiet(quiet, Ewma.ZerosDecay(_rule.Alpha, quiet));
+            pair.Upload.JudgeQuiet(quiet, _quietDecays[quiet]);
             pair.Interval = interval;
             pair.Bytes = 0;
         }

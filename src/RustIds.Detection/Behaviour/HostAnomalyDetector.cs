@@ -24,6 +24,8 @@ public sealed unsafe class HostAnomalyDetector
     private readonly BaselineRule _bytes;
     private readonly BaselineRule _flows;
     private readonly BaselineRule _destinations;
+    private readonly long _intervalTicks;
+    private readonly double[] _quietDecays;
 
     internal HostAnomalyDetector(AnomalyOptions options, TimeSpan cooldown, DetectionEmitter emitter, TableMemory memory)
     {
@@ -37,6 +39,8 @@ public sealed unsafe class HostAnomalyDetector
         _bytes = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinBytes, options.Alpha);
         _flows = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinNewFlows, options.Alpha);
         _destinations = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinDestinations, options.Alpha);
+        _intervalTicks = options.Interval.Ticks;
+        _quietDecays = Ewma.ZerosDecays(options.Alpha, MaxQuietIntervals);
     }
 
     public BoundedTable<AddressKey, HostInterval> Hosts => _hosts;
@@ -71,7 +75,7 @@ public sealed unsafe class HostAnomalyDetector
     {
         var now = site.TimestampTicks;
         ref var host = ref _hosts.GetOrAdd(new AddressKey(site.Source), now, out var slot);
-        var interval = now / _options.Interval.Ticks;
+        var interval = now / _intervalTicks;
         if (host.Interval == 0)
         {
             host.Interval = interval;
@@ -89,8 +93,8 @@ public sealed unsafe class HostAnomalyDetector
         var quiet = (int)Math.Min(interval - host.Interval - 1, MaxQuietIntervals);
         if (quiet > 0)
         {
-            // Every measure shares the learning rate: one power for all four.
-            var decay = Ewma.ZerosDecay(_options.Alpha, quiet);
+            // Every measure shares the learning rate: one decay for all four.
+            var decay = _quietDecays[quiet];
             baseline.PacketRate.JudgeQuiet(quiet, decay);
             baseline.ByteRate.JudgeQuiet(quiet, decay);
             baseline.FlowRate.JudgeQuiet(quiet, decay);
