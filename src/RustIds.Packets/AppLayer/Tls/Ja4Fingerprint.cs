@@ -24,7 +24,7 @@ internal static class Ja4Fingerprint
         var bStart = raw.Length;
         var sorted = hello.SortScratch.AsSpan();
         var count = CopyWithoutGrease(hello.CipherSuites, sorted, skipSniAndAlpn: false);
-        sorted[..count].Sort();
+        HeapSort(sorted[..count]);
         WriteHexList(ref raw, sorted[..count]);
         var bEnd = raw.Length;
         raw.Write((byte)'_');
@@ -32,7 +32,7 @@ internal static class Ja4Fingerprint
         var cStart = raw.Length;
         count = CopyWithoutGrease(hello.Extensions, sorted, skipSniAndAlpn: true);
         var extensionCount = count;
-        sorted[..count].Sort();
+        HeapSort(sorted[..count]);
         WriteHexList(ref raw, sorted[..count]);
         count = CopyWithoutGrease(hello.SignatureAlgorithms, sorted, skipSniAndAlpn: false);
         if (count > 0)
@@ -127,6 +127,41 @@ internal static class Ja4Fingerprint
             destination[count++] = value;
         }
         return count;
+    }
+
+    /// <summary>Sorts ascending in place.</summary>
+    /// <remarks>
+    /// Not <c>Span.Sort</c>: under Native AOT that wraps the default comparer in a new delegate per call, and two
+    /// per ClientHello were the only steady-state allocation of the packet path (and the collections they caused).
+    /// Heapsort, so a hello with thousands of entries costs n log n, not n².
+    /// </remarks>
+    internal static void HeapSort(Span<ushort> values)
+    {
+        for (var root = (values.Length / 2) - 1; root >= 0; root--)
+            SiftDown(values, root, values.Length);
+        for (var end = values.Length - 1; end > 0; end--)
+        {
+            (values[0], values[end]) = (values[end], values[0]);
+            SiftDown(values, 0, end);
+        }
+    }
+
+    private static void SiftDown(Span<ushort> values, int root, int length)
+    {
+        var value = values[root];
+        while (true)
+        {
+            var child = (2 * root) + 1;
+            if (child >= length)
+                break;
+            if (child + 1 < length && values[child + 1] > values[child])
+                child++;
+            if (values[child] <= value)
+                break;
+            values[root] = values[child];
+            root = child;
+        }
+        values[root] = value;
     }
 
     private static void WriteHexList(ref AsciiWriter writer, ReadOnlySpan<ushort> values)

@@ -1,0 +1,37 @@
+namespace RustIds.Packets.AppLayer.Tls.Tests;
+
+public sealed class Ja4SortTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    public void HeapSort_RandomListsWithDuplicates_SortsAsArraySortDoes(int length)
+    {
+        var random = new Random(length);
+        for (var round = 0; round < 50; round++)
+        {
+            // Values from a small range too, so duplicates are common as in real cipher lists with GREASE removed.
+            var range = round % 2 == 0 ? 16 : 65536;
+            var values = Enumerable.Range(0, length).Select(_ => (ushort)random.Next(range)).ToArray();
+            var expected = values.Order().ToArray();
+
+            Ja4Fingerprint.HeapSort(values);
+
+            Assert.Equal(expected, values);
+        }
+    }
+
+    [Fact]
+    public void HeapSort_AllocatesNothing()
+    {
+        var values = Enumerable.Range(0, 64).Select(i => (ushort)(i * 7919 % 65536)).ToArray();
+        Ja4Fingerprint.HeapSort(values.AsSpan());
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Ja4Fingerprint.HeapSort(values.AsSpan());
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+}
