@@ -238,6 +238,33 @@ public sealed class ReplayPipelineTests
         EveSchemaCheck.AssertValid(options.Eve.Path);
     }
 
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task Replay_RetransmissionWithOtherBytes_CountedOnlyWhenChecked(bool check, long expected)
+    {
+        using var temp = new TempDirectory();
+        var options = Options(temp);
+        options.Packets.CheckRetransmittedData = check;
+        var pcap = temp.File("retransmit.pcap");
+        using (var capture = new TcpCapture(pcap, clientPort: 40002, serverPort: 9000))
+        {
+            capture.Write(true, TcpFlags.Syn, 100, 0);
+            capture.Write(false, TcpFlags.Syn | TcpFlags.Ack, 500, 101);
+            capture.Write(true, TcpFlags.Ack, 101, 501);
+            capture.Write(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, "GET /a");
+            // Not yet acknowledged, then resent with other bytes: the receiver may take either copy.
+            capture.Write(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, "GET /b");
+            capture.Write(false, TcpFlags.Ack, 501, 107);
+        }
+
+        var report = await ReplayAsync(options, pcap);
+
+        var reassembly = report.Counters.Snapshot();
+        Assert.Equal(1, reassembly.Get("reassembly", "segments_retransmitted"));
+        Assert.Equal(expected, reassembly.Get("reassembly", "overlaps_different_data"));
+    }
+
     /// <summary>A handshake, one request from the client and the server's empty 200, then both sides close.</summary>
     private static void WriteHttpPostCapture(string path, string request)
     {

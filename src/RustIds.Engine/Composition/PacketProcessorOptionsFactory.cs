@@ -24,6 +24,7 @@ public static class PacketProcessorOptionsFactory
                 DepthBytes = (long)options.StreamDepthKiB * 1024,
                 MemcapBytes = (long)options.StreamMemcapMiB * 1024 * 1024,
                 AllowMidstream = options.Midstream,
+                RetransmissionCheckBytes = options.CheckRetransmittedData ? ReassemblyOptions.DefaultRetransmissionCheckBytes : 0,
             },
         };
     }

@@ -27,4 +27,11 @@ public sealed class PacketsOptions
 
     /// <summary>Memory for out-of-order TCP segments waiting for a hole to fill, in MiB. Default 64.</summary>
     public int StreamMemcapMiB { get; set; } = 64;
+
+    /// <summary>
+    /// Compare retransmitted TCP data with what was already delivered and count differences (an evasion signal,
+    /// <c>reassembly.overlaps_different_data</c>). Default false, like Suricata's <c>check-overlap-different-data</c>
+    /// outside inline mode: it keeps a copy of every delivered byte until acknowledged, which cost a tenth of a replay.
+    /// </summary>
+    public bool CheckRetransmittedData { get; set; }
 }

@@ -43,7 +43,10 @@ public sealed record ReassemblyOptions
     /// The history grows on demand and only while the shared memory is below three quarters of
     /// <see cref="MemcapBytes"/>, so it never starves out-of-order buffering.
     /// </remarks>
-    public int RetransmissionCheckBytes { get; init; } = 32 * 1024;
+    public int RetransmissionCheckBytes { get; init; } = DefaultRetransmissionCheckBytes;
+
+    /// <summary>The default of <see cref="RetransmissionCheckBytes"/>, 32 KiB.</summary>
+    public const int DefaultRetransmissionCheckBytes = 32 * 1024;
 
     /// <summary>Bytes of pooled buffers all reassemblers of one worker may hold together (the memcap).</summary>
     /// <remarks>
