@@ -1,3 +1,4 @@
+using RustIds.Packets.Memory;
 namespace RustIds.Detection.Behaviour;
 
 /// <summary>

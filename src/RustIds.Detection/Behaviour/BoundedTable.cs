@@ -1,3 +1,4 @@
+using RustIds.Packets.Memory;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

@@ -1,3 +1,4 @@
+using RustIds.Packets.Memory;
 using RustIds.Packets;
 using RustIds.Packets.AppLayer.Dns;
 using RustIds.Packets.AppLayer.Http;

@@ -1,3 +1,4 @@
+using RustIds.Packets.Memory;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;

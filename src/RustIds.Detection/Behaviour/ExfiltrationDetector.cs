@@ -1,3 +1,4 @@
+using RustIds.Packets.Memory;
 using System.Globalization;
 
 namespace RustIds.Detection.Behaviour;

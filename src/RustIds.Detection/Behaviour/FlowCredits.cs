@@ -1,3 +1,4 @@
+using RustIds.Packets.Memory;
 using RustIds.Packets;
 
 namespace RustIds.Detection.Behaviour;

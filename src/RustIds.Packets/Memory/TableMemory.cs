@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace RustIds.Detection.Behaviour;
+namespace RustIds.Packets.Memory;
 
-/// <summary>Zeroed native memory for one worker's detector tables, carved in order from a few <see cref="MappedRegion"/>s.</summary>
+/// <summary>Zeroed native memory for one worker's tables (flow table, detector tables), carved in order from a few <see cref="MappedRegion"/>s.</summary>
 /// <remarks>
 /// One arena, not one mapping per table: a table is rarely a whole number of 2 MiB pages, and in mappings of their
 /// own every table would round up to one (a 1.5 MiB table in a 2 MiB page). The first region is reserved at
@@ -10,9 +10,9 @@ namespace RustIds.Detection.Behaviour;
 /// configuration's tables need more. Lives as long as the tables that point into it (each holds a reference); the
 /// regions are unmapped by their finalizers. Not thread-safe: built on one thread before the first packet.
 /// </remarks>
-internal sealed unsafe class TableMemory
+public sealed unsafe class TableMemory
 {
-    /// <summary>What the first region reserves: the default tables (about 21 MiB) fit.</summary>
+    /// <summary>What the first region reserves by default: the detectors' default tables (about 21 MiB) fit.</summary>
     public const long RegionBytes = 32L << 20;
 
     /// <summary>Every block starts on a cache line.</summary>

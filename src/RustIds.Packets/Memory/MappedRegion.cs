@@ -1,17 +1,17 @@
 using System.Runtime.InteropServices;
-using RustIds.Detection.Interop;
+using RustIds.Packets.Interop;
 
-namespace RustIds.Detection.Behaviour;
+namespace RustIds.Packets.Memory;
 
 /// <summary>One anonymous memory mapping, 2 MiB-aligned, zeroed, faulted in on first touch, with transparent huge pages asked for; unmapped exactly once.</summary>
 /// <remarks>
-/// Why not managed arrays: the detectors' tables are touched at random, so with 4 KiB pages nearly every first touch of
+/// Why not managed arrays: the flow table and the detectors' tables are touched at random, so with 4 KiB pages nearly every first touch of
 /// a table line is a page fault (10–20 µs on the team's VM, about 3,000 of them per bench replay) and most lookups miss
 /// the TLB. Backed by 2 MiB pages (<c>MADV_HUGEPAGE</c>; the mapping is aligned to them), 20 MiB of tables fault
 /// in 10 times and fit in 10 TLB entries. Where that is not available (not Linux) the memory comes zeroed from the
 /// native heap instead.
 /// </remarks>
-internal sealed unsafe class MappedRegion : SafeHandle
+public sealed unsafe class MappedRegion : SafeHandle
 {
     /// <summary>The size of a transparent huge page on x86-64 and arm64 Linux.</summary>
     public const long HugePage = 2L << 20;
@@ -53,7 +53,7 @@ internal sealed unsafe class MappedRegion : SafeHandle
         var length = bytes + HugePage;
         var raw = LibC.Map(0, (nuint)length, LibC.ProtRead | LibC.ProtWrite, LibC.MapPrivate | LibC.MapAnonymous | LibC.MapNoReserve, -1, 0);
         if (raw == LibC.MapFailed)
-            throw new OutOfMemoryException($"mmap of {length} bytes for the detectors' tables failed (errno {Marshal.GetLastPInvokeError()}).");
+            throw new OutOfMemoryException($"mmap of {length} bytes for tables failed (errno {Marshal.GetLastPInvokeError()}).");
         var start = (nint)(((long)raw + HugePage - 1) & ~(HugePage - 1));
         if (start > raw)
             LibC.Unmap(raw, (nuint)(start - raw));

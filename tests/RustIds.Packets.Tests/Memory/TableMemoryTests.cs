@@ -1,6 +1,6 @@
-using RustIds.Detection.Behaviour;
+using RustIds.Packets.Memory;
 
-namespace RustIds.Detection.Tests.Behaviour;
+namespace RustIds.Packets.Tests.Memory;
 
 public sealed unsafe class TableMemoryTests
 {
