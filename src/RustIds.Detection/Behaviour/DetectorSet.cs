@@ -39,6 +39,8 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private readonly ExfiltrationDetector? _exfiltration;
     private readonly ActivityFilter _busySources;
     private readonly ActivityFilter _busyServices;
+    private readonly ActivityFilter? _busyPingers;
+    private readonly ActivityFilter? _busyPingTargets;
     private readonly long _intervalTicks;
     private FlowTracker? _flows;
     private FlowCredits? _credits;
@@ -67,7 +69,12 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _synFloods = options.SynFlood.Enabled ? new SynFloodDetector(options.SynFlood, cooldown, _emitter) : null;
         _bruteForce = options.BruteForce.Enabled ? new BruteForceDetector(options.BruteForce, cooldown, _emitter) : null;
         _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, _emitter, _memory) : null;
-        _icmp = options.Icmp.Enabled ? new IcmpDetector(options.Icmp, cooldown, _emitter) : null;
+        if (options.Icmp.Enabled)
+        {
+            _icmp = new IcmpDetector(options.Icmp, cooldown, _emitter);
+            _busyPingers = new ActivityFilter(BusyAfter, Min(options.Icmp.FloodWindow, options.Icmp.SweepWindow) / 2, _memory);
+            _busyPingTargets = new ActivityFilter(BusyAfter, options.Icmp.FloodWindow / 2, _memory);
+        }
         _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter, _memory) : null;
         _exfiltration = options.Exfiltration.Enabled
             ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter, _memory)
@@ -111,11 +118,25 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         if (_icmp is not null
             && ((packet.Protocol == IpProtocol.Icmp && packet.IcmpType == EchoRequestV4) || (packet.Protocol == IpProtocol.IcmpV6 && packet.IcmpType == EchoRequestV6)))
         {
-            var site = new DetectionSite(packet.Source, 0, packet.Destination, 0, packet.Protocol, packet.FlowId, packet.TimestampTicks);
-            ref var source = ref _echoes.GetOrAdd(new AddressKey(packet.Source), packet.TimestampTicks);
-            ref var target = ref _services.GetOrAdd(new ServiceKey(packet.Destination, 0, packet.Protocol), packet.TimestampTicks);
-            _icmp.OnEchoRequest(ref source, ref target, in site);
+            OnEchoRequest(ref packet);
         }
+    }
+
+    /// <summary>Like connection attempts, echo requests reach the exact tables only from busy sources and to busy targets.</summary>
+    private void OnEchoRequest(ref Packet packet)
+    {
+        var now = packet.TimestampTicks;
+        var sourceKey = new AddressKey(packet.Source);
+        var targetKey = new ServiceKey(packet.Destination, 0, packet.Protocol);
+        var busySource = _busyPingers!.Count(sourceKey.Hash, now);
+        var busyTarget = _busyPingTargets!.Count(targetKey.Hash, now);
+        if (!busySource && !busyTarget)
+            return;
+        var site = new DetectionSite(packet.Source, 0, packet.Destination, 0, packet.Protocol, packet.FlowId, now);
+        if (busySource)
+            _icmp!.OnEchoFrom(ref _echoes.GetOrAdd(sourceKey, now), in site);
+        if (busyTarget)
+            _icmp!.OnEchoTo(ref _services.GetOrAdd(targetKey, now), in site);
     }
 
     public void OnFlowStarted(int slot, in FlowEntry flow)

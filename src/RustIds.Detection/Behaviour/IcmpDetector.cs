@@ -19,7 +19,8 @@ public sealed class IcmpDetector
         _distributedBits = DistinctSketch.BitsFor(options.DistributedSources);
     }
 
-    internal void OnEchoRequest(ref EchoState source, ref ServiceState target, in DetectionSite site)
+    /// <summary>An echo request from a busy source: flood and sweep.</summary>
+    internal void OnEchoFrom(ref EchoState source, in DetectionSite site)
     {
         var now = site.TimestampTicks;
         var requests = source.Requests.Add(now, _options.FloodWindow.Ticks);
@@ -37,7 +38,12 @@ public sealed class IcmpDetector
             _emitter.Raise(new DetectionEvidence(DetectorSignature.PingSweep, "distinct hosts pinged", source.Hosts.Estimate(),
                 _options.SweepHosts, _options.SweepWindow), in site);
         }
+    }
 
+    /// <summary>An echo request to a busy target: a flood from many sources.</summary>
+    internal void OnEchoTo(ref ServiceState target, in DetectionSite site)
+    {
+        var now = site.TimestampTicks;
         if (TimeWindow.Restart(ref target.EchoStart, now, _options.FloodWindow.Ticks))
         {
             target.Echoes = 0;
