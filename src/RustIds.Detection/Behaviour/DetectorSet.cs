@@ -23,7 +23,10 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private const byte EchoRequestV6 = 128;
 
     private readonly DetectionEmitter _emitter;
+    // Tables that fill with every host, domain or flow, on huge pages; and tables that only busy keys reach (after the
+    // activity filters), on 4 KiB pages: a huge page is zeroed whole on its first touch, 2 MiB for a table of one scanner.
     private readonly TableMemory _memory = new();
+    private readonly TableMemory _busyMemory = new(hugePages: false);
     private readonly InternalNetworkSet _internal;
     private readonly BoundedTable<AddressKey, SourceState> _sources;
     private readonly BoundedTable<AddressKey, FailureState> _failures;
@@ -57,13 +60,13 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _internal = new InternalNetworkSet(options.EffectiveInternalNetworks);
         // Both filters' windows at most the shortest window behind them, so no source or service reaches a threshold unseen.
         // The hot filters first: their pages are touched by nearly every flow.
-        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2, _memory);
-        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2, _memory);
-        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources, _memory);
-        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources, _memory);
+        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2, _busyMemory);
+        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2, _busyMemory);
+        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources, _busyMemory);
+        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources, _busyMemory);
         _logins = new BoundedTable<AddressKey, LoginState>(options.TrackedSources, _memory);
-        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources, _memory);
-        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources, _memory);
+        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources, _busyMemory);
+        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources, _busyMemory);
         var cooldown = options.Cooldown;
         _scans = options.PortScan.Enabled ? new PortScanDetector(options.PortScan, cooldown, _emitter) : null;
         _synFloods = options.SynFlood.Enabled ? new SynFloodDetector(options.SynFlood, cooldown, _emitter) : null;
@@ -72,8 +75,8 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         if (options.Icmp.Enabled)
         {
             _icmp = new IcmpDetector(options.Icmp, cooldown, _emitter);
-            _busyPingers = new ActivityFilter(BusyAfter, Min(options.Icmp.FloodWindow, options.Icmp.SweepWindow) / 2, _memory);
-            _busyPingTargets = new ActivityFilter(BusyAfter, options.Icmp.FloodWindow / 2, _memory);
+            _busyPingers = new ActivityFilter(BusyAfter, Min(options.Icmp.FloodWindow, options.Icmp.SweepWindow) / 2, _busyMemory);
+            _busyPingTargets = new ActivityFilter(BusyAfter, options.Icmp.FloodWindow / 2, _busyMemory);
         }
         _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter, _memory) : null;
         _exfiltration = options.Exfiltration.Enabled
@@ -95,7 +98,10 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     public BoundedTable<AddressKey, SourceState> Sources => _sources;
 
     /// <summary>Bytes of every table, allocated at construction (and, for the flow credits, at <see cref="Attach"/>).</summary>
-    public long MemoryBytes => _memory.Bytes;
+    public long MemoryBytes => _memory.Bytes + _busyMemory.Bytes;
+
+    /// <summary>The per-host baselines, when on.</summary>
+    internal HostAnomalyDetector? Anomaly => _hosts;
 
     /// <summary>Destination services tracked (flood state).</summary>
     public BoundedTable<ServiceKey, ServiceState> Services => _services;
@@ -141,7 +147,6 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     public void OnFlowStarted(int slot, in FlowEntry flow)
     {
-        _credits?.Begin(slot);
         // Only connection attempts count; any other flow start costs nothing more (its site is built only when used).
         var protocol = flow.Key.Protocol;
         if (!flow.OpenedBySyn && (protocol != IpProtocol.Udp || flow.Midstream))

@@ -11,25 +11,19 @@ namespace RustIds.Detection.Behaviour;
 /// Most flows end before any walk sees them, so they are credited once, whole, at their end, from the
 /// flow entry alone. Only flows a walk has credited keep a record of what was credited, marked in a bitmap
 /// of one bit per flow-table slot: the common path touches 8 KiB, not a record per slot, which matters
-/// because every cache line the detectors touch is one the packet path may lose.
+/// because every cache line the detectors touch is one the packet path may lose. A flow's bit is cleared by its
+/// final credit, so the slot's next flow starts uncredited without a write at every flow start.
 /// </remarks>
 internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet inside, HostAnomalyDetector? hosts, ExfiltrationDetector? exfiltration, TableMemory memory)
 {
     private readonly ulong* _walked = memory.Allocate<ulong>((flowCapacity + 63) / 64);
     private readonly FlowCredit* _credits = memory.Allocate<FlowCredit>(flowCapacity);
 
-    /// <summary>A flow started in <paramref name="slot"/>: nothing of it is credited yet.</summary>
-    public void Begin(int slot)
-    {
-        if ((uint)slot < (uint)flowCapacity)
-            _walked[slot >> 6] &= ~(1UL << (slot & 63));
-    }
-
     /// <summary>Credits what the flow in <paramref name="slot"/> did since its last credit.</summary>
     /// <param name="slot">The flow's table slot.</param>
     /// <param name="flow">The flow's entry.</param>
     /// <param name="creditTicks">The packet time the credit counts at.</param>
-    /// <param name="walking">A walk (the flow goes on; remember what was credited), not the flow's end.</param>
+    /// <param name="walking">A walk (the flow goes on; remember what was credited), not the flow's end (forget it).</param>
     public void Credit(int slot, in FlowEntry flow, long creditTicks, bool walking)
     {
         if ((uint)slot >= (uint)flowCapacity)
@@ -54,7 +48,11 @@ internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet in
                 lowAndSlowReported = exfiltration.CheckLowAndSlow(in site, flow.LastTicks - flow.FirstTicks, flow.BytesToServer, flow.BytesToClient);
         }
         if (!walking)
+        {
+            if (!firstCredit)
+                word &= ~bit;
             return;
+        }
         word |= bit;
         _credits[slot] = new FlowCredit { Packets = packets, Bytes = bytes, BytesUp = flow.BytesToServer, LowAndSlowReported = lowAndSlowReported };
     }

@@ -20,14 +20,17 @@ public sealed unsafe class TableMemory
 
     private readonly List<MappedRegion> _regions = [];
     private readonly long _regionBytes;
+    private readonly bool _hugePages;
     private nint _next;
     private long _left;
 
     /// <param name="regionBytes">Bytes each new region reserves at least.</param>
-    public TableMemory(long regionBytes = RegionBytes)
+    /// <param name="hugePages">Back the regions with transparent huge pages: for tables touched all over (see <see cref="MappedRegion.Create"/>).</param>
+    public TableMemory(long regionBytes = RegionBytes, bool hugePages = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(regionBytes, 1);
         _regionBytes = regionBytes;
+        _hugePages = hugePages;
     }
 
     /// <summary>Bytes handed out so far.</summary>
@@ -45,7 +48,7 @@ public sealed unsafe class TableMemory
         var rounded = (bytes + LineBytes - 1) & ~(long)(LineBytes - 1);
         if (rounded > _left)
         {
-            var region = MappedRegion.Create(Math.Max(rounded, _regionBytes));
+            var region = MappedRegion.Create(Math.Max(rounded, _regionBytes), _hugePages);
             _regions.Add(region);
             _next = region.Start;
             _left = region.Bytes;
