@@ -6,8 +6,8 @@
 #   ./scripts/bench.sh '*Firewall*'       firewall latency (p50/p95/p99 per block) and bulk work, nftables and iptables (root)
 #   ./scripts/bench.sh detectors-ab [N] [GROUPS]  what the behavioural detectors add to a worker, as N alternating A/B rounds
 #                                         (GROUPS: only these detectors on, e.g. Anomaly,Exfiltration)
-#   ./scripts/bench.sh replay-ab [N] [GROUPS]     the same for the whole replay of the 1M-packet capture: N alternating
-#                                         rounds of (b) and (b0), medians of wall and CPU (user+sys) time and their ratios
+#   ./scripts/bench.sh replay-ab [N] [GROUPS]     the replay comparison as N rounds of (a), (b0) and (b) in rotating
+#                                         order: medians of wall and CPU (user+sys) time and of the per-round ratios
 #
 # Replay comparison: scripts/gen-pcap.py writes a deterministic capture of mixed HTTP, DNS, TLS, SSH, MQTT,
 # CoAP, VLAN, fragments, GRE and VXLAN traffic (seed 1, cached in artifacts/bench/); then, in the same run,
@@ -93,8 +93,8 @@ replay_comparison() {
   awk -v b="$t_b" -v b0="$t_b0" 'BEGIN { printf "detectors add %+.1f %% to the replay\n", (b / b0 - 1) * 100 }'
 }
 
-# N alternating rounds of (b) detectors on (only GROUPS when given) and (b0) detectors off over the bench capture:
-# one pair of runs is as noisy as this VM, the median of many is not.
+# N rounds of (a) tcpdump, (b0) detectors off and (b) detectors on (only GROUPS when given) over the bench capture, in
+# an order that rotates every round: one run is as noisy as this VM, the median of many per-round ratios is not.
 replay_ab() {
   local rounds=$1 groups=${2:-}
   local pcap rustids
@@ -111,21 +111,34 @@ replay_ab() {
     done
   fi
   cat "$pcap" >/dev/null
-  on() { env "${only[@]}" /usr/bin/time -f '%e %U %S' -a -o "$work/on.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json" >/dev/null 2>&1; }
-  off() { RUSTIDS__Detectors__Enabled=false /usr/bin/time -f '%e %U %S' -a -o "$work/off.time" "$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json" >/dev/null 2>&1; }
+  timed() { local name=$1; shift; env "$@" /usr/bin/time -f '%e %U %S' -a -o "$work/$name.time" "${command[@]}" >/dev/null 2>&1; }
+  local command
+  run() {
+    case $1 in
+      a) command=(tcpdump -r "$pcap" -w /dev/null); timed a ;;
+      b0) command=("$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json")
+        timed b0 RUSTIDS__Detectors__Enabled=false ;;
+      b) command=("$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json")
+        timed b "${only[@]}" ;;
+    esac
+  }
+  local order=(a b0 b)
   for ((i = 0; i < rounds; i++)); do
-    if ((i % 2 == 0)); then off; on; else on; off; fi
+    for ((k = 0; k < 3; k++)); do run "${order[(i + k) % 3]}"; done
   done
-  paste "$work/on.time" "$work/off.time" | awk -v groups="${groups:-every detector}" '
-    { won[NR] = $1; con[NR] = $2 + $3; woff[NR] = $4; coff[NR] = $5 + $6; rw[NR] = $1 / $4; rc[NR] = ($2 + $3) / ($5 + $6) }
+  paste "$work/a.time" "$work/b0.time" "$work/b.time" | awk -v groups="${groups:-every detector}" '
+    { wa[NR] = $1; ca[NR] = $2 + $3; w0[NR] = $4; c0[NR] = $5 + $6; wb[NR] = $7; cb[NR] = $8 + $9
+      r0a[NR] = $4 / $1; rba[NR] = $7 / $1; rw[NR] = $7 / $4; rc[NR] = ($8 + $9) / ($5 + $6) }
     function median(a, n,   i, j, t, b) { for (i = 1; i <= n; i++) b[i] = a[i]; for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
       return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
     function lo(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }
     function hi(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }
     END { n = NR
-      printf "replay, %s vs detectors off, %d alternating rounds\n", groups, n
-      printf "wall s: on median %.2f, off median %.2f; per-round ratio median %+.1f %% (min %+.1f, max %+.1f)\n", median(won, n), median(woff, n), (median(rw, n) - 1) * 100, (lo(rw, n) - 1) * 100, (hi(rw, n) - 1) * 100
-      printf "CPU s (user+sys): on median %.2f, off median %.2f; per-round ratio median %+.1f %% (min %+.1f, max %+.1f)\n", median(con, n), median(coff, n), (median(rc, n) - 1) * 100, (lo(rc, n) - 1) * 100, (hi(rc, n) - 1) * 100 }'
+      printf "%d rounds of (a) tcpdump, (b0) rustids replay without detectors, (b) with %s; medians\n", n, groups
+      printf "wall s: (a) %.2f, (b0) %.2f, (b) %.2f; CPU s (user+sys): (a) %.2f, (b0) %.2f, (b) %.2f\n", median(wa, n), median(w0, n), median(wb, n), median(ca, n), median(c0, n), median(cb, n)
+      printf "(b0) / (a), wall, per-round median %.2f (min %.2f, max %.2f); target <= 1.5\n", median(r0a, n), lo(r0a, n), hi(r0a, n)
+      printf "(b) / (a), wall, per-round median %.2f (min %.2f, max %.2f)\n", median(rba, n), lo(rba, n), hi(rba, n)
+      printf "detectors, (b) vs (b0): wall per-round median %+.1f %% (min %+.1f, max %+.1f), CPU %+.1f %% (min %+.1f, max %+.1f); budget +10 %%\n", (median(rw, n) - 1) * 100, (lo(rw, n) - 1) * 100, (hi(rw, n) - 1) * 100, (median(rc, n) - 1) * 100, (lo(rc, n) - 1) * 100, (hi(rc, n) - 1) * 100 }'
 }
 
 # The firewall suites (root: they build network namespaces) declare their own jobs: one block per
