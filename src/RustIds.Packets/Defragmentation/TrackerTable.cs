@@ -1,13 +1,19 @@
 namespace RustIds.Packets.Defragmentation;
 
 /// <summary>Fixed-size table of datagram trackers: a chained hash index by key and a list from least to most recently active.</summary>
-/// <remarks>All links are slot indices into arrays allocated once, so lookups, inserts and removals never allocate. Not thread-safe.</remarks>
+/// <remarks>
+/// All links are slot indices into arrays allocated once, so lookups and removals never allocate. A slot's tracker is
+/// built the first time the slot is used and kept; freed slots are reused first, so trackers exist only up to the most
+/// datagrams ever incomplete at once, not for the whole capacity before the first packet (1 MB, 270 page faults at
+/// start). Not thread-safe.
+/// </remarks>
 internal sealed class TrackerTable
 {
     private readonly DatagramTracker[] _slots;
     private readonly int[] _buckets;
     private readonly int[] _free;
     private readonly int _bucketMask;
+    private readonly int _pagesPerDatagram;
     private int _freeCount;
     private int _oldest = -1;
     private int _newest = -1;
@@ -18,10 +24,10 @@ internal sealed class TrackerTable
         _free = new int[capacity];
         for (var i = 0; i < capacity; i++)
         {
-            _slots[i] = new DatagramTracker(pagesPerDatagram);
             _free[i] = capacity - 1 - i;
         }
         _freeCount = capacity;
+        _pagesPerDatagram = pagesPerDatagram;
         // Twice as many buckets as slots keeps chains short; a power of two makes the index a mask.
         var buckets = (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2));
         _buckets = new int[buckets];
@@ -54,7 +60,7 @@ internal sealed class TrackerTable
     public int Add(in DatagramKey key, int hash, bool isV6, long timestampTicks)
     {
         var slot = _free[--_freeCount];
-        var tracker = _slots[slot];
+        var tracker = _slots[slot] ??= new DatagramTracker(_pagesPerDatagram);
         tracker.InUse = true;
         tracker.Key = key;
         tracker.Hash = hash;

@@ -1,4 +1,6 @@
-namespace RustIds.Packets.Streams.Tests;
+namespace RustIds.Packets.Tests.Streams;
+
+using RustIds.Packets.Streams;
 
 public sealed class BufferPoolTests
 {
