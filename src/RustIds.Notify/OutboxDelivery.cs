@@ -32,7 +32,9 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
     private readonly OutboxOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ResiliencePipeline _retry;
+    // Built on the first delivery: Polly validates its options by reflection, a tenth of a replay's start-up, for nothing
+    // when no channel is configured.
+    private readonly Lazy<ResiliencePipeline> _retry;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly Task[] _workers;
@@ -63,7 +65,7 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
         _options = options;
         _logger = logger ?? NullLogger<OutboxDelivery>.Instance;
         _time = outbox.Time;
-        _retry = BuildRetry(options, _time, _logger);
+        _retry = new(() => BuildRetry(options, _time, _logger));
         foreach (var channel in _channels)
             _current[channel.Name] = channel;
         _workers = _channels.Select(c => Task.Run(() => RunAsync(c.Name))).ToArray();
@@ -162,7 +164,7 @@ public sealed partial class OutboxDelivery : IAsyncDisposable
         string answer;
         try
         {
-            answer = await _retry.ExecuteAsync(static async (state, ct) =>
+            answer = await _retry.Value.ExecuteAsync(static async (state, ct) =>
             {
                 var (self, channel, item) = state;
                 return item.IsDigest

@@ -14,6 +14,9 @@ internal sealed class ThresholdTable
     private const int None = -1;
 
     private readonly ThresholdEntry[] _entries;
+
+    // Each bucket holds its first entry's index + 1, so a fresh (zeroed) array is empty and its pages are not touched
+    // before a threshold rule needs them.
     private readonly int[] _buckets;
     private readonly int _bucketMask;
     private readonly int _scanLimit;
@@ -28,7 +31,6 @@ internal sealed class ThresholdTable
         _entries = new ThresholdEntry[capacity];
         var bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)capacity);
         _buckets = new int[bucketCount];
-        _buckets.AsSpan().Fill(None);
         _bucketMask = bucketCount - 1;
         _scanLimit = scanLimit;
         _counters = counters;
@@ -42,8 +44,7 @@ internal sealed class ThresholdTable
     public ref ThresholdEntry FindOrAdd(in ThresholdKey key, long now, out bool created)
     {
         var hash = key.GetHashCode();
-        ref var bucket = ref _buckets[hash & _bucketMask];
-        for (var i = bucket; i != None; i = _entries[i].NextInBucket)
+        for (var i = _buckets[hash & _bucketMask] - 1; i != None; i = _entries[i].NextInBucket)
         {
             ref var entry = ref _entries[i];
             if (entry.Hash == hash && entry.Key.Equals(key))
@@ -61,8 +62,8 @@ internal sealed class ThresholdTable
         fresh.InUse = true;
         // Re-read the bucket: eviction may have unlinked an entry from this very chain.
         ref var head = ref _buckets[hash & _bucketMask];
-        fresh.NextInBucket = head;
-        head = index;
+        fresh.NextInBucket = head - 1;
+        head = index + 1;
         LinkNewest(index);
         Count++;
         _counters.EntriesCreated++;
@@ -102,10 +103,18 @@ internal sealed class ThresholdTable
     private void Remove(int index)
     {
         ref var entry = ref _entries[index];
-        ref var link = ref _buckets[entry.Hash & _bucketMask];
-        while (link != index)
-            link = ref _entries[link].NextInBucket;
-        link = entry.NextInBucket;
+        ref var head = ref _buckets[entry.Hash & _bucketMask];
+        if (head - 1 == index)
+        {
+            head = entry.NextInBucket + 1;
+        }
+        else
+        {
+            var before = head - 1;
+            while (_entries[before].NextInBucket != index)
+                before = _entries[before].NextInBucket;
+            _entries[before].NextInBucket = entry.NextInBucket;
+        }
         Unlink(index);
         entry.InUse = false;
         entry.NextInBucket = _freeHead;
