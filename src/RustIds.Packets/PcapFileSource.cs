@@ -1,20 +1,24 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 using RustIds.Packets.Interop;
 
 namespace RustIds.Packets;
 
-/// <summary>Reads a pcap or pcapng file through libpcap, with nanosecond timestamps.</summary>
+/// <summary>Reads a pcap or pcapng file, with nanosecond timestamps: classic pcap by <see cref="ClassicPcapReader"/>, anything else through libpcap.</summary>
 /// <remarks>
-/// Not thread-safe; one reader thread. Frames view libpcap's buffer until the next read. The file is opened here and
-/// handed to libpcap with a <see cref="ReadBufferBytes"/> stdio buffer: with stdio's default (the file system's 4 KiB
-/// block) a 434 MB capture took 106,000 read calls, which cost a replay about as much time as decoding.
+/// Not thread-safe; one reader thread. Frames view the source's memory until the next read. Classic pcap, the common
+/// replay format, is read without libpcap's per-record copy; pcapng and whatever else libpcap knows go to libpcap, which
+/// gets the file with a <see cref="ReadBufferBytes"/> stdio buffer: with stdio's default (the file system's 4 KiB
+/// block) a 434 MB capture took 106,000 read calls, which cost a replay about as much time as decoding. A file that
+/// cannot be opened goes to libpcap too, so its error reads as libpcap words it.
 /// </remarks>
 public sealed unsafe class PcapFileSource : IPacketSource
 {
     /// <summary>The stdio buffer libpcap reads the file through.</summary>
     public const int ReadBufferBytes = 1 << 20;
 
-    private readonly PcapHandle _handle;
+    private readonly ClassicPcapReader? _classic;
+    private readonly PcapHandle? _handle;
     // Referenced for the source's whole life, so each frame calls libpcap on the raw pointer.
     private readonly nint _rawHandle;
     private bool _referenced;
@@ -30,6 +34,13 @@ public sealed unsafe class PcapFileSource : IPacketSource
         LinkType = (LinkType)LibPcap.DataLink(handle);
     }
 
+    private PcapFileSource(ClassicPcapReader classic, string path)
+    {
+        _classic = classic;
+        Path = path;
+        LinkType = classic.LinkType;
+    }
+
     /// <summary>The file being read.</summary>
     public string Path { get; }
 
@@ -41,6 +52,13 @@ public sealed unsafe class PcapFileSource : IPacketSource
     public static PcapFileSource Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        var classic = TryOpenClassic(path);
+        return classic is null ? OpenWithLibpcap(path) : new PcapFileSource(classic, path);
+    }
+
+    /// <summary>Opens <paramref name="path"/> through libpcap whatever its format (pcapng, or to compare the two readers).</summary>
+    internal static PcapFileSource OpenWithLibpcap(string path)
+    {
         LibPcap.EnsureLoaded();
         var file = LibC.OpenFile(path, "rb");
         if (file == 0)
@@ -67,7 +85,17 @@ public sealed unsafe class PcapFileSource : IPacketSource
 
     public PacketReadResult ReadNext(out RawFrame frame)
     {
-        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        if (_classic is not null)
+        {
+            var next = _classic.Next(out frame);
+            if (next > 0)
+                return PacketReadResult.Packet;
+            if (next == 0)
+                return PacketReadResult.EndOfFile;
+            LastError = $"{Path}: {_classic.Error}";
+            return PacketReadResult.Error;
+        }
+        ObjectDisposedException.ThrowIf(_handle!.IsClosed, this);
         var status = PcapFrameReader.Next(_rawHandle, nanosecond: true, out frame);
         switch (status)
         {
@@ -81,15 +109,35 @@ public sealed unsafe class PcapFileSource : IPacketSource
         }
     }
 
+    /// <summary>A classic pcap reader of <paramref name="path"/>, or null for libpcap (another format, or a file it cannot open).</summary>
+    private static ClassicPcapReader? TryOpenClassic(string path)
+    {
+        SafeFileHandle? file = null;
+        try
+        {
+            file = File.OpenHandle(path);
+            var reader = ClassicPcapReader.TryOpen(file);
+            if (reader is null)
+                file.Dispose();
+            return reader;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            file?.Dispose();
+            return null;
+        }
+    }
+
     public void Dispose()
     {
+        _classic?.Dispose();
         // pcap_close closes the FILE, which must not outlive its buffer.
         if (_referenced)
         {
-            _handle.DangerousRelease();
+            _handle!.DangerousRelease();
             _referenced = false;
         }
-        _handle.Dispose();
+        _handle?.Dispose();
         NativeMemory.Free(_readBuffer);
         _readBuffer = null;
     }
