@@ -30,7 +30,7 @@ internal static class Ja3Fingerprint
             first = false;
         }
         hello.Ja3Length = writer.Length;
-        WriteMd5Hex(writer.Written, hello.Ja3HashBuffer);
+        hello.Ja3Hashed = false;
     }
 
     public static void Compute(TlsServerHello hello)
@@ -42,7 +42,7 @@ internal static class Ja3Fingerprint
         writer.Write((byte)',');
         WriteList(ref writer, hello.Extensions);
         hello.Ja3sLength = writer.Length;
-        WriteMd5Hex(writer.Written, hello.Ja3sHashBuffer);
+        hello.Ja3sHashed = false;
     }
 
     private static void WriteList(ref AsciiWriter writer, ReadOnlySpan<ushort> values)
@@ -61,7 +61,8 @@ internal static class Ja3Fingerprint
 
     // JA3 is defined over MD5; it is a fingerprint, not a security control.
 #pragma warning disable CA5351
-    private static void WriteMd5Hex(ReadOnlySpan<byte> text, Span<byte> destination)
+    /// <summary>The MD5 of <paramref name="text"/> as 32 lower-case hex digits.</summary>
+    public static void WriteMd5Hex(ReadOnlySpan<byte> text, Span<byte> destination)
     {
         Span<byte> digest = stackalloc byte[16];
         MD5.HashData(text, digest);

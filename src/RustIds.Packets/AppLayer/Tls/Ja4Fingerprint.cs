@@ -41,14 +41,20 @@ internal static class Ja4Fingerprint
             WriteHexList(ref raw, sorted[..count]);
         }
         hello.Ja4RawLength = raw.Length;
+        hello.Ja4Parts = (bStart, bEnd, cStart, extensionCount > 0);
+        hello.Ja4Hashed = false;
+    }
 
-        var text = raw.Written;
-        var hashed = hello.Ja4Buffer;
+    /// <summary>Writes JA4 (prefix, then JA4_b and JA4_c hashed) from the hello's <see cref="TlsClientHello.Ja4Raw"/> into <paramref name="hashed"/>.</summary>
+    public static void WriteHashed(TlsClientHello hello, Span<byte> hashed)
+    {
+        var text = hello.Ja4Raw;
+        var (bStart, bEnd, cStart, hasExtensions) = hello.Ja4Parts;
         text[..PrefixLength].CopyTo(hashed);
         hashed[PrefixLength] = (byte)'_';
         WriteTruncatedSha256(text[bStart..bEnd], bEnd > bStart, hashed.Slice(PrefixLength + 1, 12));
         hashed[PrefixLength + 13] = (byte)'_';
-        WriteTruncatedSha256(text[cStart..], extensionCount > 0, hashed.Slice(PrefixLength + 14, 12));
+        WriteTruncatedSha256(text[cStart..], hasExtensions, hashed.Slice(PrefixLength + 14, 12));
     }
 
     private static void WritePrefix(ref AsciiWriter writer, TlsClientHello hello)

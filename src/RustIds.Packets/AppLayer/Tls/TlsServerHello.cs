@@ -47,8 +47,24 @@ public sealed class TlsServerHello
     /// <summary>JA3S string "version,cipher,extensions" (decimal, '-' joined, GREASE removed); empty when disabled.</summary>
     public ReadOnlySpan<byte> Ja3s => _ja3s.AsSpan(0, Ja3sLength);
 
-    /// <summary>MD5 of <see cref="Ja3s"/> as 32 lower-case hex digits; empty when disabled.</summary>
-    public ReadOnlySpan<byte> Ja3sHash => _ja3sHash.AsSpan(0, Ja3sLength == 0 ? 0 : 32);
+    /// <summary>MD5 of <see cref="Ja3s"/> as 32 lower-case hex digits, computed on first read; empty when disabled.</summary>
+    public ReadOnlySpan<byte> Ja3sHash
+    {
+        get
+        {
+            if (Ja3sLength == 0)
+                return [];
+            if (!Ja3sHashed)
+            {
+                Ja3Fingerprint.WriteMd5Hex(Ja3s, _ja3sHash);
+                Ja3sHashed = true;
+            }
+            return _ja3sHash.AsSpan(0, 32);
+        }
+    }
+
+    /// <summary>Whether <see cref="Ja3sHash"/> holds the digest of the current <see cref="Ja3s"/>.</summary>
+    internal bool Ja3sHashed { get; set; }
 
     internal BoundedList<ushort> ExtensionList { get; }
 
@@ -60,7 +76,6 @@ public sealed class TlsServerHello
 
     internal Span<byte> Ja3sBuffer => _ja3s;
 
-    internal Span<byte> Ja3sHashBuffer => _ja3sHash;
 
     internal void Clear()
     {
@@ -75,5 +90,6 @@ public sealed class TlsServerHello
         IsHelloRetryRequest = false;
         Truncated = false;
         Ja3sLength = 0;
+        Ja3sHashed = false;
     }
 }

@@ -35,3 +35,28 @@ public sealed class Ja4SortTests
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
     }
 }
+
+public sealed class LazyFingerprintTests
+{
+    [Fact]
+    public void TwoConnectionsOfOneWorker_EachHelloHashesItsOwnFingerprints()
+    {
+        // The workspace (and its hello) is shared by every connection of a worker, as in a capture worker.
+        var workspace = new TlsWorkspace(TlsParserOptions.Default);
+        var counters = new TlsCounters();
+        var observer = new RecordingObserver();
+        var first = new TlsParser(TlsParserOptions.Default, counters, workspace);
+        var second = new TlsParser(TlsParserOptions.Default, counters, workspace);
+
+        first.Parse(FlowDirection.ToServer, TlsSamples.ClientHelloRecords(TlsSamples.ChromeClientHelloBody()), observer);
+        second.Parse(FlowDirection.ToServer, TlsSamples.ClientHelloRecords(TlsSamples.Ja4SpecClientHelloBody()), observer);
+
+        Assert.Equal(2, observer.ClientHellos.Count);
+        Assert.Equal(TlsSamples.ChromeJa3Hash, observer.ClientHellos[0].Ja3Hash);
+        Assert.Equal(TlsSamples.ChromeJa4, observer.ClientHellos[0].Ja4);
+        Assert.Equal(TlsSamples.Ja4SpecJa4, observer.ClientHellos[1].Ja4);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.ASCII.GetBytes(observer.ClientHellos[1].Ja3))),
+            observer.ClientHellos[1].Ja3Hash);
+        Assert.NotEqual(observer.ClientHellos[0].Ja3Hash, observer.ClientHellos[1].Ja3Hash);
+    }
+}
