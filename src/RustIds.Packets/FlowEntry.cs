@@ -1,6 +1,14 @@
+using System.Runtime.InteropServices;
+
 namespace RustIds.Packets;
 
 /// <summary>State and counters of one flow, kept by value in the <see cref="FlowTracker"/> table.</summary>
+/// <remarks>
+/// Three cache lines, and the table starts each entry on one: the key and flow id (what a lookup compares), then who
+/// opened the flow, its flags and counters (what every packet and a flow's end touch), then its times and sequence
+/// spans. At 200 bytes entries straddled lines, so a lookup often read two lines for one key and a packet touched four.
+/// </remarks>
+[StructLayout(LayoutKind.Sequential, Size = 192)]
 public struct FlowEntry
 {
     /// <summary>The flow's key, the same for both directions.</summary>
@@ -21,6 +29,15 @@ public struct FlowEntry
 
     /// <summary>TCP: the first packet was a pure SYN (a connection attempt, as scan and flood detectors count them).</summary>
     public bool OpenedBySyn { readonly get; internal set; }
+
+    /// <summary>TCP: the initiator sent a FIN.</summary>
+    public bool FinFromClient { readonly get; internal set; }
+
+    /// <summary>TCP: the responder sent a FIN.</summary>
+    public bool FinFromServer { readonly get; internal set; }
+
+    /// <summary>True once the flow reached <see cref="FlowState.Established"/> (it stays true while closing).</summary>
+    public bool IsEstablished { readonly get; internal set; }
 
     public long PacketsToServer { get; internal set; }
 
@@ -43,15 +60,6 @@ public struct FlowEntry
 
     /// <summary>Packet time (UTC ticks) of the latest packet from the responder; 0 before the first.</summary>
     public long LastToClientTicks { get; internal set; }
-
-    /// <summary>TCP: the initiator sent a FIN.</summary>
-    public bool FinFromClient { readonly get; internal set; }
-
-    /// <summary>TCP: the responder sent a FIN.</summary>
-    public bool FinFromServer { readonly get; internal set; }
-
-    /// <summary>True once the flow reached <see cref="FlowState.Established"/> (it stays true while closing).</summary>
-    public bool IsEstablished { readonly get; internal set; }
 
     /// <summary>The side that did not open the flow (the server): the key's other endpoint.</summary>
     public readonly IpAddr ResponderAddress => InitiatorIsLow ? Key.HighAddress : Key.LowAddress;
