@@ -89,7 +89,7 @@ replay_comparison() {
     row "($letter) rustids replay, $set" "$t" "$rss"
     letter=d
   done
-  echo "target for (b): <= 1.5 x (a); the detectors (b vs b0): at most +10 %"
+  echo "targets: the packet path (b0) <= 1.5 x (a); the detectors (b vs b0) at most +10 %. One run is noisy here: replay-ab 21 gives medians"
   awk -v b="$t_b" -v b0="$t_b0" 'BEGIN { printf "detectors add %+.1f %% to the replay\n", (b / b0 - 1) * 100 }'
 }
 
