@@ -7,7 +7,7 @@ namespace RustIds.Detection.Behaviour;
 /// </summary>
 /// <remarks>
 /// Most sources open a few connections and are never near a threshold; with this in front, they cost one
-/// increment in a 64 KiB array that stays in the CPU caches, instead of a table entry of their own. A key
+/// increment in a 64 KiB array instead of a table entry of their own. A key
 /// that crosses is counted exactly from then on, so a detector reports at most <c>promoteAt</c> events late.
 /// Buckets shared by several keys only promote earlier, never later: the filter can cost speed, not detections.
 /// </remarks>

@@ -51,16 +51,6 @@ public struct Ewma
     /// <summary>The factor <see cref="ObserveZeros"/> scales by: (1 − <paramref name="alpha"/>)<sup><paramref name="count"/></sup>.</summary>
     public static double ZerosDecay(double alpha, int count) => Math.Pow(1 - alpha, count);
 
-    /// <summary><see cref="ZerosDecay"/> for 0 to <paramref name="maxCount"/> zeros, computed once: a host back from a silence then costs no power.</summary>
-    public static double[] ZerosDecays(double alpha, int maxCount)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        var decays = new double[maxCount + 1];
-        for (var count = 0; count <= maxCount; count++)
-            decays[count] = ZerosDecay(alpha, count);
-        return decays;
-    }
-
     /// <summary>The standard deviation, floored at a share of the mean and at one unit, so a flat baseline does not alarm on noise.</summary>
     public readonly double Deviation(double floorShareOfMean) =>
         Math.Max(Math.Max(Math.Sqrt(Variance), floorShareOfMean * Mean), 1);

@@ -10,8 +10,6 @@ namespace RustIds.Detection.Behaviour;
 /// <remarks>Fed from flow counters (see <see cref="FlowCredits"/>), never per packet.</remarks>
 public sealed class ExfiltrationDetector
 {
-    private const int MaxQuietIntervals = 64;
-
     private readonly ExfiltrationOptions _options;
     private readonly DetectionEmitter _emitter;
     private readonly long _cooldown;
@@ -19,7 +17,7 @@ public sealed class ExfiltrationDetector
     private readonly TimeSpan _interval;
     private readonly BoundedTable<PairKey, PairBaseline> _pairs;
     private readonly BaselineRule _rule;
-    private readonly double[] _quietDecays;
+    private readonly QuietIntervals _quiet;
 
     /// <param name="options">Thresholds.</param>
     /// <param name="interval">The baseline interval (<see cref="AnomalyOptions.Interval"/>).</param>
@@ -37,7 +35,7 @@ public sealed class ExfiltrationDetector
         _intervalTicks = interval.Ticks;
         _pairs = new BoundedTable<PairKey, PairBaseline>(options.TrackedPairs, memory);
         _rule = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinBytes, alpha);
-        _quietDecays = Ewma.ZerosDecays(alpha, MaxQuietIntervals);
+        _quiet = new QuietIntervals(alpha);
     }
 
     public BoundedTable<PairKey, PairBaseline> Pairs => _pairs;
@@ -53,8 +51,8 @@ public sealed class ExfiltrationDetector
         else if (interval > pair.Interval)
         {
             Judge(ref pair, in site);
-            var quiet = (int)Math.Min(interval - pair.Interval - 1, MaxQuietIntervals);
-            pair.Upload.JudgeQuiet(quiet, _quietDecays[quiet]);
+            var quiet = QuietIntervals.Between(pair.Interval, interval);
+            pair.Upload.JudgeQuiet(quiet, _quiet.Decay(quiet));
             pair.Interval = interval;
             pair.Bytes = 0;
         }

@@ -13,9 +13,6 @@ namespace RustIds.Detection.Behaviour;
 /// </remarks>
 public sealed unsafe class HostAnomalyDetector
 {
-    /// <summary>Quiet intervals learned as zeros at most, when a host comes back after a long silence.</summary>
-    private const int MaxQuietIntervals = 64;
-
     private readonly AnomalyOptions _options;
     private readonly DetectionEmitter _emitter;
     private readonly long _cooldown;
@@ -26,7 +23,7 @@ public sealed unsafe class HostAnomalyDetector
     private readonly BaselineRule _flows;
     private readonly BaselineRule _destinations;
     private readonly long _intervalTicks;
-    private readonly double[] _quietDecays;
+    private readonly QuietIntervals _quiet;
 
     internal HostAnomalyDetector(AnomalyOptions options, TimeSpan cooldown, DetectionEmitter emitter, TableMemory memory)
     {
@@ -41,7 +38,7 @@ public sealed unsafe class HostAnomalyDetector
         _flows = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinNewFlows, options.Alpha);
         _destinations = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinDestinations, options.Alpha);
         _intervalTicks = options.Interval.Ticks;
-        _quietDecays = Ewma.ZerosDecays(options.Alpha, MaxQuietIntervals);
+        _quiet = new QuietIntervals(options.Alpha);
     }
 
     public BoundedTable<AddressKey, HostInterval> Hosts => _hosts;
@@ -91,11 +88,11 @@ public sealed unsafe class HostAnomalyDetector
             host.HasBaseline = true;
         }
         Close(ref host, ref baseline, in site);
-        var quiet = (int)Math.Min(interval - host.Interval - 1, MaxQuietIntervals);
+        var quiet = QuietIntervals.Between(host.Interval, interval);
         if (quiet > 0)
         {
             // Every measure shares the learning rate: one decay for all four.
-            var decay = _quietDecays[quiet];
+            var decay = _quiet.Decay(quiet);
             baseline.PacketRate.JudgeQuiet(quiet, decay);
             baseline.ByteRate.JudgeQuiet(quiet, decay);
             baseline.FlowRate.JudgeQuiet(quiet, decay);
