@@ -19,4 +19,10 @@ public sealed class FlowObserverFanout(IFlowObserver first, IFlowObserver second
         first.OnFlowEnded(slot, in flow, reason);
         second.OnFlowEnded(slot, in flow, reason);
     }
+
+    public void OnFlushed()
+    {
+        first.OnFlushed();
+        second.OnFlushed();
+    }
 }

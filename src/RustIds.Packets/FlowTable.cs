@@ -67,6 +67,15 @@ internal sealed unsafe class FlowTable
 
     public ref FlowEntry this[int slot] => ref _entries[slot];
 
+    /// <summary>Starts loading the entry in <paramref name="slot"/> (its three cache lines), for a read a little later.</summary>
+    public void Prefetch(int slot) => CacheLines.Prefetch(_entries + slot, sizeof(FlowEntry));
+
+    /// <summary>The slot touched after <paramref name="slot"/> in its recency list, or -1 when it is the most recent.</summary>
+    public int NewerInList(int slot) => _newer[slot];
+
+    /// <summary>The recency list <paramref name="slot"/> is in.</summary>
+    public int ListOf(int slot) => _list[slot];
+
     /// <summary>The first slot of a walk over every flow (list by list, each from its least recent), or -1.</summary>
     public int First() => FirstFrom(0);
 

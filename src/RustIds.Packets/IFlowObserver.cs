@@ -9,4 +9,7 @@ public interface IFlowObserver
 
     /// <summary>The flow in <paramref name="slot"/> ended; the slot may be reused right after.</summary>
     void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason);
+
+    /// <summary>Every flow was ended (<see cref="FlowTracker.Flush"/>, at the end of a capture): an observer that defers work finishes it now.</summary>
+    void OnFlushed();
 }

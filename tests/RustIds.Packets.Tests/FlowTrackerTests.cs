@@ -199,9 +199,12 @@ public sealed class FlowTrackerTests
             Assert.True(tracker.Count <= 64);
         }
         Assert.Equal(tracker.FlowsCreated, tracker.Count + observer.Ended.Count);
+        Assert.Equal(0, observer.Flushes);
         tracker.Flush();
         Assert.Equal(0, tracker.Count);
         Assert.Equal(tracker.FlowsCreated, observer.Ended.Count);
+        // Told once, after the last end: an observer that defers work finishes it there.
+        Assert.Equal(1, observer.Flushes);
     }
 
     [Fact]
@@ -228,6 +231,10 @@ public sealed class FlowTrackerTests
         public void OnFlowStarted(int slot, in FlowEntry flow) => Assert.InRange(slot, 0, 1 << 20);
 
         public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason) => Ended.Add((flow.FlowId, reason));
+
+        public void OnFlushed() => Flushes++;
+
+        public int Flushes { get; private set; }
     }
 
     private static (FlowDirection Direction, bool Established) Track(FlowTracker tracker, byte[] frame, long offsetTicks)

@@ -23,10 +23,11 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private const byte EchoRequestV6 = 128;
 
     private readonly DetectionEmitter _emitter;
-    // Tables that fill with every host, domain or flow, on huge pages; and tables that only busy keys reach (after the
-    // activity filters), on 4 KiB pages: a huge page is zeroed whole on its first touch, 2 MiB for a table of one scanner.
-    private readonly TableMemory _memory = new();
-    private readonly TableMemory _busyMemory = new(hugePages: false);
+    // Tables that fill with every host, flow or login client, and the activity filters, on huge pages; tables that only
+    // busy keys reach (after the filters), on 4 KiB pages. A huge page is zeroed whole on its first touch, 2 MiB for a table
+    // of one scanner; a 4 KiB page fault costs 10–20 µs on the team's VM, so a table touched all over is cheaper on huge pages.
+    private readonly TableMemory _denseMemory = new();
+    private readonly TableMemory _sparseMemory = new(hugePages: false);
     private readonly InternalNetworkSet _internal;
     private readonly BoundedTable<AddressKey, SourceState> _sources;
     private readonly BoundedTable<AddressKey, FailureState> _failures;
@@ -45,6 +46,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private readonly ActivityFilter? _busyPingers;
     private readonly ActivityFilter? _busyPingTargets;
     private readonly long _intervalTicks;
+    private readonly PendingFlowEvents _pending = new();
     private FlowTracker? _flows;
     private FlowCredits? _credits;
     private long _nextWalkTicks;
@@ -60,27 +62,27 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _internal = new InternalNetworkSet(options.EffectiveInternalNetworks);
         // Both filters' windows at most the shortest window behind them, so no source or service reaches a threshold unseen.
         // The hot filters first: their pages are touched by nearly every flow.
-        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2, _busyMemory);
-        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2, _busyMemory);
-        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources, _busyMemory);
-        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources, _busyMemory);
-        _logins = new BoundedTable<AddressKey, LoginState>(options.TrackedSources, _memory);
-        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources, _busyMemory);
-        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources, _busyMemory);
+        _busySources = new ActivityFilter(BusyAfter, Min(options.PortScan.FastWindow, options.SynFlood.Window) / 2, _denseMemory);
+        _busyServices = new ActivityFilter(BusyAfter, options.SynFlood.Window / 2, _denseMemory);
+        _sources = new BoundedTable<AddressKey, SourceState>(options.TrackedSources, _sparseMemory);
+        _failures = new BoundedTable<AddressKey, FailureState>(options.TrackedSources, _sparseMemory);
+        _logins = new BoundedTable<AddressKey, LoginState>(options.TrackedSources, _denseMemory);
+        _echoes = new BoundedTable<AddressKey, EchoState>(options.TrackedSources, _sparseMemory);
+        _services = new BoundedTable<ServiceKey, ServiceState>(options.TrackedSources, _sparseMemory);
         var cooldown = options.Cooldown;
         _scans = options.PortScan.Enabled ? new PortScanDetector(options.PortScan, cooldown, _emitter) : null;
         _synFloods = options.SynFlood.Enabled ? new SynFloodDetector(options.SynFlood, cooldown, _emitter) : null;
         _bruteForce = options.BruteForce.Enabled ? new BruteForceDetector(options.BruteForce, cooldown, _emitter) : null;
-        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, _emitter, _memory) : null;
+        _dnsTunnels = options.DnsTunnel.Enabled ? new DnsTunnelDetector(options.DnsTunnel, cooldown, options.TrackedSources, _emitter, _denseMemory, _sparseMemory) : null;
         if (options.Icmp.Enabled)
         {
             _icmp = new IcmpDetector(options.Icmp, cooldown, _emitter);
-            _busyPingers = new ActivityFilter(BusyAfter, Min(options.Icmp.FloodWindow, options.Icmp.SweepWindow) / 2, _busyMemory);
-            _busyPingTargets = new ActivityFilter(BusyAfter, options.Icmp.FloodWindow / 2, _busyMemory);
+            _busyPingers = new ActivityFilter(BusyAfter, Min(options.Icmp.FloodWindow, options.Icmp.SweepWindow) / 2, _denseMemory);
+            _busyPingTargets = new ActivityFilter(BusyAfter, options.Icmp.FloodWindow / 2, _denseMemory);
         }
-        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter, _memory) : null;
+        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter, _denseMemory) : null;
         _exfiltration = options.Exfiltration.Enabled
-            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter, _memory)
+            ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter, _denseMemory)
             : null;
         _intervalTicks = options.Anomaly.Interval.Ticks;
     }
@@ -91,6 +93,9 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     /// </summary>
     public const int BusyAfter = 8;
 
+    /// <summary>Flow entries the interval walk prefetches ahead of the one it copies.</summary>
+    private const int WalkLookahead = 8;
+
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
 
@@ -98,10 +103,16 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     public BoundedTable<AddressKey, SourceState> Sources => _sources;
 
     /// <summary>Bytes of every table, allocated at construction (and, for the flow credits, at <see cref="Attach"/>).</summary>
-    public long MemoryBytes => _memory.Bytes + _busyMemory.Bytes;
+    public long MemoryBytes => _denseMemory.Bytes + _sparseMemory.Bytes;
 
     /// <summary>The per-host baselines, when on.</summary>
     internal HostAnomalyDetector? Anomaly => _hosts;
+
+    /// <summary>The DNS tunnel detector, when on.</summary>
+    internal DnsTunnelDetector? DnsTunnels => _dnsTunnels;
+
+    /// <summary>Flow events not handled yet; 0 after every packet and after a flush.</summary>
+    internal int QueuedFlowEvents => _pending.Count;
 
     /// <summary>Destination services tracked (flood state).</summary>
     public BoundedTable<ServiceKey, ServiceState> Services => _services;
@@ -113,12 +124,13 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _flows = flows;
         if (_synFloods is not null)
             _synFloods.Flows = flows;
-        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _internal, _hosts, _exfiltration, _memory);
+        _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _internal, _hosts, _exfiltration, _denseMemory);
     }
 
     /// <summary>Per packet, after flow tracking: the interval walk when it is due, and ICMP echo requests.</summary>
     public void OnPacket(ref Packet packet)
     {
+        Drain();
         if (packet.TimestampTicks >= _nextWalkTicks)
             Walk(packet.TimestampTicks);
         if (_icmp is not null
@@ -147,16 +159,93 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     public void OnFlowStarted(int slot, in FlowEntry flow)
     {
-        // Only connection attempts count; any other flow start costs nothing more (its site is built only when used).
-        var protocol = flow.Key.Protocol;
-        if (!flow.OpenedBySyn && (protocol != IpProtocol.Udp || flow.Midstream))
+        // Only connection attempts count; any other flow start costs nothing more.
+        if (!flow.OpenedBySyn && (flow.Key.Protocol != IpProtocol.Udp || flow.Midstream))
             return;
+        Enqueue(FlowEventKind.Started, slot, in flow, flow.FirstTicks);
+        var sourceKey = new AddressKey(flow.InitiatorAddress);
+        if (_scans is not null || (flow.OpenedBySyn && _synFloods is not null))
+            _busySources.Prefetch(sourceKey.Hash);
+        if (flow.OpenedBySyn && _synFloods is not null)
+            _busyServices.Prefetch(new ServiceKey(flow.ResponderAddress, flow.ResponderPort, flow.Key.Protocol).Hash);
+        if (IsLoginAttempt(in flow))
+            _logins.Prefetch(sourceKey);
+    }
+
+    public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
+    {
+        var credit = _credits is not null && _credits.Wants(in flow);
+        var failedAttempt = IsFailedAttempt(in flow);
+        var loginSession = IsLoginSession(in flow);
+        if (!credit && !failedAttempt && !loginSession)
+            return;
+        Enqueue(FlowEventKind.Ended, slot, in flow, flow.LastTicks);
+        if (credit)
+            _credits!.Prefetch(slot, in flow);
+        var sourceKey = new AddressKey(flow.InitiatorAddress);
+        if (failedAttempt)
+        {
+            _failures.Prefetch(sourceKey);
+            _sources.Prefetch(sourceKey);
+        }
+        if (loginSession)
+            _logins.Prefetch(sourceKey);
+    }
+
+    /// <summary>Every flow was ended (the end of a capture): the queued events are handled now.</summary>
+    public void OnFlushed() => Drain();
+
+    private bool IsLoginAttempt(in FlowEntry flow) => flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(flow.ResponderPort);
+
+    /// <summary>A refused or unanswered attempt: it feeds the slow and horizontal scans.</summary>
+    private bool IsFailedAttempt(in FlowEntry flow) => _scans is not null
+        && ((flow.OpenedBySyn && !flow.IsEstablished) || (flow.Key.Protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0));
+
+    /// <summary>A completed session to a login port: it feeds brute force.</summary>
+    private bool IsLoginSession(in FlowEntry flow) =>
+        _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished && _bruteForce.IsLoginPort(flow.ResponderPort);
+
+    /// <summary>Queues a flow event, handling the oldest first when the queue is full.</summary>
+    private void Enqueue(FlowEventKind kind, int slot, in FlowEntry flow, long creditTicks)
+    {
+        if (_pending.IsFull)
+            HandleOldest();
+        _pending.Add(kind, slot, in flow, creditTicks);
+    }
+
+    /// <summary>Handles every queued flow event, oldest first.</summary>
+    private void Drain()
+    {
+        while (_pending.Count > 0)
+            HandleOldest();
+    }
+
+    private void HandleOldest()
+    {
+        ref var pending = ref _pending.Oldest;
+        switch (pending.Kind)
+        {
+            case FlowEventKind.Started:
+                Started(in pending.Flow);
+                break;
+            case FlowEventKind.Ended:
+                Ended(pending.Slot, in pending.Flow);
+                break;
+            default:
+                _credits!.Credit(pending.Slot, in pending.Flow, pending.CreditTicks, walking: true);
+                break;
+        }
+        _pending.RemoveOldest();
+    }
+
+    private void Started(in FlowEntry flow)
+    {
         var now = flow.FirstTicks;
         var port = flow.ResponderPort;
-        var loginAttempt = flow.OpenedBySyn && _bruteForce is not null && _bruteForce.IsLoginPort(port);
+        var loginAttempt = IsLoginAttempt(in flow);
         var synFlood = flow.OpenedBySyn && _synFloods is not null;
         var sourceKey = new AddressKey(flow.InitiatorAddress);
-        var serviceKey = new ServiceKey(flow.ResponderAddress, port, protocol);
+        var serviceKey = new ServiceKey(flow.ResponderAddress, port, flow.Key.Protocol);
         // Most sources and services never get busy: they cost a counter, not a table entry (see ActivityFilter).
         var busySource = (_scans is not null || synFlood) && _busySources.Count(sourceKey.Hash, now);
         var busyService = synFlood && _busyServices.Count(serviceKey.Hash, now);
@@ -178,13 +267,11 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             _bruteForce!.OnAttempt(ref _logins.GetOrAdd(sourceKey, now), in site);
     }
 
-    public void OnFlowEnded(int slot, in FlowEntry flow, FlowEndReason reason)
+    private void Ended(int slot, in FlowEntry flow)
     {
         _credits?.Credit(slot, in flow, flow.LastTicks, walking: false);
-        // A failed attempt (refused or unanswered) feeds the slow and horizontal scans; a completed login-port session, brute force.
-        var failedAttempt = _scans is not null
-            && ((flow.OpenedBySyn && !flow.IsEstablished) || (flow.Key.Protocol == IpProtocol.Udp && !flow.Midstream && flow.PacketsToClient == 0));
-        var loginSession = _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished && _bruteForce.IsLoginPort(flow.ResponderPort);
+        var failedAttempt = IsFailedAttempt(in flow);
+        var loginSession = IsLoginSession(in flow);
         if (!failedAttempt && !loginSession)
             return;
         var site = DetectionSite.Of(in flow, flow.LastTicks);
@@ -207,6 +294,8 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     {
         if (_bruteForce is null || progress != HttpProgress.RequestHeaders || !_bruteForce.IsLoginPost(transaction))
             return;
+        // The login table is shared with queued flow events: they go first, in the order they happened.
+        Drain();
         var site = DetectionSite.Of(in context.Flow, context.TimestampTicks);
         _bruteForce.OnLoginPost(ref _logins.GetOrAdd(new AddressKey(site.Source), site.TimestampTicks), in site);
     }
@@ -216,7 +305,35 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     {
         var boundary = nowTicks - nowTicks % _intervalTicks;
         if (_nextWalkTicks != 0 && _credits is not null && _flows is not null)
-            _credits.Walk(_flows, boundary - 1);
+            WalkFlows(_credits, _flows, boundary - 1);
         _nextWalkTicks = boundary + _intervalTicks;
+    }
+
+    /// <summary>
+    /// Queues a credit of every flow in the table, as of <paramref name="creditTicks"/>. A second cursor runs ahead and
+    /// prefetches the entries the queue will copy, as the queue prefetches the host and pair sets the credits will update.
+    /// </summary>
+    private void WalkFlows(FlowCredits credits, FlowTracker flows, long creditTicks)
+    {
+        var ahead = flows.OldestSlot;
+        for (var i = 0; i < WalkLookahead && ahead >= 0; i++)
+        {
+            flows.PrefetchEntry(ahead);
+            ahead = flows.NewerSlot(ahead);
+        }
+        for (var slot = flows.OldestSlot; slot >= 0; slot = flows.NewerSlot(slot))
+        {
+            if (ahead >= 0)
+            {
+                flows.PrefetchEntry(ahead);
+                ahead = flows.NewerSlot(ahead);
+            }
+            ref readonly var flow = ref flows.EntryAt(slot);
+            if (!credits.Wants(in flow))
+                continue;
+            Enqueue(FlowEventKind.Walked, slot, in flow, creditTicks);
+            credits.Prefetch(slot, in flow);
+        }
+        Drain();
     }
 }

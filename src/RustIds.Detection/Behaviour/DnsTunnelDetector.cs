@@ -9,7 +9,8 @@ namespace RustIds.Detection.Behaviour;
 /// <summary>
 /// DNS tunnelling, per client and registered domain: many queries with many distinct names below one
 /// domain, plus one sign of data carried in them (long or random-looking names, TXT/NULL records, big answers).
-/// Only candidate queries are counted (see <see cref="CandidateLength"/>).
+/// Only candidate queries are counted (see <see cref="CandidateLength"/>), and only once their client asked for that
+/// domain a few times: a client and domain cost a counter (see <see cref="ActivityFilter"/>) until then, not an entry.
 /// </summary>
 public sealed class DnsTunnelDetector
 {
@@ -29,15 +30,23 @@ public sealed class DnsTunnelDetector
     private readonly long _cooldown;
     private readonly int _subdomainBits;
     private readonly BoundedTable<DomainKey, DomainState> _domains;
+    private readonly ActivityFilter _busyDomains;
 
-    internal DnsTunnelDetector(DnsTunnelOptions options, TimeSpan cooldown, int trackedDomains, DetectionEmitter emitter, TableMemory memory)
+    /// <param name="options">Thresholds.</param>
+    /// <param name="cooldown">Quiet time after an alert for one client and domain.</param>
+    /// <param name="trackedDomains">Clients and domains counted exactly at most.</param>
+    /// <param name="emitter">Raises the alerts.</param>
+    /// <param name="filterMemory">Where the activity filter lives (every candidate query touches it).</param>
+    /// <param name="tableMemory">Where the table of busy clients and domains lives.</param>
+    internal DnsTunnelDetector(DnsTunnelOptions options, TimeSpan cooldown, int trackedDomains, DetectionEmitter emitter, TableMemory filterMemory, TableMemory tableMemory)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _emitter = emitter;
         _cooldown = cooldown.Ticks;
         _subdomainBits = DistinctSketch.BitsFor(options.DistinctSubdomains);
-        _domains = new BoundedTable<DomainKey, DomainState>(trackedDomains, memory);
+        _busyDomains = new ActivityFilter(DetectorSet.BusyAfter, options.Window / 2, filterMemory);
+        _domains = new BoundedTable<DomainKey, DomainState>(trackedDomains, tableMemory);
     }
 
     public BoundedTable<DomainKey, DomainState> Domains => _domains;
@@ -61,7 +70,10 @@ public sealed class DnsTunnelDetector
         if (message.IsResponse)
         {
             // A response only adds to the counts of queries seen; looking it up without adding keeps answers to
-            // one-off names from evicting entries.
+            // one-off names from evicting entries, and only busy clients and domains are looked up at all: the table
+            // holds no others, and its pages are then touched only where busy clients are.
+            if (!_busyDomains.IsBusy(key.Hash, now))
+                return;
             ref var asked = ref _domains.Find(key);
             if (!Unsafe.IsNullRef(ref asked) && now - asked.Start < _options.Window.Ticks)
             {
@@ -70,6 +82,9 @@ public sealed class DnsTunnelDetector
             }
             return;
         }
+        // A tunnel asks hundreds of names a minute; one-off lookups of long names (CDN hosts, trackers) stop at the filter.
+        if (!_busyDomains.Count(key.Hash, now))
+            return;
         ref var domain = ref _domains.GetOrAdd(key, now);
         if (TimeWindow.Restart(ref domain.Start, now, _options.Window.Ticks))
         {

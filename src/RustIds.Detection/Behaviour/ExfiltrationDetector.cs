@@ -1,3 +1,4 @@
+using RustIds.Packets;
 using RustIds.Packets.Memory;
 using System.Globalization;
 
@@ -39,6 +40,9 @@ public sealed class ExfiltrationDetector
     }
 
     public BoundedTable<PairKey, PairBaseline> Pairs => _pairs;
+
+    /// <summary>Starts loading the entry set of the pair, for a <see cref="CreditUpload"/> a little later.</summary>
+    public void Prefetch(IpAddr source, IpAddr destination) => _pairs.Prefetch(new PairKey(source, destination));
 
     /// <summary>Bytes the site's internal source sent to its outside destination since last credited.</summary>
     public void CreditUpload(in DetectionSite site, long bytes)

@@ -4,8 +4,8 @@ using RustIds.Packets;
 namespace RustIds.Detection.Behaviour;
 
 /// <summary>
-/// Feeds the baselines from the flow table instead of from packets: once per interval it walks every
-/// flow and credits what each did since the last walk; a flow's remainder is credited when it ends.
+/// Feeds the baselines from the flow table instead of from packets: once per interval every flow is
+/// credited with what it did since the last walk (see <see cref="DetectorSet"/>); a flow's remainder is credited when it ends.
 /// </summary>
 /// <remarks>
 /// Most flows end before any walk sees them, so they are credited once, whole, at their end, from the
@@ -57,13 +57,22 @@ internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet in
         _credits[slot] = new FlowCredit { Packets = packets, Bytes = bytes, BytesUp = flow.BytesToServer, LowAndSlowReported = lowAndSlowReported };
     }
 
-    /// <summary>Credits every flow in <paramref name="flows"/> as of <paramref name="creditTicks"/>.</summary>
-    public void Walk(FlowTracker flows, long creditTicks)
+    /// <summary>Whether the flow is credited at all: its initiator is one of our hosts.</summary>
+    public bool Wants(in FlowEntry flow) => inside.Contains(flow.InitiatorAddress);
+
+    /// <summary>Starts loading what a <see cref="Credit"/> of the flow will read: its credit record, its host's set, its pair's set.</summary>
+    public void Prefetch(int slot, in FlowEntry flow)
     {
-        for (var slot = flows.OldestSlot; slot >= 0; slot = flows.NewerSlot(slot))
+        if ((uint)slot >= (uint)flowCapacity)
+            return;
+        if ((_walked[slot >> 6] & (1UL << (slot & 63))) != 0)
+            CacheLines.PrefetchOnce(_credits + slot);
+        hosts?.Prefetch(flow.InitiatorAddress);
+        if (exfiltration is not null)
         {
-            ref readonly var flow = ref flows.EntryAt(slot);
-            Credit(slot, in flow, creditTicks, walking: true);
+            var destination = flow.ResponderAddress;
+            if (!inside.Contains(destination))
+                exfiltration.Prefetch(flow.InitiatorAddress, destination);
         }
     }
 }

@@ -1,3 +1,4 @@
+using RustIds.Packets;
 using RustIds.Packets.Memory;
 namespace RustIds.Detection.Behaviour;
 
@@ -45,6 +46,9 @@ public sealed unsafe class HostAnomalyDetector
 
     /// <summary>Bytes of the host table and the baselines beside it, allocated once.</summary>
     public long MemoryBytes => _hosts.MemoryBytes + (long)_hosts.Capacity * sizeof(HostBaseline);
+
+    /// <summary>Starts loading the entry set of <paramref name="host"/>, for a <see cref="Credit"/> a little later.</summary>
+    public void Prefetch(IpAddr host) => _hosts.Prefetch(new AddressKey(host));
 
     /// <summary>Traffic of a flow the host opened, since it was last credited.</summary>
     /// <param name="site">The flow, from the host.</param>

@@ -69,6 +69,11 @@ internal sealed class EveEventObserver : IFlowObserver, IAppLayerObserver
             Write(EveFlowEvent.Of(in flow, reason, _protocols[slot], _interfaceName));
     }
 
+    /// <summary>Nothing is held back: every record was written as its flow ended.</summary>
+    public void OnFlushed()
+    {
+    }
+
     public void OnProtocolDetected(in AppLayerContext context, AppProtocol protocol)
     {
         if ((uint)context.Slot < (uint)_protocols.Length)

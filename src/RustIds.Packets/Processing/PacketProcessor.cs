@@ -146,6 +146,8 @@ public sealed class PacketProcessor : IFlowObserver
         _flowObserver?.OnFlowEnded(slot, in flow, reason);
     }
 
+    void IFlowObserver.OnFlushed() => _flowObserver?.OnFlushed();
+
     /// <summary>The connection's streams are done (or the flow ended): its session goes back to the pool, the slot keeps the protocol and what late segments are counted against.</summary>
     private void ReleaseSession(int slot, FlowSession session)
     {

@@ -1,0 +1,48 @@
+using RustIds.Packets;
+
+namespace RustIds.Detection.Behaviour;
+
+/// <summary>
+/// Flow events the detectors were told of and have not handled yet: a short first-in, first-out queue, so the table
+/// lines an event needs can be prefetched when it joins and are in the cache when it is handled.
+/// </summary>
+/// <remarks>
+/// Each detector table is far larger than the caches a packet stream leaves it, so every lookup was a miss waited out
+/// in turn (a flow's end: its host's set, its credit record; its start: two filter counters). Queued, the misses of
+/// a burst (an expiry sweep ends hundreds of flows at once, the interval walk thousands) overlap, and a lone event's
+/// misses overlap the rest of its packet's processing. Events keep their order, so handling them late changes nothing
+/// but when: the queue is emptied at the end of every packet, before anything else reads the tables.
+/// </remarks>
+internal sealed class PendingFlowEvents
+{
+    /// <summary>Events held at most: enough to cover a miss many times over, few enough that prefetched lines are still cached.</summary>
+    public const int Capacity = 32;
+
+    private readonly PendingFlowEvent[] _items = new PendingFlowEvent[Capacity];
+    private int _oldest;
+
+    public int Count { get; private set; }
+
+    public bool IsFull => Count == Capacity;
+
+    /// <summary>A copy of <paramref name="flow"/> at the back of the queue; the queue must not be full.</summary>
+    public ref PendingFlowEvent Add(FlowEventKind kind, int slot, in FlowEntry flow, long creditTicks)
+    {
+        ref var item = ref _items[(_oldest + Count) & (Capacity - 1)];
+        Count++;
+        item.Kind = kind;
+        item.Slot = slot;
+        item.CreditTicks = creditTicks;
+        item.Flow = flow;
+        return ref item;
+    }
+
+    /// <summary>The event at the front of the queue; the queue must not be empty.</summary>
+    public ref PendingFlowEvent Oldest => ref _items[_oldest];
+
+    public void RemoveOldest()
+    {
+        _oldest = (_oldest + 1) & (Capacity - 1);
+        Count--;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Text;
+using RustIds.Detection.Behaviour;
+using RustIds.Packets;
+
+namespace RustIds.Detection.Tests.Behaviour;
+
+/// <summary>
+/// Flow events wait in the detectors' queue only until the end of their packet (or the flush at the end of a capture),
+/// so queueing them changes when within a packet they are handled, never what the detectors count.
+/// </summary>
+public sealed class FlowEventQueueTests
+{
+    private static readonly IpAddr Host = IpAddr.Parse("192.168.1.60");
+    private static readonly IpAddr Resolver = IpAddr.Parse("192.168.1.1");
+    private static readonly long Start = new DateTime(2026, 12, 4, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    [Fact]
+    public void FlowsEndingAtTheFlush_MoreThanTheQueueHolds_EveryOneIsCredited()
+    {
+        var replay = new DetectorReplay(LinkType.Ethernet);
+        var flows = PendingFlowEvents.Capacity + 8;
+        using var frames = new MemoryPacketSource();
+        for (var i = 0; i < flows; i++)
+            frames.Add(FrameBuilder.EthernetUdp(Host, (ushort)(40000 + i), IpAddr.FromV4(0xC6336400u + (uint)i), 5000, [1, 2]), Start + i * TimeSpan.TicksPerMillisecond);
+
+        replay.Run(frames);
+        // No flow has ended yet: the host is first credited when its flows end.
+        Assert.True(Unsafe.IsNullRef(ref replay.Detectors.Anomaly!.Hosts.Find(new AddressKey(Host))));
+        replay.Finish();
+
+        Assert.Equal(0, replay.Detectors.QueuedFlowEvents);
+        ref var host = ref replay.Detectors.Anomaly!.Hosts.Find(new AddressKey(Host));
+        Assert.Equal(flows, host.NewFlows);
+        Assert.Equal(flows, host.Packets);
+    }
+
+    [Fact]
+    public void ConnectionAttempts_EachHandledByTheEndOfItsPacket()
+    {
+        var replay = new DetectorReplay(LinkType.Ethernet);
+        var scanner = IpAddr.Parse("203.0.113.9");
+        var alertAfter = -1;
+        for (var port = 1; port <= 300 && alertAfter < 0; port++)
+        {
+            using var one = new MemoryPacketSource();
+            one.Add(FrameBuilder.EthernetTcp(scanner, 50000, Host, (ushort)port, TcpFlags.Syn), Start + port * TimeSpan.TicksPerMillisecond);
+            replay.Run(one);
+            Assert.Equal(0, replay.Detectors.QueuedFlowEvents);
+            if (replay.Sink.Alerts.Count > 0)
+                alertAfter = port;
+        }
+
+        // The fast scan is reported while the scan goes on, not when its flows end.
+        Assert.InRange(alertAfter, new PortScanOptions().FastPorts, 300);
+        Assert.Equal(DetectorSignature.FastPortScan.Sid, replay.Sink.Alerts[0].Sid);
+    }
+
+    [Fact]
+    public void CandidateQueries_OneClientAndDomain_TrackedOnlyOnceBusy()
+    {
+        var replay = new DetectorReplay(LinkType.Ethernet);
+        using var frames = new MemoryPacketSource();
+        for (var i = 0; i < DetectorSet.BusyAfter - 1; i++)
+        {
+            frames.Add(Query(i, $"q{i}aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + i * TimeSpan.TicksPerMillisecond);
+            frames.Add(Answer(i, $"q{i}aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + i * TimeSpan.TicksPerMillisecond + 10);
+        }
+        replay.Run(frames);
+        var domains = replay.Detectors.DnsTunnels!.Domains;
+        Assert.Equal(0, domains.Count);
+
+        using var busy = new MemoryPacketSource();
+        busy.Add(Query(99, "q99aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + TimeSpan.TicksPerSecond);
+        replay.Run(busy);
+
+        Assert.Equal(1, domains.Count);
+    }
+
+    private static byte[] Query(int id, string name) => FrameBuilder.EthernetUdp(Host, (ushort)(30000 + id), Resolver, 53, Dns((ushort)id, 0x0100, name, answer: false));
+
+    private static byte[] Answer(int id, string name) => FrameBuilder.EthernetUdp(Resolver, 53, Host, (ushort)(30000 + id), Dns((ushort)id, 0x8180, name, answer: true));
+
+    /// <summary>A DNS message with one A question (and one answer for responses).</summary>
+    private static byte[] Dns(ushort id, ushort flags, string name, bool answer)
+    {
+        var message = new List<byte>();
+        Span<byte> header = stackalloc byte[12];
+        BinaryPrimitives.WriteUInt16BigEndian(header, id);
+        BinaryPrimitives.WriteUInt16BigEndian(header[2..], flags);
+        BinaryPrimitives.WriteUInt16BigEndian(header[4..], 1);
+        BinaryPrimitives.WriteUInt16BigEndian(header[6..], (ushort)(answer ? 1 : 0));
+        message.AddRange(header.ToArray());
+        foreach (var label in name.Split('.'))
+        {
+            message.Add((byte)label.Length);
+            message.AddRange(Encoding.ASCII.GetBytes(label));
+        }
+        message.AddRange(new byte[] { 0, 0, 1, 0, 1 });
+        if (answer)
+            message.AddRange(new byte[] { 0xC0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1 });
+        return [.. message];
+    }
+}
