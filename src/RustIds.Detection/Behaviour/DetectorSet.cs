@@ -24,8 +24,9 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     private readonly DetectionEmitter _emitter;
     // Tables that fill with every host, flow or login client, and the activity filters, on huge pages; tables that only
-    // busy keys reach (after the filters), on 4 KiB pages. A huge page is zeroed whole on its first touch, 2 MiB for a table
-    // of one scanner; a 4 KiB page fault costs 10–20 µs on the team's VM, so a table touched all over is cheaper on huge pages.
+    // busy keys reach (after the filters) and the baselines of hosts seen in a second interval, on 4 KiB pages. A huge page
+    // is zeroed whole on its first touch, 2 MiB for a table of one scanner; a 4 KiB page fault costs 10–20 µs on the team's
+    // VM, so a table touched all over is cheaper on huge pages.
     private readonly TableMemory _denseMemory = new();
     private readonly TableMemory _sparseMemory = new(hugePages: false);
     private readonly InternalNetworkSet _internal;
@@ -80,7 +81,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             _busyPingers = new ActivityFilter(BusyAfter, Min(options.Icmp.FloodWindow, options.Icmp.SweepWindow) / 2, _denseMemory);
             _busyPingTargets = new ActivityFilter(BusyAfter, options.Icmp.FloodWindow / 2, _denseMemory);
         }
-        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter, _denseMemory) : null;
+        _hosts = options.Anomaly.Enabled ? new HostAnomalyDetector(options.Anomaly, cooldown, _emitter, _denseMemory, _sparseMemory) : null;
         _exfiltration = options.Exfiltration.Enabled
             ? new ExfiltrationDetector(options.Exfiltration, options.Anomaly.Interval, options.Anomaly.Alpha, cooldown, _emitter, _denseMemory)
             : null;

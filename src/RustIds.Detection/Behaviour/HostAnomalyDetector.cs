@@ -26,14 +26,19 @@ public sealed unsafe class HostAnomalyDetector
     private readonly long _intervalTicks;
     private readonly QuietIntervals _quiet;
 
-    internal HostAnomalyDetector(AnomalyOptions options, TimeSpan cooldown, DetectionEmitter emitter, TableMemory memory)
+    /// <param name="options">Thresholds.</param>
+    /// <param name="cooldown">Quiet time after an alert for one host and measure.</param>
+    /// <param name="emitter">Raises the alerts.</param>
+    /// <param name="hostMemory">Where the host table lives: every flow of an internal host touches it.</param>
+    /// <param name="baselineMemory">Where the baselines live: only a host seen in a second interval touches its own.</param>
+    internal HostAnomalyDetector(AnomalyOptions options, TimeSpan cooldown, DetectionEmitter emitter, TableMemory hostMemory, TableMemory baselineMemory)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _emitter = emitter;
         _cooldown = cooldown.Ticks;
-        _hosts = new BoundedTable<AddressKey, HostInterval>(options.TrackedHosts, memory);
-        _baselines = memory.Allocate<HostBaseline>(_hosts.Capacity);
+        _hosts = new BoundedTable<AddressKey, HostInterval>(options.TrackedHosts, hostMemory);
+        _baselines = baselineMemory.Allocate<HostBaseline>(_hosts.Capacity);
         _packets = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinPackets, options.Alpha);
         _bytes = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinBytes, options.Alpha);
         _flows = new BaselineRule(options.WarmupIntervals, options.Sigma, options.MinNewFlows, options.Alpha);
