@@ -124,8 +124,8 @@ public sealed unsafe class BoundedTable<TKey, TValue>
         return ref added.Value;
     }
 
-    /// <summary>Starts loading the set <paramref name="key"/> belongs to (its header and four entries), for a lookup a little later.</summary>
-    /// <remarks>Changes nothing: the set's lines are only brought into the cache (see <see cref="CacheLines"/>).</remarks>
+    /// <summary>Starts loading the header line of the set <paramref name="key"/> belongs to (its tags and touch times), for a lookup a little later.</summary>
+    /// <remarks>Changes nothing: the line is only brought into the cache (see <see cref="CacheLines"/>). Prefetching the set's entries too measured the same.</remarks>
     public void Prefetch(TKey key) => CacheLines.PrefetchOnce(_sets + (int)(key.Hash & _setMask) * _setBytes);
 
     /// <summary>The entry of <paramref name="key"/> if there is one (never adds, never evicts); else a null reference (check with <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>).</summary>

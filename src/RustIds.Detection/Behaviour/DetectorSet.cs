@@ -232,7 +232,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             case FlowEventKind.Ended:
                 Ended(pending.Slot, in pending.Flow);
                 break;
-            default:
+            case FlowEventKind.Walked:
                 _credits!.Credit(pending.Slot, in pending.Flow, pending.CreditTicks, walking: true);
                 break;
         }

@@ -10,16 +10,9 @@ namespace RustIds.Packets.Memory;
 /// </remarks>
 public static unsafe class CacheLines
 {
-    /// <summary>Starts loading the cache line holding <paramref name="address"/>.</summary>
-    public static void Prefetch(void* address)
-    {
-        if (Sse.IsSupported)
-            Sse.Prefetch0(address);
-    }
-
     /// <summary>
-    /// Starts loading the cache line holding <paramref name="address"/> for one use: into the first-level cache without
-    /// displacing the second level's lines (x86 PREFETCHNTA). For table entries most of which are touched once.
+    /// Starts loading the cache line holding <paramref name="address"/> for one use, with the non-temporal hint (x86
+    /// PREFETCHNTA: the line should displace little of the larger caches). For table entries most of which are touched once.
     /// </summary>
     public static void PrefetchOnce(void* address)
     {
