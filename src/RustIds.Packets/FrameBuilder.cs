@@ -155,6 +155,32 @@ public static class FrameBuilder
     public static byte[] EthernetUdp(IpAddr source, ushort sourcePort, IpAddr destination, ushort destinationPort, ReadOnlySpan<byte> payload = default) =>
         Ethernet(Ip(source, destination, IpProtocol.Udp, Udp(source, destination, sourcePort, destinationPort, payload)));
 
+    /// <summary>A DNS message with one A question for <paramref name="name"/> (and, when <paramref name="answer"/>, one A answer pointing back at it).</summary>
+    /// <param name="id">The message id.</param>
+    /// <param name="flags">The header flags: 0x0100 for a query, 0x8180 for a response.</param>
+    /// <param name="name">A dotted name of ASCII labels.</param>
+    /// <param name="answer">Add the answer record (192.0.2.1, TTL 60).</param>
+    public static byte[] DnsA(ushort id, ushort flags, string name, bool answer)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var bytes = new List<byte>();
+        Span<byte> header = stackalloc byte[12];
+        BinaryPrimitives.WriteUInt16BigEndian(header, id);
+        BinaryPrimitives.WriteUInt16BigEndian(header[2..], flags);
+        BinaryPrimitives.WriteUInt16BigEndian(header[4..], 1);
+        BinaryPrimitives.WriteUInt16BigEndian(header[6..], (ushort)(answer ? 1 : 0));
+        bytes.AddRange(header.ToArray());
+        foreach (var label in name.Split('.'))
+        {
+            bytes.Add((byte)label.Length);
+            bytes.AddRange(System.Text.Encoding.ASCII.GetBytes(label));
+        }
+        bytes.AddRange([0, 0, 1, 0, 1]);
+        if (answer)
+            bytes.AddRange([0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1]);
+        return [.. bytes];
+    }
+
     /// <summary>Internet checksum (RFC 1071) of <paramref name="data"/> added to a running sum.</summary>
     public static ushort Checksum(uint initial, ReadOnlySpan<byte> data) => InternetChecksum.Finish(InternetChecksum.Add(initial, data));
 

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Text;
 using RustIds.Detection.Behaviour;
 using RustIds.Packets;
 
@@ -78,28 +76,7 @@ public sealed class FlowEventQueueTests
         Assert.Equal(1, domains.Count);
     }
 
-    private static byte[] Query(int id, string name) => FrameBuilder.EthernetUdp(Host, (ushort)(30000 + id), Resolver, 53, Dns((ushort)id, 0x0100, name, answer: false));
+    private static byte[] Query(int id, string name) => FrameBuilder.EthernetUdp(Host, (ushort)(30000 + id), Resolver, 53, FrameBuilder.DnsA((ushort)id, 0x0100, name, answer: false));
 
-    private static byte[] Answer(int id, string name) => FrameBuilder.EthernetUdp(Resolver, 53, Host, (ushort)(30000 + id), Dns((ushort)id, 0x8180, name, answer: true));
-
-    /// <summary>A DNS message with one A question (and one answer for responses).</summary>
-    private static byte[] Dns(ushort id, ushort flags, string name, bool answer)
-    {
-        var message = new List<byte>();
-        Span<byte> header = stackalloc byte[12];
-        BinaryPrimitives.WriteUInt16BigEndian(header, id);
-        BinaryPrimitives.WriteUInt16BigEndian(header[2..], flags);
-        BinaryPrimitives.WriteUInt16BigEndian(header[4..], 1);
-        BinaryPrimitives.WriteUInt16BigEndian(header[6..], (ushort)(answer ? 1 : 0));
-        message.AddRange(header.ToArray());
-        foreach (var label in name.Split('.'))
-        {
-            message.Add((byte)label.Length);
-            message.AddRange(Encoding.ASCII.GetBytes(label));
-        }
-        message.AddRange(new byte[] { 0, 0, 1, 0, 1 });
-        if (answer)
-            message.AddRange(new byte[] { 0xC0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1 });
-        return [.. message];
-    }
+    private static byte[] Answer(int id, string name) => FrameBuilder.EthernetUdp(Resolver, 53, Host, (ushort)(30000 + id), FrameBuilder.DnsA((ushort)id, 0x8180, name, answer: true));
 }

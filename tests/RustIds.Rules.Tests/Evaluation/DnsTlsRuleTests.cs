@@ -141,34 +141,14 @@ public sealed class DnsTlsRuleTests
     }
 
     private static byte[] Query(ushort id, string name, ushort fromPort) =>
-        Udp(Client, fromPort, Resolver, 53, Dns(id, 0x0100, name, answer: false));
+        Udp(Client, fromPort, Resolver, 53, FrameBuilder.DnsA(id, 0x0100, name, answer: false));
 
     private static byte[] Response(ushort id, string name, ushort toPort) =>
-        Udp(Resolver, 53, Client, toPort, Dns(id, 0x8180, name, answer: true));
+        Udp(Resolver, 53, Client, toPort, FrameBuilder.DnsA(id, 0x8180, name, answer: true));
 
     private static byte[] Udp(IpAddr source, ushort sourcePort, IpAddr destination, ushort destinationPort, byte[] payload) =>
         FrameBuilder.Ethernet(FrameBuilder.Ip(source, destination, IpProtocol.Udp, FrameBuilder.Udp(source, destination, sourcePort, destinationPort, payload)));
 
-    /// <summary>A DNS message with one A question (and one A answer pointing back at the question's name).</summary>
-    private static byte[] Dns(ushort id, ushort flags, string name, bool answer)
-    {
-        var bytes = new List<byte>();
-        Span<byte> header = stackalloc byte[12];
-        BinaryPrimitives.WriteUInt16BigEndian(header, id);
-        BinaryPrimitives.WriteUInt16BigEndian(header[2..], flags);
-        BinaryPrimitives.WriteUInt16BigEndian(header[4..], 1);
-        BinaryPrimitives.WriteUInt16BigEndian(header[6..], (ushort)(answer ? 1 : 0));
-        bytes.AddRange(header.ToArray());
-        foreach (var label in name.Split('.'))
-        {
-            bytes.Add((byte)label.Length);
-            bytes.AddRange(Encoding.ASCII.GetBytes(label));
-        }
-        bytes.AddRange([0, 0, 1, 0, 1]);
-        if (answer)
-            bytes.AddRange([0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1]);
-        return [.. bytes];
-    }
 
     /// <summary>A TLS 1.2 ClientHello record: one cipher suite (0x002f), no compression, a server_name extension.</summary>
     private static byte[] ClientHello(string serverName)
