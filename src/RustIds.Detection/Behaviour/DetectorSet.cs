@@ -23,10 +23,10 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private const byte EchoRequestV6 = 128;
 
     private readonly DetectionEmitter _emitter;
-    // Tables that fill with every host, flow or login client, and the activity filters, on huge pages; tables that only
-    // busy keys reach (after the filters) and the baselines of hosts seen in a second interval, on 4 KiB pages. A huge page
-    // is zeroed whole on its first touch, 2 MiB for a table of one scanner; a 4 KiB page fault costs 10–20 µs on the team's
-    // VM, so a table touched all over is cheaper on huge pages.
+    // Tables that fill with every host, flow, login client or source of unanswered attempts, and the activity filters, on
+    // huge pages; tables that only busy keys reach (after the filters) and the baselines of hosts seen in a second
+    // interval, on 4 KiB pages. A huge page is zeroed whole on its first touch, 2 MiB for a table of one scanner; a 4 KiB
+    // page fault costs 10–20 µs on the team's VM, so a table touched all over is cheaper on huge pages.
     private readonly TableMemory _denseMemory = new();
     private readonly TableMemory _sparseMemory = new(hugePages: false);
     private readonly InternalNetworkSet _internal;
@@ -185,10 +185,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             _credits!.Prefetch(slot, in flow);
         var sourceKey = new AddressKey(flow.InitiatorAddress);
         if (failedAttempt)
-        {
             _failures.Prefetch(sourceKey);
-            _sources.Prefetch(sourceKey);
-        }
         if (loginSession)
             _logins.Prefetch(sourceKey);
     }
@@ -278,7 +275,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         var site = DetectionSite.Of(in flow, flow.LastTicks);
         var source = new AddressKey(site.Source);
         if (failedAttempt)
-            _scans!.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), ref _sources.GetOrAdd(source, site.TimestampTicks).Fast, in site);
+            _scans!.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), _sources, in site);
         if (loginSession)
             _bruteForce!.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
     }

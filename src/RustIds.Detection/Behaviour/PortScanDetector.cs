@@ -43,15 +43,17 @@ public sealed class PortScanDetector
 
     /// <summary>An attempt that ended without an answer or with a refusal.</summary>
     /// <param name="failures">The source's failed-attempt windows.</param>
-    /// <param name="fast">The source's fast window, whose cooldown a slow scan shares (one scan, one alert).</param>
+    /// <param name="sources">The sources' fast windows: a slow scan shares its source's cooldown (one scan, one alert). Looked up
+    /// only when a slow scan crosses its threshold, so a failed attempt costs no entry there (most failing sources are never busy).</param>
     /// <param name="site">The failed flow.</param>
-    internal void OnFailed(ref FailureState failures, ref FastScanCounters fast, in DetectionSite site)
+    internal void OnFailed(ref FailureState failures, BoundedTable<AddressKey, SourceState> sources, in DetectionSite site)
     {
         var now = site.TimestampTicks;
         if (TimeWindow.Restart(ref failures.SlowStart, now, _options.SlowWindow.Ticks))
             failures.Ports.Clear();
         failures.Ports.Add(KeyHash.Mix(site.DestinationPort + 1UL));
-        if (failures.Ports.SetBits >= _slowBits && TimeWindow.TryArm(ref fast.VerticalQuietUntil, now, _cooldown))
+        if (failures.Ports.SetBits >= _slowBits
+            && TimeWindow.TryArm(ref sources.GetOrAdd(new AddressKey(site.Source), now).Fast.VerticalQuietUntil, now, _cooldown))
         {
             _emitter.Raise(new DetectionEvidence(DetectorSignature.SlowPortScan, "distinct ports with failed attempts", failures.Ports.Estimate(),
                 _options.SlowPorts, _options.SlowWindow, site.Destination.ToString()), in site);

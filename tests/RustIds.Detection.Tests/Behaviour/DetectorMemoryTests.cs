@@ -26,8 +26,10 @@ public sealed class DetectorMemoryTests
         Assert.Equal(0, allocated);
         Assert.Empty(replay.Sink.Alerts);
         Assert.True(replay.Detectors.Sources.Count <= replay.Detectors.Sources.Capacity);
-        Assert.True(replay.Detectors.Sources.Evictions >= 200_000 - replay.Detectors.Sources.Capacity,
-            $"{replay.Detectors.Sources.Evictions} evictions for 200,000 sources in {replay.Detectors.Sources.Capacity} entries");
+        // Nearly every source got an entry (those whose attempts straddle a filter window restart stay below the filter), and the
+        // table held at most its capacity of them at any time.
+        var entered = replay.Detectors.Sources.Evictions + replay.Detectors.Sources.Count;
+        Assert.True(entered >= 190_000, $"{entered} of 200,000 sources got an entry ({replay.Detectors.Sources.Evictions} evictions, {replay.Detectors.Sources.Capacity} entries)");
         Assert.True(replay.Detectors.Services.Count <= replay.Detectors.Services.Capacity);
     }
 
