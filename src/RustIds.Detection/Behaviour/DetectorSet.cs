@@ -163,7 +163,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         // Only connection attempts count; any other flow start costs nothing more.
         if (!flow.OpenedBySyn && (flow.Key.Protocol != IpProtocol.Udp || flow.Midstream))
             return;
-        Enqueue(FlowEventKind.Started, slot, in flow, flow.FirstTicks);
+        Enqueue(FlowEventKind.Started, slot, in flow);
         var sourceKey = new AddressKey(flow.InitiatorAddress);
         if (_scans is not null || (flow.OpenedBySyn && _synFloods is not null))
             _busySources.Prefetch(sourceKey.Hash);
@@ -180,7 +180,10 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         var loginSession = IsLoginSession(in flow);
         if (!credit && !failedAttempt && !loginSession)
             return;
-        Enqueue(FlowEventKind.Ended, slot, in flow, flow.LastTicks);
+        ref var pending = ref Enqueue(FlowEventKind.Ended, slot, in flow);
+        pending.Credited = credit;
+        pending.FailedAttempt = failedAttempt;
+        pending.LoginSession = loginSession;
         if (credit)
             _credits!.Prefetch(slot, in flow);
         var sourceKey = new AddressKey(flow.InitiatorAddress);
@@ -204,11 +207,11 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _bruteForce is not null && flow.OpenedBySyn && flow.IsEstablished && _bruteForce.IsLoginPort(flow.ResponderPort);
 
     /// <summary>Queues a flow event, handling the oldest first when the queue is full.</summary>
-    private void Enqueue(FlowEventKind kind, int slot, in FlowEntry flow, long creditTicks)
+    private ref PendingFlowEvent Enqueue(FlowEventKind kind, int slot, in FlowEntry flow)
     {
         if (_pending.IsFull)
             HandleOldest();
-        _pending.Add(kind, slot, in flow, creditTicks);
+        return ref _pending.Add(kind, slot, in flow);
     }
 
     /// <summary>Handles every queued flow event, oldest first.</summary>
@@ -227,7 +230,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
                 Started(in pending.Flow);
                 break;
             case FlowEventKind.Ended:
-                Ended(pending.Slot, in pending.Flow);
+                Ended(in pending);
                 break;
             case FlowEventKind.Walked:
                 _credits!.Credit(pending.Slot, in pending.Flow, pending.CreditTicks, walking: true);
@@ -265,18 +268,18 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             _bruteForce!.OnAttempt(ref _logins.GetOrAdd(sourceKey, now), in site);
     }
 
-    private void Ended(int slot, in FlowEntry flow)
+    private void Ended(in PendingFlowEvent ended)
     {
-        _credits?.Credit(slot, in flow, flow.LastTicks, walking: false);
-        var failedAttempt = IsFailedAttempt(in flow);
-        var loginSession = IsLoginSession(in flow);
-        if (!failedAttempt && !loginSession)
+        ref readonly var flow = ref ended.Flow;
+        if (ended.Credited)
+            _credits!.Credit(ended.Slot, in flow, flow.LastTicks, walking: false);
+        if (!ended.FailedAttempt && !ended.LoginSession)
             return;
         var site = DetectionSite.Of(in flow, flow.LastTicks);
         var source = new AddressKey(site.Source);
-        if (failedAttempt)
+        if (ended.FailedAttempt)
             _scans!.OnFailed(ref _failures.GetOrAdd(source, site.TimestampTicks), _sources, in site);
-        if (loginSession)
+        if (ended.LoginSession)
             _bruteForce!.OnSessionEnded(ref _logins.GetOrAdd(source, site.TimestampTicks), in site, flow.LastTicks - flow.FirstTicks);
     }
 
@@ -329,7 +332,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             ref readonly var flow = ref flows.EntryAt(slot);
             if (!credits.Wants(in flow))
                 continue;
-            Enqueue(FlowEventKind.Walked, slot, in flow, creditTicks);
+            Enqueue(FlowEventKind.Walked, slot, in flow).CreditTicks = creditTicks;
             credits.Prefetch(slot, in flow);
         }
         Drain();

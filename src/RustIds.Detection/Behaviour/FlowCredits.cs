@@ -21,14 +21,12 @@ internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet in
 
     /// <summary>Credits what the flow in <paramref name="slot"/> did since its last credit.</summary>
     /// <param name="slot">The flow's table slot.</param>
-    /// <param name="flow">The flow's entry.</param>
+    /// <param name="flow">The flow's entry; one this object <see cref="Wants"/>.</param>
     /// <param name="creditTicks">The packet time the credit counts at.</param>
     /// <param name="walking">A walk (the flow goes on; remember what was credited), not the flow's end (forget it).</param>
     public void Credit(int slot, in FlowEntry flow, long creditTicks, bool walking)
     {
         if ((uint)slot >= (uint)flowCapacity)
-            return;
-        if (!inside.Contains(flow.InitiatorAddress))
             return;
         var site = DetectionSite.Of(in flow, creditTicks);
         ref var word = ref _walked[slot >> 6];

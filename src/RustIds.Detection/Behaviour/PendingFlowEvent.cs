@@ -14,4 +14,15 @@ internal struct PendingFlowEvent
 
     /// <summary>For <see cref="FlowEventKind.Walked"/>: the packet time the walk credits at.</summary>
     public long CreditTicks;
+
+    // For FlowEventKind.Ended: what the end feeds, decided when it was queued (the copy cannot change since).
+
+    /// <summary>Its traffic is credited to its internal initiator's baselines.</summary>
+    public bool Credited;
+
+    /// <summary>A refused or unanswered attempt, for the slow and horizontal scans.</summary>
+    public bool FailedAttempt;
+
+    /// <summary>A completed login-port session, for brute force.</summary>
+    public bool LoginSession;
 }

@@ -25,15 +25,16 @@ internal sealed class PendingFlowEvents
 
     public bool IsFull => Count == Capacity;
 
-    /// <summary>A copy of <paramref name="flow"/> at the back of the queue; the queue must not be full.</summary>
-    public ref PendingFlowEvent Add(FlowEventKind kind, int slot, in FlowEntry flow, long creditTicks)
+    /// <summary>A copy of <paramref name="flow"/> at the back of the queue, its other fields cleared; the queue must not be full.</summary>
+    public ref PendingFlowEvent Add(FlowEventKind kind, int slot, in FlowEntry flow)
     {
         ref var item = ref _items[(_oldest + Count) & (Capacity - 1)];
         Count++;
         item.Kind = kind;
         item.Slot = slot;
-        item.CreditTicks = creditTicks;
         item.Flow = flow;
+        item.CreditTicks = 0;
+        item.Credited = item.FailedAttempt = item.LoginSession = false;
         return ref item;
     }
 

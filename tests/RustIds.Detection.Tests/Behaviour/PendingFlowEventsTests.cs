@@ -13,7 +13,7 @@ public sealed class PendingFlowEventsTests
         var expected = 0;
         // Fill, then take out three and put in two, until the slots went around the ring several times.
         while (!queue.IsFull)
-            queue.Add(FlowEventKind.Ended, next++, default, 0);
+            queue.Add(FlowEventKind.Ended, next++, default);
         Assert.Equal(PendingFlowEvents.Capacity, queue.Count);
         for (var round = 0; round < 5 * PendingFlowEvents.Capacity; round++)
         {
@@ -23,7 +23,7 @@ public sealed class PendingFlowEventsTests
                 queue.RemoveOldest();
             }
             for (var i = 0; i < 2 && !queue.IsFull; i++)
-                queue.Add(FlowEventKind.Started, next++, default, 0);
+                queue.Add(FlowEventKind.Started, next++, default);
         }
         while (queue.Count > 0)
         {
