@@ -118,8 +118,12 @@ public sealed class FlowTracker
     /// <summary>The entry in <paramref name="slot"/> (from <see cref="Packet.FlowSlot"/> or an observer call), read in place.</summary>
     public ref readonly FlowEntry EntryAt(int slot) => ref _table[slot];
 
-    /// <summary>Starts loading the entry in <paramref name="slot"/>, for a walk that reads it a few flows later.</summary>
-    public void PrefetchEntry(int slot) => _table.Prefetch(slot);
+    /// <summary>Whether <paramref name="slot"/> (0 to <see cref="Capacity"/> − 1) holds a flow now.</summary>
+    /// <remarks>
+    /// For a walk over every flow in slot order, which reads the entries as one stream where the walk in recency order
+    /// (<see cref="OldestSlot"/>) jumps around the table: a free slot's entry is zeroed, and no flow has id 0.
+    /// </remarks>
+    public bool HoldsFlow(int slot) => _table[slot].FlowId != 0;
 
     /// <summary>Removes every flow idle past its timeout at packet time <paramref name="nowTicks"/>; returns how many.</summary>
     public int Sweep(long nowTicks)
@@ -215,6 +219,16 @@ public sealed class FlowTracker
 
     private bool IsExpired(in FlowEntry entry, long nowTicks) => nowTicks - entry.LastTicks > _listTimeoutTicks[TimeoutList(entry.State)];
 
+    /// <summary>The worker's index in the top bits, a sequence below; never 0, which means "no flow" (<see cref="Packet.FlowId"/>, <see cref="HoldsFlow"/>).</summary>
+    private ulong NextFlowId()
+    {
+        const ulong sequenceMask = (1UL << 45) - 1;
+        var sequence = ++_flowSequence & sequenceMask;
+        if (sequence == 0)
+            sequence = ++_flowSequence & sequenceMask;
+        return _flowIdBase | sequence;
+    }
+
     private void Start(int slot, ref Packet packet)
     {
         FlowsCreated++;
@@ -222,7 +236,7 @@ public sealed class FlowTracker
         var key = entry.Key;
         entry = default;
         entry.Key = key;
-        entry.FlowId = _flowIdBase | (++_flowSequence & ((1UL << 45) - 1));
+        entry.FlowId = NextFlowId();
         entry.FirstTicks = packet.TimestampTicks;
         entry.LastTicks = packet.TimestampTicks;
         entry.State = FlowState.New;

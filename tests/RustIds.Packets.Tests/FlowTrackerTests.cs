@@ -157,6 +157,31 @@ public sealed class FlowTrackerTests
     }
 
     [Fact]
+    public void HoldsFlow_TheSlotsOfLiveFlows_NotFreedOnes()
+    {
+        var observer = new RecordingObserver();
+        var tracker = new FlowTracker(new FlowTrackerOptions { SweepInterval = TimeSpan.FromDays(1) }, observer);
+        var live = new HashSet<int>();
+        for (ushort port = 1000; port < 1040; port++)
+        {
+            TrackId(tracker, FrameBuilder.EthernetTcp(Client, port, Server, 80, TcpFlags.Syn), 0);
+            TrackId(tracker, FrameBuilder.EthernetTcp(Server, 80, Client, port, TcpFlags.Rst | TcpFlags.Ack), 1);
+        }
+        for (ushort port = 2000; port < 2030; port++)
+            TrackId(tracker, FrameBuilder.EthernetUdp(Client, port, Server, 53), TimeSpan.FromSeconds(40).Ticks);
+        // The 40 reset flows expire (10 s); the 30 UDP flows seen at 40 s stay.
+        tracker.Sweep(Frames.BaseTicks + TimeSpan.FromSeconds(41).Ticks);
+        for (var slot = tracker.OldestSlot; slot >= 0; slot = tracker.NewerSlot(slot))
+            live.Add(slot);
+
+        var held = Enumerable.Range(0, tracker.Capacity).Where(tracker.HoldsFlow).ToHashSet();
+
+        Assert.Equal(40, observer.Ended.Count);
+        Assert.Equal(30, live.Count);
+        Assert.Equal(live, held);
+    }
+
+    [Fact]
     public void Track_FinBothWays_Closed()
     {
         var tracker = new FlowTracker();

@@ -94,9 +94,6 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     /// </summary>
     public const int BusyAfter = 8;
 
-    /// <summary>Flow entries the interval walk prefetches ahead of the one it copies.</summary>
-    private const int WalkLookahead = 8;
-
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
 
@@ -311,24 +308,21 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     }
 
     /// <summary>
-    /// Queues a credit of every flow in the table, as of <paramref name="creditTicks"/>. A second cursor runs ahead and
-    /// prefetches the entries the queue will copy, as the queue prefetches the host and pair sets the credits will update.
+    /// Queues a credit of every flow in the table, as of <paramref name="creditTicks"/>; the queue prefetches the host and
+    /// pair sets the credits will update.
     /// </summary>
+    /// <remarks>
+    /// In slot order, not recency order: the entries are then read as one stream the hardware prefetches, where the
+    /// recency lists jumped around 12 MiB of table, a miss per flow (a walk of the bench's 40,000 flows cost 2.5 % of the
+    /// replay, with 8 entries prefetched ahead). Which flow's credit closes a host's interval (and so names the flow in
+    /// its alert) follows the slots, as deterministic as before.
+    /// </remarks>
     private void WalkFlows(FlowCredits credits, FlowTracker flows, long creditTicks)
     {
-        var ahead = flows.OldestSlot;
-        for (var i = 0; i < WalkLookahead && ahead >= 0; i++)
+        for (var slot = 0; slot < flows.Capacity; slot++)
         {
-            flows.PrefetchEntry(ahead);
-            ahead = flows.NewerSlot(ahead);
-        }
-        for (var slot = flows.OldestSlot; slot >= 0; slot = flows.NewerSlot(slot))
-        {
-            if (ahead >= 0)
-            {
-                flows.PrefetchEntry(ahead);
-                ahead = flows.NewerSlot(ahead);
-            }
+            if (!flows.HoldsFlow(slot))
+                continue;
             ref readonly var flow = ref flows.EntryAt(slot);
             if (!credits.Wants(in flow))
                 continue;
