@@ -62,6 +62,10 @@ internal sealed unsafe class FlowTable
 
     public int Count { get; private set; }
 
+    /// <summary>One past the highest slot ever handed out: the slots from here on have never held a flow (their memory never touched).</summary>
+    /// <remarks>Free slots are reused lowest-first until the table has been full once, so this follows the peak flow count.</remarks>
+    public int SlotsEverUsed { get; private set; }
+
     /// <summary>The least recently touched slot of recency list <paramref name="list"/>, or -1 when it is empty.</summary>
     public int LeastRecentIn(int list) => _leastRecent[list];
 
@@ -110,6 +114,8 @@ internal sealed unsafe class FlowTable
     {
         var slot = _free;
         _free = _older[slot];
+        if (slot >= SlotsEverUsed)
+            SlotsEverUsed = slot + 1;
         var bucket = hash & _mask;
         while (_buckets[bucket].SlotPlusOne != 0)
             bucket = (bucket + 1) & _mask;

@@ -118,12 +118,15 @@ public sealed class FlowTracker
     /// <summary>The entry in <paramref name="slot"/> (from <see cref="Packet.FlowSlot"/> or an observer call), read in place.</summary>
     public ref readonly FlowEntry EntryAt(int slot) => ref _table[slot];
 
-    /// <summary>Whether <paramref name="slot"/> (0 to <see cref="Capacity"/> − 1) holds a flow now.</summary>
+    /// <summary>Whether <paramref name="slot"/> (0 to <see cref="SlotsEverUsed"/> − 1) holds a flow now.</summary>
     /// <remarks>
     /// For a walk over every flow in slot order, which reads the entries as one stream where the walk in recency order
     /// (<see cref="OldestSlot"/>) jumps around the table: a free slot's entry is zeroed, and no flow has id 0.
     /// </remarks>
     public bool HoldsFlow(int slot) => _table[slot].FlowId != 0;
+
+    /// <summary>The slots a walk in slot order visits: those above have never held a flow, and reading them would fault their pages in.</summary>
+    public int SlotsEverUsed => _table.SlotsEverUsed;
 
     /// <summary>Removes every flow idle past its timeout at packet time <paramref name="nowTicks"/>; returns how many.</summary>
     public int Sweep(long nowTicks)

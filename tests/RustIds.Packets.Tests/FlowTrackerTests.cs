@@ -174,8 +174,10 @@ public sealed class FlowTrackerTests
         for (var slot = tracker.OldestSlot; slot >= 0; slot = tracker.NewerSlot(slot))
             live.Add(slot);
 
-        var held = Enumerable.Range(0, tracker.Capacity).Where(tracker.HoldsFlow).ToHashSet();
+        var held = Enumerable.Range(0, tracker.SlotsEverUsed).Where(tracker.HoldsFlow).ToHashSet();
 
+        Assert.Equal(70, tracker.SlotsEverUsed);
+        Assert.DoesNotContain(Enumerable.Range(tracker.SlotsEverUsed, tracker.Capacity - tracker.SlotsEverUsed), tracker.HoldsFlow);
         Assert.Equal(40, observer.Ended.Count);
         Assert.Equal(30, live.Count);
         Assert.Equal(live, held);

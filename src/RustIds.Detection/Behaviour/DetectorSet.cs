@@ -319,7 +319,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     /// </remarks>
     private void WalkFlows(FlowCredits credits, FlowTracker flows, long creditTicks)
     {
-        for (var slot = 0; slot < flows.Capacity; slot++)
+        for (var slot = 0; slot < flows.SlotsEverUsed; slot++)
         {
             if (!flows.HoldsFlow(slot))
                 continue;
