@@ -2,6 +2,7 @@ using RustIds.Packets.Memory;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using RustIds.Packets;
 using RustIds.Packets.AppLayer.Dns;
 
 namespace RustIds.Detection.Behaviour;
@@ -52,8 +53,9 @@ public sealed class DnsTunnelDetector
     public BoundedTable<DomainKey, DomainState> Domains => _domains;
 
     /// <param name="message">A parsed DNS message of the flow.</param>
-    /// <param name="site">The flow seen from its initiator, the client.</param>
-    public void OnMessage(DnsMessage message, in DetectionSite site)
+    /// <param name="flow">The flow; its initiator is the client.</param>
+    /// <param name="now">The message's packet time.</param>
+    public void OnMessage(DnsMessage message, in FlowEntry flow, long now)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (!message.HasHeader || message.QuestionCount == 0)
@@ -65,8 +67,7 @@ public sealed class DnsTunnelDetector
         var below = registeredStart > 0 ? name[..(registeredStart - 1)] : [];
         if (below.Length < CandidateLength && question.Type is not (TypeTxt or TypeNull))
             return;
-        var now = site.TimestampTicks;
-        var key = new DomainKey(site.Source, KeyHash.OfTextIgnoreCase(registered));
+        var key = new DomainKey(flow.InitiatorAddress, KeyHash.OfTextIgnoreCase(registered));
         if (message.IsResponse)
         {
             // A response only adds to the counts of queries seen; looking it up without adding keeps answers to
@@ -105,7 +106,7 @@ public sealed class DnsTunnelDetector
             domain.Subdomains.Add(KeyHash.OfTextIgnoreCase(below));
         }
         if (domain.Queries >= _options.Queries && domain.Subdomains.SetBits >= _subdomainBits)
-            Judge(ref domain, registered, in site);
+            Judge(ref domain, registered, DetectionSite.Of(in flow, now));
     }
 
     private void Judge(ref DomainState domain, ReadOnlySpan<byte> registered, in DetectionSite site)

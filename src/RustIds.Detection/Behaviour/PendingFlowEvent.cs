@@ -15,6 +15,12 @@ internal struct PendingFlowEvent
     /// <summary>For <see cref="FlowEventKind.Walked"/>: the packet time the walk credits at.</summary>
     public long CreditTicks;
 
+    /// <summary>For <see cref="FlowEventKind.Started"/>: the initiator's hash (<see cref="AddressKey"/>), computed when it was queued.</summary>
+    public ulong SourceHash;
+
+    /// <summary>For <see cref="FlowEventKind.Started"/> of a SYN, with SYN floods on: the responder service's hash (<see cref="ServiceKey"/>).</summary>
+    public ulong ServiceHash;
+
     // For FlowEventKind.Ended: what the end feeds, decided when it was queued (the copy cannot change since).
 
     /// <summary>Its traffic is credited to its internal initiator's baselines.</summary>

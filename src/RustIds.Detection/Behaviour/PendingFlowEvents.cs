@@ -34,6 +34,7 @@ internal sealed class PendingFlowEvents
         item.Slot = slot;
         item.Flow = flow;
         item.CreditTicks = 0;
+        item.SourceHash = item.ServiceHash = 0;
         item.Credited = item.FailedAttempt = item.LoginSession = false;
         return ref item;
     }

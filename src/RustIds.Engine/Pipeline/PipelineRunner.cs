@@ -165,9 +165,7 @@ public sealed partial class PipelineRunner(ILoggerFactory loggers)
             var evaluator = evaluators[i] = ruleSets.Current.CreateEvaluator(options.Rules.StreamWindowBytes, options.Rules.StreamWindowMemcapMiB);
             var records = eveEvents.Any ? new EveEventObserver(eveEvents, request.InterfaceName, options.Packets.MaxFlows, alerts.Writer, eveBacklog, counters) : null;
             var detectors = options.Detectors.Enabled ? new DetectorSet(options.Detectors, new DetectionQueue(alerts.Writer, counters), request.InterfaceName) : null;
-            IAppLayerObserver observer = evaluator;
-            if (detectors is not null)
-                observer = new DetectorFanout(observer, detectors);
+            IAppLayerObserver observer = detectors is null ? evaluator : new DetectorFanout(evaluator, detectors);
             if (records is not null)
                 observer = new AppLayerFanout(observer, records);
             var processor = new PacketProcessor(sources[i].LinkType, PacketProcessorOptionsFactory.Create(options.Packets, workerIndex: i), observer,
