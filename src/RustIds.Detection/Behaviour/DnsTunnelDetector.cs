@@ -62,10 +62,15 @@ public sealed class DnsTunnelDetector
             return;
         var question = message.GetQuestion(0);
         var name = question.Name;
+        var dataType = question.Type is TypeTxt or TypeNull;
+        // Most names are too short to hold a candidate's part below the domain, a dot and a domain of two characters or
+        // more: they cost no split.
+        if (name.Length < CandidateLength + 3 && !dataType)
+            return;
         var registeredStart = DnsName.RegisteredDomainStart(name);
         var registered = name[registeredStart..];
         var below = registeredStart > 0 ? name[..(registeredStart - 1)] : [];
-        if (below.Length < CandidateLength && question.Type is not (TypeTxt or TypeNull))
+        if (below.Length < CandidateLength && !dataType)
             return;
         var key = new DomainKey(flow.InitiatorAddress, KeyHash.OfTextIgnoreCase(registered));
         if (message.IsResponse)
@@ -96,7 +101,7 @@ public sealed class DnsTunnelDetector
             domain.QuietUntil = quiet;
         }
         domain.Queries++;
-        if (question.Type is TypeTxt or TypeNull)
+        if (dataType)
             domain.TxtOrNull++;
         if (below.Length > 0)
         {
