@@ -16,8 +16,10 @@ namespace RustIds.Detection.Behaviour;
 /// </remarks>
 internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet inside, HostAnomalyDetector? hosts, ExfiltrationDetector? exfiltration, TableMemory memory)
 {
-    private readonly ulong* _walked = memory.Allocate<ulong>((flowCapacity + 63) / 64);
-    private readonly FlowCredit* _credits = memory.Allocate<FlowCredit>(flowCapacity);
+    // The bitmap is read at every flow end: on the managed heap (8 KiB by default), not in the memory of the records, which
+    // only walked flows touch. The records (2 MiB by default) start on a huge page, so the first walk clears one, not two.
+    private readonly ulong[] _walked = new ulong[(flowCapacity + 63) / 64];
+    private readonly FlowCredit* _credits = memory.AllocatePageAligned<FlowCredit>(flowCapacity);
 
     /// <summary>Credits what the flow in <paramref name="slot"/> did since its last credit.</summary>
     /// <param name="slot">The flow's table slot.</param>

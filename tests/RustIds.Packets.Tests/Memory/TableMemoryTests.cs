@@ -32,4 +32,31 @@ public sealed unsafe class TableMemoryTests
         Assert.Equal(0, small[3999]);
         Assert.Equal(4032 + (3L << 20), memory.Bytes);
     }
+
+    [Fact]
+    public void AllocatePageAligned_StartsOnAHugePage_TheGapNotCounted()
+    {
+        var memory = new TableMemory();
+
+        var small = (byte*)memory.Allocate(100);
+        var pages = memory.AllocatePageAligned<long>(MappedRegion.HugePage / sizeof(long));
+        var after = (byte*)memory.Allocate(1);
+
+        Assert.Equal(0, (long)pages % MappedRegion.HugePage);
+        Assert.Equal(MappedRegion.HugePage, (byte*)pages - small);
+        Assert.Equal(MappedRegion.HugePage, after - (byte*)pages);
+        Assert.Equal(128 + MappedRegion.HugePage + 64, memory.Bytes);
+    }
+
+    [Fact]
+    public void AllocatePageAligned_NoRoomLeftInTheRegion_MapsAnother()
+    {
+        var memory = new TableMemory(regionBytes: MappedRegion.HugePage);
+
+        memory.Allocate(MappedRegion.HugePage - 4096);
+        var pages = memory.AllocatePageAligned<byte>(4096);
+        pages[4095] = 1;
+
+        Assert.Equal(0, (long)pages % MappedRegion.HugePage);
+    }
 }
