@@ -153,8 +153,13 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         var now = packet.TimestampTicks;
         var sourceKey = new AddressKey(packet.Source);
         var targetKey = new ServiceKey(packet.Destination, 0, packet.Protocol);
-        var busySource = _busyPingers!.Count(sourceKey.Hash, now);
-        var busyTarget = _busyPingTargets!.Count(targetKey.Hash, now);
+        var sourceHash = sourceKey.Hash;
+        var targetHash = targetKey.Hash;
+        // Both counters' lines load at once, not one miss after the other.
+        _busyPingers!.Prefetch(sourceHash);
+        _busyPingTargets!.Prefetch(targetHash);
+        var busySource = _busyPingers.Count(sourceHash, now);
+        var busyTarget = _busyPingTargets.Count(targetHash, now);
         if (!busySource && !busyTarget)
             return;
         var site = new DetectionSite(packet.Source, 0, packet.Destination, 0, packet.Protocol, packet.FlowId, now);

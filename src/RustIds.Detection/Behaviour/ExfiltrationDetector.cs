@@ -44,17 +44,19 @@ public sealed class ExfiltrationDetector
     /// <summary>Starts loading the entry set of the pair, for a <see cref="CreditUpload"/> a little later.</summary>
     public void Prefetch(IpAddr source, IpAddr destination) => _pairs.Prefetch(new PairKey(source, destination));
 
-    /// <summary>Bytes the site's internal source sent to its outside destination since last credited.</summary>
-    public void CreditUpload(in DetectionSite site, long bytes)
+    /// <summary>Bytes the flow's internal initiator sent to its outside responder since last credited.</summary>
+    /// <param name="flow">The flow.</param>
+    /// <param name="now">The packet time the credit counts at.</param>
+    /// <param name="bytes">Bytes uploaded since the last credit.</param>
+    public void CreditUpload(in FlowEntry flow, long now, long bytes)
     {
-        var now = site.TimestampTicks;
-        ref var pair = ref _pairs.GetOrAdd(new PairKey(site.Source, site.Destination), now);
+        ref var pair = ref _pairs.GetOrAdd(new PairKey(flow.InitiatorAddress, flow.ResponderAddress), now);
         var interval = now / _intervalTicks;
         if (pair.Interval == 0)
             pair.Interval = interval;
         else if (interval > pair.Interval)
         {
-            Judge(ref pair, in site);
+            Judge(ref pair, in flow, now);
             var quiet = QuietIntervals.Between(pair.Interval, interval);
             pair.Upload.JudgeQuiet(quiet, _quiet.Decay(quiet));
             pair.Interval = interval;
@@ -64,10 +66,16 @@ public sealed class ExfiltrationDetector
     }
 
     /// <summary>Checks a long-lived flow for a low-and-slow upload; true when it was reported (report each flow once).</summary>
-    public bool CheckLowAndSlow(in DetectionSite site, long durationTicks, long bytesUp, long bytesDown)
+    /// <param name="flow">The flow, from its internal initiator.</param>
+    /// <param name="now">The packet time of the check.</param>
+    public bool CheckLowAndSlow(in FlowEntry flow, long now)
     {
+        var durationTicks = flow.LastTicks - flow.FirstTicks;
+        var bytesUp = flow.BytesToServer;
+        var bytesDown = flow.BytesToClient;
         if (durationTicks < _options.LowSlowDuration.Ticks || bytesUp < _options.LowSlowBytes || bytesUp < _options.LowSlowRatio * Math.Max(bytesDown, 1))
             return false;
+        var site = DetectionSite.Of(in flow, now);
         var duration = TimeSpan.FromTicks(durationTicks);
         _emitter.Raise(new DetectionEvidence(DetectorSignature.LowAndSlowUpload, "bytes uploaded in one connection", bytesUp,
             _options.LowSlowBytes, TimeSpan.FromMinutes(Math.Floor(duration.TotalMinutes)), site.Destination.ToString())
@@ -77,10 +85,11 @@ public sealed class ExfiltrationDetector
         return true;
     }
 
-    private void Judge(ref PairBaseline pair, in DetectionSite site)
+    private void Judge(ref PairBaseline pair, in FlowEntry flow, long now)
     {
-        if (!pair.Upload.Judge(pair.Bytes, _rule, out var limit, out var mean, out var deviation) || !TimeWindow.TryArm(ref pair.Upload.QuietUntil, site.TimestampTicks, _cooldown))
+        if (!pair.Upload.Judge(pair.Bytes, _rule, out var limit, out var mean, out var deviation) || !TimeWindow.TryArm(ref pair.Upload.QuietUntil, now, _cooldown))
             return;
+        var site = DetectionSite.Of(in flow, now);
         _emitter.Raise(new DetectionEvidence(DetectorSignature.ExfiltrationVolume, "bytes uploaded", pair.Bytes, limit, _interval, site.Destination.ToString())
         {
             BaselineMean = mean,

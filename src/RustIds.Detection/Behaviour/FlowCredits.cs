@@ -30,7 +30,6 @@ internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet in
     {
         if ((uint)slot >= (uint)flowCapacity)
             return;
-        var site = DetectionSite.Of(in flow, creditTicks);
         ref var word = ref _walked[slot >> 6];
         var bit = 1UL << (slot & 63);
         var credited = (word & bit) != 0 ? _credits[slot] : default;
@@ -38,14 +37,14 @@ internal sealed unsafe class FlowCredits(int flowCapacity, InternalNetworkSet in
         var bytes = flow.BytesToServer + flow.BytesToClient;
         var firstCredit = (word & bit) == 0;
         if (hosts is not null && (packets > credited.Packets || firstCredit))
-            hosts.Credit(in site, packets - credited.Packets, bytes - credited.Bytes, newFlow: firstCredit);
+            hosts.Credit(in flow, creditTicks, packets - credited.Packets, bytes - credited.Bytes, newFlow: firstCredit);
         var lowAndSlowReported = credited.LowAndSlowReported;
-        if (exfiltration is not null && !inside.Contains(site.Destination))
+        if (exfiltration is not null && !inside.Contains(flow.ResponderAddress))
         {
             if (flow.BytesToServer > credited.BytesUp)
-                exfiltration.CreditUpload(in site, flow.BytesToServer - credited.BytesUp);
+                exfiltration.CreditUpload(in flow, creditTicks, flow.BytesToServer - credited.BytesUp);
             if (!lowAndSlowReported)
-                lowAndSlowReported = exfiltration.CheckLowAndSlow(in site, flow.LastTicks - flow.FirstTicks, flow.BytesToServer, flow.BytesToClient);
+                lowAndSlowReported = exfiltration.CheckLowAndSlow(in flow, creditTicks);
         }
         if (!walking)
         {

@@ -56,19 +56,20 @@ public sealed unsafe class HostAnomalyDetector
     public void Prefetch(IpAddr host) => _hosts.Prefetch(new AddressKey(host));
 
     /// <summary>Traffic of a flow the host opened, since it was last credited.</summary>
-    /// <param name="site">The flow, from the host.</param>
+    /// <param name="flow">The flow; its initiator is the host.</param>
+    /// <param name="creditTicks">The packet time the credit counts at.</param>
     /// <param name="packets">Packets since the last credit.</param>
     /// <param name="bytes">Bytes since the last credit.</param>
     /// <param name="newFlow">The flow's first credit: it counts as a new flow to its destination.</param>
-    public void Credit(in DetectionSite site, long packets, long bytes, bool newFlow)
+    public void Credit(in FlowEntry flow, long creditTicks, long packets, long bytes, bool newFlow)
     {
-        ref var host = ref Current(in site);
+        ref var host = ref Current(in flow, creditTicks);
         host.Packets += packets;
         host.Bytes += bytes;
         if (newFlow)
         {
             host.NewFlows++;
-            host.Destinations.Add(KeyHash.Of(site.Destination));
+            host.Destinations.Add(KeyHash.Of(flow.ResponderAddress));
         }
     }
 
@@ -78,10 +79,9 @@ public sealed unsafe class HostAnomalyDetector
     /// interval closes: a host seen in one interval only (most of a stream of new clients) costs one 96-byte entry, not
     /// 248 bytes over four or five cache lines, and pages of baselines that no host reaches are never faulted in.
     /// </remarks>
-    private ref HostInterval Current(in DetectionSite site)
+    private ref HostInterval Current(in FlowEntry flow, long now)
     {
-        var now = site.TimestampTicks;
-        ref var host = ref _hosts.GetOrAdd(new AddressKey(site.Source), now, out var slot);
+        ref var host = ref _hosts.GetOrAdd(new AddressKey(flow.InitiatorAddress), now, out var slot);
         var interval = now / _intervalTicks;
         if (host.Interval == 0)
         {
@@ -96,7 +96,8 @@ public sealed unsafe class HostAnomalyDetector
             baseline = default;
             host.HasBaseline = true;
         }
-        Close(ref host, ref baseline, in site);
+        // The flow whose credit closed the interval stands for the host in any alert.
+        Close(ref host, ref baseline, DetectionSite.Of(in flow, now));
         var quiet = QuietIntervals.Between(host.Interval, interval);
         if (quiet > 0)
         {
