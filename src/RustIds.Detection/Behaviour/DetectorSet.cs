@@ -14,9 +14,8 @@ namespace RustIds.Detection.Behaviour;
 /// <remarks>
 /// Not thread-safe: one per worker, called on its capture thread. Per packet it costs three comparisons (the flow-event
 /// queue's count, the walk's time, whether it is an ICMP echo request); everything else happens once per flow, transaction
-/// or echo request. State lives in
-/// fixed-size tables allocated here, so memory does not grow with the number of sources, and nothing
-/// is allocated unless an alert is raised. All windows run on packet time, so a replay of a capture
+/// or echo request. State lives in fixed-size tables allocated here, so memory does not grow with the number of sources,
+/// and nothing is allocated unless an alert is raised. All windows run on packet time, so a replay of a capture
 /// gives the detections the live traffic gave.
 /// </remarks>
 public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
