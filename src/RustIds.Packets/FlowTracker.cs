@@ -123,7 +123,7 @@ public sealed class FlowTracker
     /// For a walk over every flow in slot order, which reads the entries as one stream where the walk in recency order
     /// (<see cref="OldestSlot"/>) jumps around the table: a free slot's entry is zeroed, and no flow has id 0.
     /// </remarks>
-    public bool HoldsFlow(int slot) => _table[slot].FlowId != 0;
+    public bool HoldsFlow(int slot) => (uint)slot < (uint)_table.Capacity && _table[slot].FlowId != 0;
 
     /// <summary>The slots a walk in slot order visits: those above have never held a flow, and reading them would fault their pages in.</summary>
     public int SlotsEverUsed => _table.SlotsEverUsed;

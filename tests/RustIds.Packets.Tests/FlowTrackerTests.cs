@@ -178,6 +178,8 @@ public sealed class FlowTrackerTests
 
         Assert.Equal(70, tracker.SlotsEverUsed);
         Assert.DoesNotContain(Enumerable.Range(tracker.SlotsEverUsed, tracker.Capacity - tracker.SlotsEverUsed), tracker.HoldsFlow);
+        Assert.False(tracker.HoldsFlow(-1));
+        Assert.False(tracker.HoldsFlow(tracker.Capacity));
         Assert.Equal(40, observer.Ended.Count);
         Assert.Equal(30, live.Count);
         Assert.Equal(live, held);

@@ -41,7 +41,7 @@ public sealed unsafe class TableMemory
         where T : unmanaged
         => (T*)Allocate(count * Unsafe.SizeOf<T>());
 
-    /// <summary><paramref name="count"/> zeroed values of <typeparamref name="T"/>, starting on a huge page (<see cref="MappedRegion.HugePage"/>).</summary>
+    /// <summary><paramref name="count"/> zeroed values of <typeparamref name="T"/>, starting on a huge page (<see cref="MappedRegion.HugePage"/>; on Linux, where regions are mapped on one).</summary>
     /// <remarks>
     /// For an array touched all over that is a whole number of huge pages (or close to one): carved at the next line, a
     /// 2 MiB array would straddle two pages and cost two 2 MiB clears on first touch, and the second page's other
