@@ -5,7 +5,8 @@ namespace RustIds.Detection.Tests.Behaviour;
 
 /// <summary>
 /// Which queries the DNS tunnel detector counts: a name with at least <see cref="DnsTunnelDetector.CandidateLength"/>
-/// characters below its registered domain, or a TXT/NULL question; names too short for that skip the split.
+/// characters below its registered domain, or a TXT/NULL question; names too short for that skip the split. A client
+/// and domain get a table entry only once busy (see <see cref="ActivityFilter"/>).
 /// </summary>
 public sealed class DnsTunnelCandidateTests
 {
@@ -32,6 +33,30 @@ public sealed class DnsTunnelCandidateTests
         Assert.Equal(domainsTracked, replay.Detectors.DnsTunnels!.Domains.Count);
     }
 
+    [Fact]
+    public void CandidateQueries_OneClientAndDomain_TrackedOnlyOnceBusy()
+    {
+        var replay = new DetectorReplay(LinkType.Ethernet);
+        using var frames = new MemoryPacketSource();
+        for (var i = 0; i < DetectorSet.BusyAfter - 1; i++)
+        {
+            frames.Add(Query(i, $"q{i}aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + i * TimeSpan.TicksPerMillisecond);
+            frames.Add(Answer(i, $"q{i}aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + i * TimeSpan.TicksPerMillisecond + 10);
+        }
+        replay.Run(frames);
+        var domains = replay.Detectors.DnsTunnels!.Domains;
+        Assert.Equal(0, domains.Count);
+
+        using var busy = new MemoryPacketSource();
+        busy.Add(Query(99, "q99aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + TimeSpan.TicksPerSecond);
+        replay.Run(busy);
+
+        Assert.Equal(1, domains.Count);
+    }
+
     private static byte[] Query(int id, string name) =>
         FrameBuilder.EthernetUdp(Host, (ushort)(30000 + id), Resolver, 53, FrameBuilder.DnsA((ushort)id, 0x0100, name, answer: false));
+
+    private static byte[] Answer(int id, string name) =>
+        FrameBuilder.EthernetUdp(Resolver, 53, Host, (ushort)(30000 + id), FrameBuilder.DnsA((ushort)id, 0x8180, name, answer: true));
 }

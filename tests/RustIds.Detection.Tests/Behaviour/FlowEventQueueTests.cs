@@ -11,7 +11,6 @@ namespace RustIds.Detection.Tests.Behaviour;
 public sealed class FlowEventQueueTests
 {
     private static readonly IpAddr Host = IpAddr.Parse("192.168.1.60");
-    private static readonly IpAddr Resolver = IpAddr.Parse("192.168.1.1");
     private static readonly long Start = new DateTime(2026, 12, 4, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     [Fact]
@@ -54,29 +53,4 @@ public sealed class FlowEventQueueTests
         Assert.InRange(alertAfter, new PortScanOptions().FastPorts, 300);
         Assert.Equal(DetectorSignature.FastPortScan.Sid, replay.Sink.Alerts[0].Sid);
     }
-
-    [Fact]
-    public void CandidateQueries_OneClientAndDomain_TrackedOnlyOnceBusy()
-    {
-        var replay = new DetectorReplay(LinkType.Ethernet);
-        using var frames = new MemoryPacketSource();
-        for (var i = 0; i < DetectorSet.BusyAfter - 1; i++)
-        {
-            frames.Add(Query(i, $"q{i}aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + i * TimeSpan.TicksPerMillisecond);
-            frames.Add(Answer(i, $"q{i}aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + i * TimeSpan.TicksPerMillisecond + 10);
-        }
-        replay.Run(frames);
-        var domains = replay.Detectors.DnsTunnels!.Domains;
-        Assert.Equal(0, domains.Count);
-
-        using var busy = new MemoryPacketSource();
-        busy.Add(Query(99, "q99aaaaaaaaaaaaaaaaaaaaaaaaa.tunnel.example"), Start + TimeSpan.TicksPerSecond);
-        replay.Run(busy);
-
-        Assert.Equal(1, domains.Count);
-    }
-
-    private static byte[] Query(int id, string name) => FrameBuilder.EthernetUdp(Host, (ushort)(30000 + id), Resolver, 53, FrameBuilder.DnsA((ushort)id, 0x0100, name, answer: false));
-
-    private static byte[] Answer(int id, string name) => FrameBuilder.EthernetUdp(Resolver, 53, Host, (ushort)(30000 + id), FrameBuilder.DnsA((ushort)id, 0x8180, name, answer: true));
 }
