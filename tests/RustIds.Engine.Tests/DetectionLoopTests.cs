@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using RustIds.Detection;
+using RustIds.Detection.Behaviour;
 using RustIds.Engine.Configuration;
 using RustIds.Engine.Loading;
 using RustIds.Engine.Pipeline;
@@ -191,6 +192,106 @@ public sealed class DetectionLoopTests
     {
         var options = new RulesOptions { Files = [RepoPaths.LocalRules] };
         return new CompiledRuleSet(RuleSetLoader.Load(options).Rules);
+    }
+
+    /// <summary>
+    /// The detectors handle a packet's flow events at the end of the next packet; on a live link that falls quiet there is
+    /// none, and a read that times out must hand them over instead, not the stop at the end of the run.
+    /// </summary>
+    [Fact]
+    public async Task Run_LinkFallsQuiet_DetectorsReportTheLastPacketsAttemptBeforeTheStop()
+    {
+        // The fewest SYNs of a scan that raise the alert once the capture is over (the flush handles every queued event):
+        // with that many, the attempt that crosses the threshold is the last packet's.
+        var fewest = FewestScanSynsForAnAlert();
+        using var quiet = new IdleSource(ScanSyns(fewest));
+        var (loop, alerts) = CreateLoopWithDetectors(quiet);
+        using var stop = new CancellationTokenSource();
+        var running = Task.Run(() => loop.Run(stop.Token));
+
+        var raised = await WaitForDetection(alerts.Reader, TimeSpan.FromSeconds(20));
+        var stopReasonWhenRaised = loop.StopReason;
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.NotNull(raised);
+        Assert.Null(stopReasonWhenRaised);
+        Assert.Equal("stopped", loop.StopReason);
+    }
+
+    private static readonly IpAddr Scanner = IpAddr.Parse("203.0.113.9");
+
+    private static MemoryPacketSource ScanSyns(int count)
+    {
+        var source = new MemoryPacketSource();
+        var start = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero).UtcTicks;
+        for (var port = 1; port <= count; port++)
+            source.Add(FrameBuilder.EthernetTcp(Scanner, 50000, Server, (ushort)port, TcpFlags.Syn), start + port * TimeSpan.TicksPerMillisecond);
+        return source;
+    }
+
+    private static int FewestScanSynsForAnAlert()
+    {
+        var (low, high) = (1, 1000);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            using var syns = ScanSyns(middle);
+            var (loop, alerts) = CreateLoopWithDetectors(syns);
+            loop.Run(CancellationToken.None);
+            if (ReadScanAlert(alerts.Reader) is not null)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        Assert.InRange(low, new PortScanOptions().FastPorts, 999);
+        return low;
+    }
+
+    private static Alert? ReadScanAlert(ChannelReader<WorkerOutput> reader)
+    {
+        while (reader.TryRead(out var item))
+        {
+            if (IsScanAlert(item.Alert))
+                return item.Alert;
+        }
+        return null;
+    }
+
+    private static bool IsScanAlert(Alert? alert) => alert is { Gid: DetectorSignature.Gid } && alert.Sid == DetectorSignature.FastPortScan.Sid;
+
+    /// <summary>The first scan alert within <paramref name="timeout"/>, else null.</summary>
+    private static async Task<Alert?> WaitForDetection(ChannelReader<WorkerOutput> reader, TimeSpan timeout)
+    {
+        using var waiting = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                var alert = (await reader.ReadAsync(waiting.Token)).Alert;
+                if (IsScanAlert(alert))
+                    return alert;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A worker with the behavioural detectors, wired as <see cref="PipelineRunner"/> wires them.</summary>
+    private static (DetectionLoop Loop, Channel<WorkerOutput> Alerts) CreateLoopWithDetectors(IPacketSource source)
+    {
+        var alerts = Channel.CreateUnbounded<WorkerOutput>();
+        var counters = new PipelineCounters();
+        var evaluator = Compile().CreateEvaluator();
+        var detectors = new DetectorSet(new DetectorOptions(), new DetectionQueue(alerts.Writer, counters));
+        var processor = new PacketProcessor(source.LinkType, observer: new DetectorFanout(evaluator, detectors), flowObserver: detectors);
+        detectors.Attach(processor.Flows);
+        counters.AddWorker(processor);
+        var loop = new DetectionLoop(source, processor, new RuleSetHolder(evaluator.Rules), evaluator, new SignatureAlertFactory("", includePayload: false),
+            alerts.Writer, counters, detectors);
+        return (loop, alerts);
     }
 
     /// <summary>Handshake, then request/ack pairs, for <paramref name="flows"/> client ports.</summary>

@@ -3,9 +3,14 @@ using RustIds.Packets;
 namespace RustIds.Engine.Tests;
 
 /// <summary>A live-like source: the frames of an optional capture first, then no traffic, every read timing out until the run is cancelled.</summary>
-internal sealed class IdleSource(string? pcap = null) : IPacketSource
+internal sealed class IdleSource(IPacketSource? first) : IPacketSource
 {
-    private PcapFileSource? _first = pcap is null ? null : PcapFileSource.Open(pcap);
+    private IPacketSource? _first = first;
+
+    public IdleSource(string? pcap = null)
+        : this(pcap is null ? null : PcapFileSource.Open(pcap))
+    {
+    }
 
     public LinkType LinkType => _first?.LinkType ?? LinkType.Ethernet;
 

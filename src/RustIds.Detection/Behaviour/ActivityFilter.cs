@@ -44,7 +44,7 @@ public sealed unsafe class ActivityFilter
     public long MemoryBytes => Buckets;
 
     /// <summary>Starts loading the counter of the key with <paramref name="hash"/>, for a <see cref="Count"/> a little later.</summary>
-    public void Prefetch(ulong hash) => CacheLines.PrefetchOnce(_counts + (hash >> 48));
+    public void Prefetch(ulong hash) => CacheLines.Prefetch(_counts + (hash >> 48));
 
     /// <summary>Whether the key with <paramref name="hash"/> is busy in the current window, without counting an event.</summary>
     public bool IsBusy(ulong hash, long nowTicks) => nowTicks - _windowStart < _windowTicks && _counts[hash >> 48] >= _promoteAt;

@@ -49,6 +49,10 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     private readonly ActivityFilter? _busyPingTargets;
     private readonly long _intervalTicks;
     private readonly PendingFlowEvents _pending = new();
+    // Flow events queued by earlier packets, the oldest in the queue. An event is handled at the end of the packet after
+    // the one that queued it, so the table lines its prefetch asked for have a whole packet's work to arrive; handled at
+    // the end of its own packet (a SYN's or a FIN's, little work), the reads waited for most of them.
+    private int _carried;
     private FlowTracker? _flows;
     private FlowCredits? _credits;
     private long _nextWalkTicks;
@@ -110,7 +114,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
     /// <summary>The DNS tunnel detector, when on.</summary>
     internal DnsTunnelDetector? DnsTunnels => _dnsTunnels;
 
-    /// <summary>Flow events not handled yet; 0 after every packet and after a flush.</summary>
+    /// <summary>Flow events not handled yet: at most those of the latest packet, and none after <see cref="OnIdle"/> or a flush.</summary>
     internal int QueuedFlowEvents => _pending.Count;
 
     /// <summary>Destination services tracked (flood state).</summary>
@@ -126,7 +130,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
         _credits = _hosts is null && _exfiltration is null ? null : new FlowCredits(flows.Capacity, _internal, _hosts, _exfiltration, _denseMemory);
     }
 
-    /// <summary>Per packet, after flow tracking: the queued flow events, the interval walk when it is due, and ICMP echo requests.</summary>
+    /// <summary>Per packet, after flow tracking: the flow events earlier packets queued, the interval walk when it is due, and ICMP echo requests.</summary>
     /// <remarks>Inlined into the worker's loop: for nearly every packet it is three comparisons and no call.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnPacket(ref Packet packet)
@@ -140,12 +144,17 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
 
     private void OnPacketWithWork(ref Packet packet)
     {
-        Drain();
+        while (_carried > 0)
+            HandleOldest();
         if (packet.TimestampTicks >= _nextWalkTicks)
             Walk(packet.TimestampTicks);
         if (IsEchoRequest(ref packet))
             OnEchoRequest(ref packet);
+        _carried = _pending.Count;
     }
+
+    /// <summary>No packet for a while (a live capture's read timed out): the queued flow events are handled now, not at the next packet.</summary>
+    public void OnIdle() => Drain();
 
     /// <summary>Like connection attempts, echo requests reach the exact tables only from busy sources and to busy targets.</summary>
     private void OnEchoRequest(ref Packet packet)
@@ -253,6 +262,8 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
                 break;
         }
         _pending.RemoveOldest();
+        if (_carried > 0)
+            _carried--;
     }
 
     private void Started(in PendingFlowEvent started)

@@ -1,30 +1,32 @@
 using RustIds.Packets;
+using System.Runtime.CompilerServices;
 
 namespace RustIds.Detection.Behaviour;
 
 /// <summary>The networks that are ours (<see cref="DetectorOptions.InternalNetworks"/>): a handful of prefixes, checked in order.</summary>
 public sealed class InternalNetworkSet
 {
-    private readonly (IpAddr Network, int Length)[] _prefixes;
+    private readonly Prefix[] _prefixes;
 
     /// <param name="prefixes">Prefixes such as <c>10.0.0.0/8</c>; validated by <see cref="DetectorOptions.Validate"/>, invalid ones are skipped.</param>
     public InternalNetworkSet(IEnumerable<string> prefixes)
     {
         ArgumentNullException.ThrowIfNull(prefixes);
-        var parsed = new List<(IpAddr, int)>();
+        var parsed = new List<Prefix>();
         foreach (var text in prefixes)
         {
             if (TryParsePrefix(text, out var network, out var length))
-                parsed.Add((network, length));
+                parsed.Add(Prefix.Of(network, length));
         }
         _prefixes = [.. parsed];
     }
 
+    /// <remarks>Checked at every flow's end and again at its credit: two masks and compares per prefix, no call.</remarks>
     public bool Contains(IpAddr address)
     {
-        foreach (var (network, length) in _prefixes)
+        foreach (ref readonly var prefix in _prefixes.AsSpan())
         {
-            if (network.Family == address.Family && address.IsInPrefix(network, length))
+            if (prefix.Holds(in address))
                 return true;
         }
         return false;
@@ -47,5 +49,25 @@ public sealed class InternalNetworkSet
         }
         return int.TryParse(text.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out length)
             && length >= 0 && length <= network.BitLength;
+    }
+
+    /// <summary>A prefix as masks over <see cref="IpAddr.High"/> and <see cref="IpAddr.Low"/>, and the masked network they must give.</summary>
+    private readonly record struct Prefix(System.Net.Sockets.AddressFamily Family, ulong HighMask, ulong LowMask, ulong High, ulong Low)
+    {
+        public static Prefix Of(IpAddr network, int length)
+        {
+            // An IPv4 address is its 32 bits in Low; an IPv6 one is split over High and Low.
+            var (highMask, lowMask) = network.IsV4
+                ? (0UL, length == 0 ? 0UL : (ulong)(uint.MaxValue << (32 - length)))
+                : (Mask(length), Mask(length - 64));
+            return new Prefix(network.Family, highMask, lowMask, network.High & highMask, network.Low & lowMask);
+        }
+
+        /// <summary>The top <paramref name="bits"/> of 64 (none below 1, all above 63).</summary>
+        private static ulong Mask(int bits) => bits <= 0 ? 0UL : bits >= 64 ? ulong.MaxValue : ulong.MaxValue << (64 - bits);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Holds(in IpAddr address) =>
+            address.Family == Family && (address.High & HighMask) == High && (address.Low & LowMask) == Low;
     }
 }

@@ -1,4 +1,5 @@
 using RustIds.Packets;
+using System.Runtime.CompilerServices;
 
 namespace RustIds.Detection.Behaviour;
 
@@ -9,7 +10,10 @@ namespace RustIds.Detection.Behaviour;
 /// </remarks>
 public static class KeyHash
 {
+    // Inlined (as are Of and Combine): a detector hashes a key or two per flow, and the calls passed each address through the stack.
+
     /// <summary>A strong 64-bit finalizer (MurmurHash3's fmix64): every input bit moves every output bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong value)
     {
         value ^= value >> 33;
@@ -20,9 +24,11 @@ public static class KeyHash
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(IpAddr address) =>
         Mix((address.High * 0x9E3779B97F4A7C15UL) ^ Mix(address.Low ^ ((ulong)address.Family << 56)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Combine(ulong first, ulong second) => Mix(first ^ (second * 0x9E3779B97F4A7C15UL) ^ 0x5851F42D4C957F2DUL);
 
     /// <summary>FNV-1a over the bytes with ASCII letters lower-cased, so <c>Example.COM</c> and <c>example.com</c> agree.</summary>

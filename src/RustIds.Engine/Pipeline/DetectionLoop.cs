@@ -65,7 +65,10 @@ public sealed class DetectionLoop(
             }
             var result = source.ReadNext(out var frame);
             if (result == PacketReadResult.Timeout)
+            {
+                detectors?.OnIdle();
                 continue;
+            }
             if (result == PacketReadResult.EndOfFile)
             {
                 StopReason = EndOfCapture;

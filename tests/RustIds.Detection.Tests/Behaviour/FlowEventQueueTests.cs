@@ -5,12 +5,13 @@ using RustIds.Packets;
 namespace RustIds.Detection.Tests.Behaviour;
 
 /// <summary>
-/// Flow events wait in the detectors' queue only until the end of their packet (or the flush at the end of a capture),
-/// so queueing them changes when within a packet they are handled, never what the detectors count.
+/// Flow events wait in the detectors' queue until the end of the next packet (or an idle read, or the flush at the end of
+/// a capture), so queueing them changes when they are handled, never what the detectors count.
 /// </summary>
 public sealed class FlowEventQueueTests
 {
     private static readonly IpAddr Host = IpAddr.Parse("192.168.1.60");
+    private static readonly IpAddr Scanner = IpAddr.Parse("203.0.113.9");
     private static readonly long Start = new DateTime(2026, 12, 4, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     [Fact]
@@ -34,17 +35,16 @@ public sealed class FlowEventQueueTests
     }
 
     [Fact]
-    public void ConnectionAttempts_EachHandledByTheEndOfItsPacket()
+    public void ConnectionAttempts_EachHandledByTheEndOfTheNextPacket()
     {
         var replay = new DetectorReplay(LinkType.Ethernet);
-        var scanner = IpAddr.Parse("203.0.113.9");
         var alertAfter = -1;
         for (var port = 1; port <= 300 && alertAfter < 0; port++)
         {
-            using var one = new MemoryPacketSource();
-            one.Add(FrameBuilder.EthernetTcp(scanner, 50000, Host, (ushort)port, TcpFlags.Syn), Start + port * TimeSpan.TicksPerMillisecond);
+            using var one = ScanSyn(port);
             replay.Run(one);
-            Assert.Equal(0, replay.Detectors.QueuedFlowEvents);
+            // This packet's attempt waits for the next packet; every earlier one was handled.
+            Assert.Equal(1, replay.Detectors.QueuedFlowEvents);
             if (replay.Sink.Alerts.Count > 0)
                 alertAfter = port;
         }
@@ -52,5 +52,25 @@ public sealed class FlowEventQueueTests
         // The fast scan is reported while the scan goes on, not when its flows end.
         Assert.InRange(alertAfter, new PortScanOptions().FastPorts, 300);
         Assert.Equal(DetectorSignature.FastPortScan.Sid, replay.Sink.Alerts[0].Sid);
+
+        // The same scan one packet shorter: its last attempt, the one that crosses the threshold, is still queued until
+        // the capture goes idle.
+        var shorter = new DetectorReplay(LinkType.Ethernet);
+        for (var port = 1; port < alertAfter; port++)
+        {
+            using var one = ScanSyn(port);
+            shorter.Run(one);
+        }
+        Assert.Empty(shorter.Sink.Alerts);
+        shorter.Detectors.OnIdle();
+        Assert.Equal(0, shorter.Detectors.QueuedFlowEvents);
+        Assert.Equal(DetectorSignature.FastPortScan.Sid, Assert.Single(shorter.Sink.Alerts).Sid);
+    }
+
+    private static MemoryPacketSource ScanSyn(int port)
+    {
+        var one = new MemoryPacketSource();
+        one.Add(FrameBuilder.EthernetTcp(Scanner, 50000, Host, (ushort)port, TcpFlags.Syn), Start + port * TimeSpan.TicksPerMillisecond);
+        return one;
     }
 }
