@@ -7,7 +7,8 @@
 #   ./scripts/bench.sh detectors-ab [N] [GROUPS]  what the behavioural detectors add to a worker, as N alternating A/B rounds
 #                                         (GROUPS: only these detectors on, e.g. Anomaly,Exfiltration)
 #   ./scripts/bench.sh replay-ab [N] [GROUPS]     the replay comparison as N rounds of (a), (b0) and (b) in rotating
-#                                         order: medians of wall and CPU (user+sys) time and of the per-round ratios
+#                                         order, pinned to one CPU: medians of wall and CPU time and of the per-round
+#                                         ratios, the detectors' with a bootstrap 95 % interval (scripts/replay-ab.py)
 #
 # Replay comparison: scripts/gen-pcap.py writes a deterministic capture of mixed HTTP, DNS, TLS, SSH, MQTT,
 # CoAP, VLAN, fragments, GRE and VXLAN traffic (seed 1, cached in artifacts/bench/); then, in the same run,
@@ -94,7 +95,8 @@ replay_comparison() {
 }
 
 # N rounds of (a) tcpdump, (b0) detectors off and (b) detectors on (only GROUPS when given) over the bench capture, in
-# an order that rotates every round: one run is as noisy as this VM, the median of many per-round ratios is not.
+# an order that rotates every round, pinned to one CPU: one run is as noisy as this VM, the median of many per-round
+# ratios is not, and scripts/replay-ab.py prints a bootstrap 95 % interval of it beside the budget.
 replay_ab() {
   local rounds=$1 groups=${2:-}
   local pcap rustids
@@ -104,41 +106,9 @@ replay_ab() {
   work=$(mktemp -d)
   trap 'rm -rf "$work"' RETURN
   : >"$work/none.rules"
-  local only=()
-  if [[ -n $groups ]]; then
-    for name in PortScan SynFlood BruteForce DnsTunnel Icmp Exfiltration Anomaly; do
-      [[ ,$groups, == *,$name,* ]] || only+=("RUSTIDS__Detectors__${name}__Enabled=false")
-    done
-  fi
   cat "$pcap" >/dev/null
-  timed() { local name=$1; shift; env "$@" /usr/bin/time -f '%e %U %S' -a -o "$work/$name.time" "${command[@]}" >/dev/null 2>&1; }
-  local command
-  run() {
-    case $1 in
-      a) command=(tcpdump -r "$pcap" -w /dev/null); timed a ;;
-      b0) command=("$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json")
-        timed b0 RUSTIDS__Detectors__Enabled=false ;;
-      b) command=("$rustids" replay --config "$root/config/rustids.json" --pcap "$pcap" --rules "$work/none.rules" --eve "$work/eve.json")
-        timed b "${only[@]}" ;;
-    esac
-  }
-  local order=(a b0 b)
-  for ((i = 0; i < rounds; i++)); do
-    for ((k = 0; k < 3; k++)); do run "${order[(i + k) % 3]}"; done
-  done
-  paste "$work/a.time" "$work/b0.time" "$work/b.time" | awk -v groups="${groups:-every detector}" '
-    { wa[NR] = $1; ca[NR] = $2 + $3; w0[NR] = $4; c0[NR] = $5 + $6; wb[NR] = $7; cb[NR] = $8 + $9
-      r0a[NR] = $4 / $1; rba[NR] = $7 / $1; rw[NR] = $7 / $4; rc[NR] = ($8 + $9) / ($5 + $6) }
-    function median(a, n,   i, j, t, b) { for (i = 1; i <= n; i++) b[i] = a[i]; for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
-      return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
-    function lo(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }
-    function hi(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }
-    END { n = NR
-      printf "%d rounds of (a) tcpdump, (b0) rustids replay without detectors, (b) with %s; medians\n", n, groups
-      printf "wall s: (a) %.2f, (b0) %.2f, (b) %.2f; CPU s (user+sys): (a) %.2f, (b0) %.2f, (b) %.2f\n", median(wa, n), median(w0, n), median(wb, n), median(ca, n), median(c0, n), median(cb, n)
-      printf "(b0) / (a), wall, per-round median %.2f (min %.2f, max %.2f); target <= 1.5\n", median(r0a, n), lo(r0a, n), hi(r0a, n)
-      printf "(b) / (a), wall, per-round median %.2f (min %.2f, max %.2f)\n", median(rba, n), lo(rba, n), hi(rba, n)
-      printf "detectors, (b) vs (b0): wall per-round median %+.1f %% (min %+.1f, max %+.1f), CPU %+.1f %% (min %+.1f, max %+.1f); budget +10 %%\n", (median(rw, n) - 1) * 100, (lo(rw, n) - 1) * 100, (hi(rw, n) - 1) * 100, (median(rc, n) - 1) * 100, (lo(rc, n) - 1) * 100, (hi(rc, n) - 1) * 100 }'
+  /usr/bin/python3 scripts/replay-ab.py --rustids "$rustids" --pcap "$pcap" --config "$root/config/rustids.json" \
+    --rules "$work/none.rules" --eve "$work/eve.json" --rounds "$rounds" --only "$groups"
 }
 
 # The firewall suites (root: they build network namespaces) declare their own jobs: one block per
@@ -161,7 +131,7 @@ case "${1:-}" in
     replay_comparison "${2:-1000000}"
     ;;
   replay-ab)
-    replay_ab "${2:-9}" "${3:-}"
+    replay_ab "${2:-21}" "${3:-}"
     ;;
   "")
     replay_comparison 1000000

@@ -139,6 +139,7 @@ public sealed class DetectorSet : IFlowObserver, IAppLayerObserver
             OnPacketWithWork(ref packet);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsEchoRequest(ref Packet packet) => _icmp is not null
         && ((packet.Protocol == IpProtocol.Icmp && packet.IcmpType == EchoRequestV4) || (packet.Protocol == IpProtocol.IcmpV6 && packet.IcmpType == EchoRequestV6));
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RustIds.Detection.Behaviour;
 
 /// <summary>Tumbling windows on packet time, kept as one start tick in each detector's state.</summary>
@@ -9,6 +11,8 @@ internal static class TimeWindow
 {
     /// <summary>Starts a new window at <paramref name="nowTicks"/> when there is none or the current one is over; returns true when it did (clear the counts).</summary>
     /// <remarks>An event older than the window's start (flow ends are reported late) counts in the current window.</remarks>
+    // Inlined: every filter count and window check asks, and the call cost more than the test.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Restart(ref long startTicks, long nowTicks, long lengthTicks)
     {
         if (startTicks != 0 && nowTicks - startTicks < lengthTicks)
