@@ -10,8 +10,9 @@ namespace RustIds.Detection.Behaviour;
 /// Each detector table is far larger than the caches a packet stream leaves it, so every lookup was a miss waited out
 /// in turn (a flow's end: its host's set, its credit record; its start: two filter counters). Queued, the misses of
 /// a burst (an expiry sweep ends hundreds of flows at once, the interval walk thousands) overlap, and a lone event's
-/// misses overlap the rest of its packet's processing. Events keep their order, so handling them late changes nothing
-/// but when: the queue is emptied at the end of every packet, before anything else reads the tables.
+/// misses overlap the next packet's processing. Events keep their order, so handling them late changes nothing but
+/// when: <see cref="DetectorSet"/> handles a packet's events by the end of the next one, and sooner before anything
+/// else reads the tables they update.
 /// </remarks>
 internal sealed class PendingFlowEvents
 {
