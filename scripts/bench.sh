@@ -8,7 +8,9 @@
 #                                         (GROUPS: only these detectors on, e.g. Anomaly,Exfiltration)
 #   ./scripts/bench.sh replay-ab [N] [GROUPS]     the replay comparison as N rounds of (a), (b0) and (b) in rotating
 #                                         order, pinned to one CPU: medians of wall and CPU time and of the per-round
-#                                         ratios, the detectors' with a bootstrap 95 % interval (scripts/replay-ab.py)
+#                                         ratios, the detectors' with a bootstrap 95 % interval (scripts/replay-ab.py);
+#                                         N defaults to 21; GROUPS as for detectors-ab (PortScan, SynFlood, BruteForce,
+#                                         DnsTunnel, Icmp, Exfiltration, Anomaly)
 #
 # Replay comparison: scripts/gen-pcap.py writes a deterministic capture of mixed HTTP, DNS, TLS, SSH, MQTT,
 # CoAP, VLAN, fragments, GRE and VXLAN traffic (seed 1, cached in artifacts/bench/); then, in the same run,
