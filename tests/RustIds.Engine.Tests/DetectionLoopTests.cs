@@ -8,6 +8,7 @@ using RustIds.Engine.Pipeline;
 using RustIds.Packets;
 using RustIds.Packets.Processing;
 using RustIds.Rules;
+using RustIds.Rules.Evaluation;
 
 namespace RustIds.Engine.Tests;
 
@@ -205,18 +206,18 @@ public sealed class DetectionLoopTests
         // with that many, the attempt that crosses the threshold is the last packet's.
         var fewest = FewestScanSynsForAnAlert();
         using var quiet = new IdleSource(ScanSyns(fewest));
-        var (loop, alerts) = CreateLoopWithDetectors(quiet);
+        using var worker = new DetectorWorker(quiet);
         using var stop = new CancellationTokenSource();
-        var running = Task.Run(() => loop.Run(stop.Token));
+        var running = Task.Run(() => worker.Loop.Run(stop.Token));
 
-        var raised = await WaitForDetection(alerts.Reader, TimeSpan.FromSeconds(20));
-        var stopReasonWhenRaised = loop.StopReason;
+        var raised = await WaitForDetection(worker.Alerts.Reader, TimeSpan.FromSeconds(20));
+        var stopReasonWhenRaised = worker.Loop.StopReason;
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.NotNull(raised);
         Assert.Null(stopReasonWhenRaised);
-        Assert.Equal("stopped", loop.StopReason);
+        Assert.Equal("stopped", worker.Loop.StopReason);
     }
 
     private static readonly IpAddr Scanner = IpAddr.Parse("203.0.113.9");
@@ -237,9 +238,9 @@ public sealed class DetectionLoopTests
         {
             var middle = (low + high) / 2;
             using var syns = ScanSyns(middle);
-            var (loop, alerts) = CreateLoopWithDetectors(syns);
-            loop.Run(CancellationToken.None);
-            if (ReadScanAlert(alerts.Reader) is not null)
+            using var worker = new DetectorWorker(syns);
+            worker.Loop.Run(CancellationToken.None);
+            if (ReadScanAlert(worker.Alerts.Reader) is not null)
                 high = middle;
             else
                 low = middle + 1;
@@ -280,18 +281,26 @@ public sealed class DetectionLoopTests
     }
 
     /// <summary>A worker with the behavioural detectors, wired as <see cref="PipelineRunner"/> wires them.</summary>
-    private static (DetectionLoop Loop, Channel<WorkerOutput> Alerts) CreateLoopWithDetectors(IPacketSource source)
+    private sealed class DetectorWorker : IDisposable
     {
-        var alerts = Channel.CreateUnbounded<WorkerOutput>();
-        var counters = new PipelineCounters();
-        var evaluator = Compile().CreateEvaluator();
-        var detectors = new DetectorSet(new DetectorOptions(), new DetectionQueue(alerts.Writer, counters));
-        var processor = new PacketProcessor(source.LinkType, observer: new DetectorFanout(evaluator, detectors), flowObserver: detectors);
-        detectors.Attach(processor.Flows);
-        counters.AddWorker(processor);
-        var loop = new DetectionLoop(source, processor, new RuleSetHolder(evaluator.Rules), evaluator, new SignatureAlertFactory("", includePayload: false),
-            alerts.Writer, counters, detectors);
-        return (loop, alerts);
+        private readonly RuleEvaluator _evaluator = Compile().CreateEvaluator();
+
+        public DetectorWorker(IPacketSource source)
+        {
+            var counters = new PipelineCounters();
+            var detectors = new DetectorSet(new DetectorOptions(), new DetectionQueue(Alerts.Writer, counters));
+            var processor = new PacketProcessor(source.LinkType, observer: new DetectorFanout(_evaluator, detectors), flowObserver: detectors);
+            detectors.Attach(processor.Flows);
+            counters.AddWorker(processor);
+            Loop = new DetectionLoop(source, processor, new RuleSetHolder(_evaluator.Rules), _evaluator, new SignatureAlertFactory("", includePayload: false),
+                Alerts.Writer, counters, detectors);
+        }
+
+        public Channel<WorkerOutput> Alerts { get; } = Channel.CreateUnbounded<WorkerOutput>();
+
+        public DetectionLoop Loop { get; }
+
+        public void Dispose() => _evaluator.Dispose();
     }
 
     /// <summary>Handshake, then request/ack pairs, for <paramref name="flows"/> client ports.</summary>
