@@ -96,14 +96,22 @@ public readonly struct IpAddr : IEquatable<IpAddr>, IComparable<IpAddr>
     {
         if (Family != network.Family)
             return false;
+        var (highMask, lowMask) = network.PrefixMasks(prefixLength);
+        return (_hi & highMask) == (network._hi & highMask) && (_lo & lowMask) == (network._lo & lowMask);
+    }
+
+    /// <summary>
+    /// The masks over <see cref="High"/> and <see cref="Low"/> that keep the first <paramref name="prefixLength"/> bits of
+    /// an address of this one's family (an IPv4 address is its 32 bits in <see cref="Low"/>), for prefix tests that
+    /// compute them once.
+    /// </summary>
+    public (ulong High, ulong Low) PrefixMasks(int prefixLength)
+    {
         if (IsV4)
-        {
-            var mask = prefixLength == 0 ? 0u : uint.MaxValue << (32 - prefixLength);
-            return (V4Value & mask) == (network.V4Value & mask);
-        }
-        var hiMask = prefixLength >= 64 ? ulong.MaxValue : prefixLength == 0 ? 0UL : ulong.MaxValue << (64 - prefixLength);
-        var loMask = prefixLength <= 64 ? 0UL : prefixLength == 128 ? ulong.MaxValue : ulong.MaxValue << (128 - prefixLength);
-        return (_hi & hiMask) == (network._hi & hiMask) && (_lo & loMask) == (network._lo & loMask);
+            return (0UL, prefixLength == 0 ? 0UL : uint.MaxValue << (32 - prefixLength));
+        var high = prefixLength >= 64 ? ulong.MaxValue : prefixLength == 0 ? 0UL : ulong.MaxValue << (64 - prefixLength);
+        var low = prefixLength <= 64 ? 0UL : prefixLength == 128 ? ulong.MaxValue : ulong.MaxValue << (128 - prefixLength);
+        return (high, low);
     }
 
     public bool IsLoopback => IsV4 ? (V4Value >> 24) == 127 : _hi == 0 && _lo == 1;

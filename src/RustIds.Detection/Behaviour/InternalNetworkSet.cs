@@ -56,15 +56,9 @@ public sealed class InternalNetworkSet
     {
         public static Prefix Of(IpAddr network, int length)
         {
-            // An IPv4 address is its 32 bits in Low; an IPv6 one is split over High and Low.
-            var (highMask, lowMask) = network.IsV4
-                ? (0UL, length == 0 ? 0UL : (ulong)(uint.MaxValue << (32 - length)))
-                : (Mask(length), Mask(length - 64));
+            var (highMask, lowMask) = network.PrefixMasks(length);
             return new Prefix(network.Family, highMask, lowMask, network.High & highMask, network.Low & lowMask);
         }
-
-        /// <summary>The top <paramref name="bits"/> of 64 (none below 1, all above 63).</summary>
-        private static ulong Mask(int bits) => bits <= 0 ? 0UL : bits >= 64 ? ulong.MaxValue : ulong.MaxValue << (64 - bits);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Holds(in IpAddr address) =>
